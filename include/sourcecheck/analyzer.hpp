@@ -1,0 +1,59 @@
+// The analysis pipeline: a Document in, its sentences and cues out.
+//
+// An Analyzer is built once from a Lexicon (it compiles the Matcher and the
+// abbreviation list) and then analyses any number of documents:
+//
+//   Result<Lexicon> lexicon = LoadLexicons({});
+//   Result<Analyzer> analyzer = Analyzer::Create(std::move(*lexicon));
+//   Analysis a = analyzer->Analyze(document);
+//
+// Analyze() is const and keeps no state between calls: one Analyzer may serve
+// many threads at once.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "sourcecheck/document.hpp"
+#include "sourcecheck/lexicon.hpp"
+#include "sourcecheck/matcher.hpp"
+#include "sourcecheck/segment.hpp"
+#include "sourcecheck/status.hpp"
+#include "sourcecheck/tokenize.hpp"
+
+namespace sourcecheck {
+
+// Everything the text engine found in one document. Offsets are into
+// Document::text(); use Document::Locate() for lines and columns.
+struct Analysis {
+  std::vector<Token> tokens;
+  Segmentation segmentation;
+  std::vector<CueMatch> cues;  // sorted by position; non_cues included
+  // Per sentence, the index of its first cue in `cues` (cues of sentence s
+  // are cues[cue_begin[s], cue_begin[s + 1])); size sentences + 1.
+  std::vector<uint32_t> cue_begin;
+  std::vector<std::string> pattern_errors;  // entry ids stopped by Boost's limit
+};
+
+class Analyzer {
+ public:
+  // Compiles the lexicon. Errors: a pattern that does not compile.
+  static Result<Analyzer> Create(Lexicon lexicon);
+
+  const Matcher& matcher() const { return matcher_; }
+  const Lexicon& lexicon() const { return matcher_.lexicon(); }
+  const Abbreviations& abbreviations() const { return abbreviations_; }
+
+  // Tokenizes, segments and matches `document`. Never fails.
+  Analysis Analyze(const Document& document) const;
+  // The same into an Analysis whose vectors are reused (no reallocation
+  // once they have grown to the size of the largest document).
+  void Analyze(const Document& document, Analysis* analysis) const;
+
+ private:
+  explicit Analyzer(Matcher matcher);
+  Matcher matcher_;
+  Abbreviations abbreviations_;
+};
+
+}  // namespace sourcecheck

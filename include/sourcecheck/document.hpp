@@ -1,0 +1,104 @@
+// Reading drafts: bytes in, analysable prose out, every offset traceable.
+//
+// A Document holds the file's original bytes and the prose extracted from
+// them (`text`): for plain text the same bytes; for Markdown the text without
+// markup, code blocks or front matter; for HTML the text without tags,
+// scripts or styles, with entities decoded and block elements turned into
+// paragraph breaks (a blank line). Every later stage works on `text`; every
+// position shown to a user is mapped back to the original bytes with
+// ToOriginal() and then to a 1-based line and column with LineColumn().
+//
+// Order of use: ReadFile() or ReadDocument() once per draft; the Document is
+// immutable afterwards and may be shared between threads.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sourcecheck/status.hpp"
+
+namespace sourcecheck {
+
+enum class InputFormat { kAuto, kText, kMarkdown, kHtml };
+
+// "text", "markdown", "html" (kAuto prints "auto").
+const char* InputFormatName(InputFormat format);
+// Parses "text" | "markdown" | "html" | "auto"; false when unknown.
+bool ParseInputFormat(std::string_view name, InputFormat* format);
+// The format a path's extension implies: .md/.markdown -> Markdown,
+// .html/.htm/.xhtml -> HTML, anything else (and "-") -> text.
+InputFormat FormatFromPath(std::string_view path);
+
+struct ReadOptions {
+  InputFormat format = InputFormat::kAuto;  // kAuto: from the path's extension
+  // Invalid UTF-8: false -> an error naming the byte offset; true -> each bad
+  // sequence becomes U+FFFD in `text` (offsets still map to the original).
+  bool replace_invalid_utf8 = false;
+  // Documents larger than this are refused with an error (0: no limit).
+  size_t max_bytes = 0;
+};
+
+struct LineColumn {
+  uint32_t line = 1;    // 1-based
+  uint32_t column = 1;  // 1-based, in bytes of the original line
+};
+
+// A run of `text` bytes that came verbatim from `original`.
+struct OffsetRun {
+  uint32_t text_begin = 0;
+  uint32_t original_begin = 0;
+  uint32_t length = 0;
+};
+
+class Document {
+ public:
+  Document() = default;
+
+  const std::string& path() const { return path_; }
+  InputFormat format() const { return format_; }
+  // The bytes as read (after nothing: BOM, CRLF and markup all still there).
+  const std::string& original() const { return original_; }
+  // The prose to analyse. Paragraphs are separated by a blank line ("\n\n");
+  // NUL bytes and a leading BOM are not part of it.
+  const std::string& text() const { return text_; }
+
+  // Maps a byte offset in text() to a byte offset in original(). Offsets in
+  // text that were inserted (a paragraph break standing for a tag, a decoded
+  // entity) map to the start of the markup they stand for. An offset equal to
+  // text().size() maps to original().size().
+  uint32_t ToOriginal(uint32_t text_offset) const;
+  // The 1-based line and column of a byte offset in original().
+  LineColumn LineColumnOf(uint32_t original_offset) const;
+  // Shorthand: LineColumnOf(ToOriginal(text_offset)).
+  LineColumn Locate(uint32_t text_offset) const { return LineColumnOf(ToOriginal(text_offset)); }
+  // The original line (without its line break) with the given 1-based number;
+  // empty when out of range.
+  std::string_view OriginalLine(uint32_t line) const;
+
+  // Builds a document directly (tests, stdin). `runs` must be sorted by
+  // text_begin and cover text; pass an empty vector for identity mapping.
+  static Document FromParts(std::string path, InputFormat format, std::string original,
+                            std::string text, std::vector<OffsetRun> runs);
+
+ private:
+  std::string path_;
+  InputFormat format_ = InputFormat::kText;
+  std::string original_;
+  std::string text_;
+  std::vector<OffsetRun> runs_;        // empty: text == original
+  std::vector<uint32_t> line_starts_;  // byte offsets in original_ of each line's start
+};
+
+// Extracts the prose of `bytes` (the content of `path`, used in messages and
+// for the format when options.format is kAuto). Errors: invalid UTF-8 (unless
+// replaced), a document over options.max_bytes. Handles a UTF-8 BOM, CRLF and
+// lone CR line ends, and NUL bytes (treated as spaces).
+Result<Document> ReadDocument(std::string path, std::string bytes, const ReadOptions& options);
+
+// Reads the file at `path` ("-" reads standard input) and calls ReadDocument.
+// Errors name the path: missing, unreadable, a directory, too large.
+Result<Document> ReadFile(const std::string& path, const ReadOptions& options);
+
+}  // namespace sourcecheck

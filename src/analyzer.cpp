@@ -1,0 +1,41 @@
+#include "sourcecheck/analyzer.hpp"
+
+namespace sourcecheck {
+
+Analyzer::Analyzer(Matcher matcher) : matcher_(std::move(matcher)) {}
+
+Result<Analyzer> Analyzer::Create(Lexicon lexicon) {
+  // The abbreviations family extends the built-in list the segmenter knows.
+  Abbreviations abbreviations = Abbreviations::Default();
+  for (const Entry& e : lexicon.entries()) {
+    if (e.family != Family::kAbbreviations) continue;
+    for (const LocatedText& p : e.phrases) abbreviations.Add(NormalizeToken(p.text));
+  }
+  Result<Matcher> matcher = Matcher::Compile(std::move(lexicon));
+  if (!matcher.ok()) return matcher.status();
+  Analyzer analyzer(std::move(matcher).value());
+  analyzer.abbreviations_ = std::move(abbreviations);
+  return analyzer;
+}
+
+Analysis Analyzer::Analyze(const Document& document) const {
+  Analysis analysis;
+  Analyze(document, &analysis);
+  return analysis;
+}
+
+void Analyzer::Analyze(const Document& document, Analysis* a) const {
+  const std::string& text = document.text();
+  Tokenize(text, &a->tokens);
+  a->segmentation = Segment(text, a->tokens, abbreviations_);
+  a->cues.clear();
+  a->cue_begin.clear();
+  a->pattern_errors.clear();
+  for (const Sentence& s : a->segmentation.sentences) {
+    a->cue_begin.push_back(static_cast<uint32_t>(a->cues.size()));
+    matcher_.Match(text, a->tokens, s.first_token, s.token_count, &a->cues, &a->pattern_errors);
+  }
+  a->cue_begin.push_back(static_cast<uint32_t>(a->cues.size()));
+}
+
+}  // namespace sourcecheck

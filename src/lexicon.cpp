@@ -1,0 +1,702 @@
+#include "sourcecheck/lexicon.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <array>
+#include <boost/regex.hpp>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <unordered_map>
+
+#include "embedded_lexicons.hpp"
+#include "sourcecheck/tokenize.hpp"
+
+namespace sourcecheck {
+
+namespace {
+
+struct FamilyInfo {
+  Family family;
+  const char* name;
+  std::vector<std::string> categories;
+  std::vector<std::string> extra_keys;  // family-specific fields
+};
+
+const std::array<FamilyInfo, kFamilyCount>& Families() {
+  static const std::array<FamilyInfo, kFamilyCount> families = {{
+      {Family::kHedges, "hedges",
+       {"modal", "verb", "adverb", "adjective", "passive", "approximator", "conditional",
+        "speculative"},
+       {"unsourced"}},
+      {Family::kReportingVerbs, "reporting_verbs",
+       {"neutral", "assertive", "loaded", "tentative", "mental", "intention", "publication",
+        "phrase", "relay"},
+       {"recipient"}},
+      {Family::kAnonymousSources, "anonymous_sources",
+       {"bare", "described", "vantage", "reason", "grant"},
+       {}},
+      {Family::kSourceRoles, "source_roles",
+       {"title", "office", "spokesperson", "official", "expert", "executive", "legal", "military",
+        "media", "citizen"},
+       {"gender"}},
+      {Family::kOrganizations, "organizations",
+       {"government", "agency", "legislature", "court", "party", "international", "company", "ngo",
+        "military", "capital"},
+       {"aliases"}},
+      {Family::kOutlets, "outlets", {"newspaper", "wire", "broadcaster", "magazine", "online"},
+       {"aliases"}},
+      {Family::kDocuments, "documents",
+       {"report", "filing", "statement", "poll", "study", "data", "record", "correspondence"},
+       {}},
+      {Family::kVagueSources, "vague_sources", {"group", "quantified", "popular"}, {}},
+      {Family::kNonCues, "non_cues", {"convention", "idiom", "literal"}, {}},
+      {Family::kAbbreviations, "abbreviations", {"title", "month", "corporate", "address", "other"},
+       {}},
+  }};
+  return families;
+}
+
+const FamilyInfo& InfoOf(Family family) { return Families()[static_cast<size_t>(family)]; }
+
+const std::vector<std::string>& CommonKeys() {
+  static const std::vector<std::string> keys = {
+      "id",      "phrase",   "forms",           "pattern",    "category",  "weight",
+      "note",    "examples", "counterexamples", "case",       "not_before", "not_after",
+      "disabled"};
+  return keys;
+}
+
+const std::vector<std::string>& AllExtraKeys() {
+  static const std::vector<std::string> keys = [] {
+    std::vector<std::string> all;
+    for (const FamilyInfo& f : Families())
+      for (const std::string& k : f.extra_keys)
+        if (std::find(all.begin(), all.end(), k) == all.end()) all.push_back(k);
+    return all;
+  }();
+  return keys;
+}
+
+std::string Join(const std::vector<std::string>& items, const char* sep) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out += sep;
+    out += items[i];
+  }
+  return out;
+}
+
+const char* NodeTypeName(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Null: return "null";
+    case YAML::NodeType::Scalar: return "a string";
+    case YAML::NodeType::Sequence: return "a list";
+    case YAML::NodeType::Map: return "a map";
+    case YAML::NodeType::Undefined: return "missing";
+  }
+  return "unknown";
+}
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+std::string Stem(const std::string& path) {
+  return std::filesystem::path(path).stem().string();
+}
+
+}  // namespace
+
+const char* FamilyName(Family family) { return InfoOf(family).name; }
+
+std::optional<Family> FamilyFromName(std::string_view name) {
+  for (const FamilyInfo& f : Families())
+    if (name == f.name) return f.family;
+  return std::nullopt;
+}
+
+const std::vector<std::string>& FamilyCategories(Family family) {
+  return InfoOf(family).categories;
+}
+
+const char* CaseRuleName(CaseRule rule) {
+  switch (rule) {
+    case CaseRule::kAny: return "any";
+    case CaseRule::kAsWritten: return "as_written";
+    case CaseRule::kLower: return "lower";
+  }
+  return "any";
+}
+
+std::string DidYouMean(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string best;
+  size_t best_distance = std::max<size_t>(2, word.size() / 3) + 1;
+  for (const std::string& c : candidates) {
+    const size_t d = EditDistance(word, c);
+    if (d < best_distance) {
+      best_distance = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+const Entry* Lexicon::Find(std::string_view id) const {
+  for (const Entry& e : entries_)
+    if (e.id == id) return &e;
+  return nullptr;
+}
+
+size_t Lexicon::CountFamily(Family family) const {
+  return static_cast<size_t>(std::count_if(entries_.begin(), entries_.end(),
+                                           [family](const Entry& e) { return e.family == family; }));
+}
+
+const std::vector<EmbeddedFile>& EmbeddedLexicons() { return internal::EmbeddedLexiconFiles(); }
+
+// Walks one file's YAML tree and turns it into entries, reporting every
+// problem it finds rather than stopping at the first.
+struct LexiconParser {
+  LexiconBuilder* builder;
+  const std::string& path;
+  std::string_view text;
+  std::vector<std::string_view> lines;
+  std::optional<Family> family;
+
+  LexiconParser(LexiconBuilder* b, const std::string& p, std::string_view t)
+      : builder(b), path(p), text(t) {
+    size_t start = 0;
+    while (start <= text.size()) {
+      size_t nl = text.find('\n', start);
+      if (nl == std::string_view::npos) nl = text.size();
+      std::string_view line = text.substr(start, nl - start);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      lines.push_back(line);
+      start = nl + 1;
+    }
+  }
+
+  SourceLocation Locate(const YAML::Mark& mark) const {
+    if (mark.is_null()) return {path, 0, 0};
+    return {path, mark.line + 1, mark.column + 1};
+  }
+
+  void Report(Severity severity, const SourceLocation& loc, std::string message) {
+    Diagnostic d;
+    d.severity = severity;
+    d.path = loc.path;
+    d.line = loc.line;
+    d.column = loc.column;
+    d.message = std::move(message);
+    if (loc.line > 0 && static_cast<size_t>(loc.line) <= lines.size())
+      d.source_line = std::string(lines[static_cast<size_t>(loc.line - 1)]);
+    builder->diagnostics_.push_back(std::move(d));
+  }
+  void Error(const YAML::Node& at, std::string message) {
+    Report(Severity::kError, Locate(at.Mark()), std::move(message));
+  }
+  void Error(const YAML::Mark& at, std::string message) {
+    Report(Severity::kError, Locate(at), std::move(message));
+  }
+
+  // Reads a scalar string; reports and returns nullopt when the node is not
+  // one.
+  std::optional<std::string> String(const YAML::Node& node, const std::string& key) {
+    if (!node.IsScalar()) {
+      Error(node, "'" + key + "' must be a string, not " + NodeTypeName(node));
+      return std::nullopt;
+    }
+    return node.Scalar();
+  }
+
+  std::optional<bool> Bool(const YAML::Node& node, const std::string& key) {
+    bool value = false;
+    if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value)) {
+      Error(node, "'" + key + "' must be true or false, not " +
+                      (node.IsScalar() ? "'" + node.Scalar() + "'" : NodeTypeName(node)));
+      return std::nullopt;
+    }
+    return value;
+  }
+
+  // A phrase: a non-empty string that tokenizes to at least one token.
+  std::optional<LocatedText> Phrase(const YAML::Node& node, const std::string& key) {
+    std::optional<std::string> s = String(node, key);
+    if (!s) return std::nullopt;
+    if (s->find_first_not_of(" \t\r\n") == std::string::npos) {
+      Error(node, "'" + key + "' is empty");
+      return std::nullopt;
+    }
+    return LocatedText{*s, Locate(node.Mark())};
+  }
+
+  // A list of located strings; `require_nonempty` reports an empty list.
+  std::vector<LocatedText> List(const YAML::Node& node, const std::string& key, bool phrases,
+                                bool require_nonempty) {
+    std::vector<LocatedText> out;
+    if (!node.IsSequence()) {
+      Error(node, "'" + key + "' must be a list, not " + NodeTypeName(node));
+      return out;
+    }
+    if (node.size() == 0 && require_nonempty) {
+      Error(node, "'" + key + "' must not be empty");
+      return out;
+    }
+    std::set<std::string> seen;
+    for (const YAML::Node& item : node) {
+      std::optional<LocatedText> t =
+          phrases ? Phrase(item, key) : [&]() -> std::optional<LocatedText> {
+            std::optional<std::string> s = String(item, key);
+            if (!s) return std::nullopt;
+            if (s->empty()) {
+              Error(item, "'" + key + "' has an empty item");
+              return std::nullopt;
+            }
+            return LocatedText{*s, Locate(item.Mark())};
+          }();
+      if (!t) continue;
+      if (!seen.insert(t->text).second) {
+        Error(item, "'" + key + "' lists '" + t->text + "' twice");
+        continue;
+      }
+      out.push_back(std::move(*t));
+    }
+    return out;
+  }
+
+  void Parse() {
+    YAML::Node root;
+    try {
+      root = YAML::Load(std::string(text));
+    } catch (const YAML::ParserException& e) {
+      Error(e.mark, "YAML syntax error: " + e.msg);
+      return;
+    } catch (const YAML::Exception& e) {
+      Error(e.mark, std::string("cannot read YAML: ") + e.what());
+      return;
+    }
+    if (!root.IsMap()) {
+      Report(Severity::kError, {path, 1, 1},
+             std::string("a lexicon must be a map with 'version', 'family' and 'entries', not ") +
+                 NodeTypeName(root));
+      return;
+    }
+    static const std::vector<std::string> kTopKeys = {"version", "family", "entries"};
+    CheckKeys(root, kTopKeys, {}, "lexicon");
+
+    const YAML::Node version = root["version"];
+    if (!version) {
+      Error(root, "missing required key 'version' (the format version: 1)");
+    } else {
+      int v = 0;
+      if (!version.IsScalar() || !YAML::convert<int>::decode(version, v)) {
+        Error(version, std::string("'version' must be the number 1, not ") +
+                           (version.IsScalar() ? "'" + version.Scalar() + "'" : NodeTypeName(version)));
+      } else if (v != 1) {
+        Error(version, "unsupported lexicon version " + std::to_string(v) +
+                           " (this sourcecheck reads version 1)");
+      }
+    }
+
+    const YAML::Node fam = root["family"];
+    if (!fam) {
+      Error(root, "missing required key 'family' (expected '" + Stem(path) + "')");
+    } else if (std::optional<std::string> name = String(fam, "family")) {
+      family = FamilyFromName(*name);
+      if (!family) {
+        std::vector<std::string> names;
+        for (const FamilyInfo& f : Families()) names.push_back(f.name);
+        const std::string guess = DidYouMean(*name, names);
+        Error(fam, "unknown family '" + *name + "'" +
+                       (guess.empty() ? "" : " (did you mean '" + guess + "'?)") +
+                       "; expected one of: " + Join(names, ", "));
+      } else if (Stem(path) != *name) {
+        Error(fam, "family '" + *name + "' does not match the file name '" +
+                       std::filesystem::path(path).filename().string() + "' (expected '" +
+                       *name + ".yaml')");
+      }
+    }
+
+    const YAML::Node entries = root["entries"];
+    if (!entries) {
+      Error(root, "missing required key 'entries' (a list of entries)");
+      return;
+    }
+    if (!entries.IsSequence()) {
+      Error(entries, std::string("'entries' must be a list, not ") + NodeTypeName(entries));
+      return;
+    }
+    if (!family) return;  // entries cannot be checked against an unknown family
+    std::map<std::string, SourceLocation> ids;
+    for (const YAML::Node& node : entries) ParseEntry(node, &ids);
+  }
+
+  // Reports duplicate keys and keys not in `allowed` (suggesting the closest
+  // allowed key; naming the families a misplaced family-specific key belongs to).
+  void CheckKeys(const YAML::Node& map, const std::vector<std::string>& allowed,
+                 const std::vector<std::string>& other_family_keys, const char* what) {
+    std::set<std::string> seen;
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      const YAML::Node key = it->first;
+      if (!key.IsScalar()) {
+        Error(key, std::string("a key in a ") + what + " must be a string");
+        continue;
+      }
+      const std::string& k = key.Scalar();
+      if (!seen.insert(k).second) {
+        Error(key, "duplicate key '" + k + "'");
+        continue;
+      }
+      if (std::find(allowed.begin(), allowed.end(), k) != allowed.end()) continue;
+      if (std::find(other_family_keys.begin(), other_family_keys.end(), k) !=
+          other_family_keys.end()) {
+        std::vector<std::string> owners;
+        for (const FamilyInfo& f : Families())
+          if (std::find(f.extra_keys.begin(), f.extra_keys.end(), k) != f.extra_keys.end())
+            owners.push_back(f.name);
+        Error(key, "key '" + k + "' is not allowed in family '" + FamilyName(*family) +
+                       "' (it belongs to " + Join(owners, ", ") + ")");
+        continue;
+      }
+      const std::string guess = DidYouMean(k, allowed);
+      Error(key, "unknown key '" + k + "'" +
+                     (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+    }
+  }
+
+  void ParseEntry(const YAML::Node& node, std::map<std::string, SourceLocation>* ids) {
+    if (!node.IsMap()) {
+      Error(node, std::string("an entry must be a map, not ") + NodeTypeName(node));
+      return;
+    }
+    const FamilyInfo& info = InfoOf(*family);
+    std::vector<std::string> allowed = CommonKeys();
+    allowed.insert(allowed.end(), info.extra_keys.begin(), info.extra_keys.end());
+    std::vector<std::string> others;
+    for (const std::string& k : AllExtraKeys())
+      if (std::find(info.extra_keys.begin(), info.extra_keys.end(), k) == info.extra_keys.end())
+        others.push_back(k);
+    const size_t errors_before = CountErrors();
+    CheckKeys(node, allowed, others, "entry");
+
+    Entry entry;
+    entry.family = *family;
+    // How messages name this entry: by id when it has a well-formed one.
+    auto name = [&entry] { return entry.id.empty() ? std::string("entry") : "entry '" + entry.id + "'"; };
+    entry.location = Locate(node.Mark());
+
+    const YAML::Node id = node["id"];
+    if (!id) {
+      Error(node, "entry has no 'id'");
+    } else if (std::optional<std::string> key = String(id, "id")) {
+      const bool well_formed =
+          !key->empty() && std::all_of(key->begin(), key->end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+          });
+      if (!well_formed) {
+        Error(id, "id '" + *key + "' must use only a-z, 0-9 and _");
+      } else {
+        entry.key = *key;
+        entry.id = std::string(info.name) + "." + *key;
+        auto [it, inserted] = ids->emplace(*key, Locate(id.Mark()));
+        if (!inserted) {
+          Error(id, "duplicate id '" + entry.id + "' (first defined at " + it->second.path + ":" +
+                        std::to_string(it->second.line) + ":" + std::to_string(it->second.column) +
+                        ")");
+        }
+      }
+    }
+
+    bool disabled = false;
+    if (const YAML::Node d = node["disabled"]) disabled = Bool(d, "disabled").value_or(false);
+    if (disabled) {
+      if (CountErrors() == errors_before && !entry.id.empty()) Disable(entry);
+      return;
+    }
+
+    const YAML::Node phrase = node["phrase"];
+    const YAML::Node forms = node["forms"];
+    const YAML::Node pattern = node["pattern"];
+    const int given = (phrase ? 1 : 0) + (forms ? 1 : 0) + (pattern ? 1 : 0);
+    if (given == 0) {
+      Error(node, name() + " needs one of 'phrase', 'forms' or 'pattern'");
+    } else if (given > 1) {
+      const YAML::Node second = pattern ? pattern : forms;
+      Error(second, name() + " must have only one of 'phrase', 'forms' and 'pattern'");
+    }
+    if (phrase) {
+      if (std::optional<LocatedText> t = Phrase(phrase, "phrase")) entry.phrases.push_back(*t);
+    }
+    if (forms) entry.phrases = List(forms, "forms", true, true);
+    if (pattern) ParsePattern(pattern, &entry);
+
+    const YAML::Node category = node["category"];
+    if (!category) {
+      Error(node, name() + " has no 'category' (one of: " +
+                      Join(info.categories, ", ") + ")");
+    } else if (std::optional<std::string> c = String(category, "category")) {
+      if (std::find(info.categories.begin(), info.categories.end(), *c) == info.categories.end()) {
+        const std::string guess = DidYouMean(*c, info.categories);
+        Error(category, "unknown category '" + *c + "' in family '" + info.name + "'" +
+                            (guess.empty() ? "" : " (did you mean '" + guess + "'?)") +
+                            "; expected one of: " + Join(info.categories, ", "));
+      } else {
+        entry.category = *c;
+      }
+    }
+
+    if (const YAML::Node w = node["weight"]) {
+      double value = 0;
+      if (!w.IsScalar() || !YAML::convert<double>::decode(w, value)) {
+        Error(w, std::string("'weight' must be a number from 0 to 1, not ") +
+                     (w.IsScalar() ? "'" + w.Scalar() + "'" : NodeTypeName(w)));
+      } else if (!(value >= 0.0 && value <= 1.0)) {
+        Error(w, "'weight' must be from 0 to 1, not " + w.Scalar());
+      } else {
+        entry.weight = value;
+      }
+    }
+
+    const YAML::Node note = node["note"];
+    if (!note) {
+      Error(node, name() + " has no 'note' (what the editor should know)");
+    } else if (std::optional<std::string> n = String(note, "note")) {
+      if (n->find_first_not_of(" \t\r\n") == std::string::npos)
+        Error(note, "'note' is empty");
+      else
+        entry.note = *n;
+    }
+
+    const YAML::Node examples = node["examples"];
+    if (!examples)
+      Error(node, name() + " has no 'examples' (sentences where it must fire)");
+    else
+      entry.examples = List(examples, "examples", false, true);
+    const YAML::Node counter = node["counterexamples"];
+    if (!counter)
+      Error(node, name() + " has no 'counterexamples' (sentences where it must not fire)");
+    else
+      entry.counterexamples = List(counter, "counterexamples", false, true);
+
+    if (const YAML::Node c = node["case"]) {
+      if (std::optional<std::string> s = String(c, "case")) {
+        if (*s == "any") entry.case_rule = CaseRule::kAny;
+        else if (*s == "as_written") entry.case_rule = CaseRule::kAsWritten;
+        else if (*s == "lower") entry.case_rule = CaseRule::kLower;
+        else {
+          const std::string guess = DidYouMean(*s, {"any", "as_written", "lower"});
+          Error(c, "'case' must be any, as_written or lower, not '" + *s + "'" +
+                       (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+        }
+      }
+    }
+    if (const YAML::Node nb = node["not_before"]) entry.not_before = List(nb, "not_before", true, true);
+    if (const YAML::Node na = node["not_after"]) entry.not_after = List(na, "not_after", true, true);
+    if (const YAML::Node a = node["aliases"]) entry.aliases = List(a, "aliases", true, true);
+    if (const YAML::Node u = node["unsourced"]) entry.unsourced = Bool(u, "unsourced").value_or(false);
+    if (const YAML::Node r = node["recipient"]) entry.recipient = Bool(r, "recipient").value_or(false);
+    if (const YAML::Node g = node["gender"]) {
+      if (std::optional<std::string> s = String(g, "gender")) {
+        if (*s != "female" && *s != "male")
+          Error(g, "'gender' must be female or male, not '" + *s + "'");
+        else
+          entry.gender = *s;
+      }
+    }
+
+    // An entry with any error is not added: Build() fails anyway, and a
+    // half-read entry must never be matched.
+    if (CountErrors() == errors_before) Add(std::move(entry));
+  }
+
+  void ParsePattern(const YAML::Node& node, Entry* entry) {
+    std::optional<LocatedText> t = Phrase(node, "pattern");
+    if (!t) return;
+    try {
+      boost::regex re(t->text, boost::regex::perl);
+      entry->pattern = *t;
+    } catch (const boost::regex_error& e) {
+      // Point the caret at the failing character: the scalar starts at the
+      // mark, one further when quoted.
+      SourceLocation loc = Locate(node.Mark());
+      const size_t at = node.Mark().pos;
+      const bool quoted = at < text.size() && (text[at] == '\'' || text[at] == '"');
+      const bool single_line = t->text.find('\n') == std::string::npos;
+      if (single_line && e.position() >= 0)
+        loc.column += static_cast<int>(e.position()) + (quoted ? 1 : 0);
+      Report(Severity::kError, loc,
+             std::string("invalid pattern: ") + boost::regex_error(e.code()).what() +
+                 " at offset " + std::to_string(e.position()));
+    }
+  }
+
+  size_t CountErrors() const {
+    return static_cast<size_t>(std::count_if(
+        builder->diagnostics_.begin(), builder->diagnostics_.end(),
+        [](const Diagnostic& d) { return d.severity == Severity::kError; }));
+  }
+
+  void Add(Entry entry) {
+    for (Entry& existing : builder->entries_) {
+      if (existing.id != entry.id) continue;
+      Report(Severity::kNote, entry.location,
+             "entry '" + entry.id + "' replaces the one at " + existing.location.path + ":" +
+                 std::to_string(existing.location.line) + ":" +
+                 std::to_string(existing.location.column));
+      existing = std::move(entry);
+      return;
+    }
+    builder->entries_.push_back(std::move(entry));
+  }
+
+  void Disable(const Entry& entry) {
+    auto& entries = builder->entries_;
+    auto it = std::find_if(entries.begin(), entries.end(),
+                           [&](const Entry& e) { return e.id == entry.id; });
+    if (it == entries.end()) {
+      Report(Severity::kWarning, entry.location,
+             "'disabled' entry '" + entry.id + "' matches no entry loaded before it");
+      return;
+    }
+    Report(Severity::kNote, entry.location, "entry '" + entry.id + "' is disabled");
+    entries.erase(it);
+  }
+};
+
+void LexiconBuilder::AddDefaults() {
+  for (const EmbeddedFile& f : internal::EmbeddedLexiconFiles()) AddText(std::string(f.path), f.text);
+}
+
+void LexiconBuilder::AddText(const std::string& path, std::string_view yaml) {
+  sources_.emplace_back(path, std::string(yaml));
+  LexiconParser parser(this, sources_.back().first, sources_.back().second);
+  parser.Parse();
+}
+
+void LexiconBuilder::AddFile(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    diagnostics_.push_back({Severity::kError, path, 0, 0, "is a directory, not a lexicon file", ""});
+    return;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diagnostics_.push_back(
+        {Severity::kError, path, 0, 0, std::string("cannot open: ") + std::strerror(errno), ""});
+    return;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  AddText(path, buffer.str());
+}
+
+void LexiconBuilder::AddDirectory(const std::string& directory) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(directory, ec)) {
+    diagnostics_.push_back({Severity::kError, directory, 0, 0,
+                            std::filesystem::exists(directory, ec)
+                                ? "is not a directory (--lexicons takes a directory of .yaml files)"
+                                : "no such lexicon directory",
+                            ""});
+    return;
+  }
+  std::vector<std::string> files;
+  for (const auto& item : std::filesystem::directory_iterator(directory, ec)) {
+    const std::string ext = item.path().extension().string();
+    if (item.is_regular_file(ec) && (ext == ".yaml" || ext == ".yml"))
+      files.push_back(item.path().string());
+  }
+  if (ec) {
+    diagnostics_.push_back({Severity::kError, directory, 0, 0, "cannot list: " + ec.message(), ""});
+    return;
+  }
+  if (files.empty()) {
+    diagnostics_.push_back({Severity::kError, directory, 0, 0, "holds no lexicon files (*.yaml)", ""});
+    return;
+  }
+  std::sort(files.begin(), files.end());
+  for (const std::string& f : files) AddFile(f);
+}
+
+std::string LexiconBuilder::SourceLine(const SourceLocation& location) const {
+  for (const auto& [path, text] : sources_) {
+    if (path != location.path) continue;
+    size_t start = 0;
+    for (int n = 1; n < location.line && start != std::string::npos; ++n) {
+      start = text.find('\n', start);
+      if (start != std::string::npos) ++start;
+    }
+    if (start == std::string::npos || start > text.size()) return "";
+    size_t end = text.find('\n', start);
+    std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return line;
+  }
+  return "";
+}
+
+Result<Lexicon> LexiconBuilder::Build() {
+  // A phrase may stand in one entry of a family only: two entries firing on
+  // the same words would make the report say the same thing twice.
+  std::unordered_map<std::string, const Entry*> owners[kFamilyCount];
+  for (const Entry& e : entries_) {
+    auto& owner = owners[static_cast<size_t>(e.family)];
+    auto check = [&](const LocatedText& p) {
+      std::vector<Token> tokens;
+      Tokenize(p.text, &tokens);
+      std::string key;
+      for (const Token& t : tokens) {
+        key += NormalizeToken(std::string_view(p.text).substr(t.begin, t.size()));
+        key += ' ';
+      }
+      auto [it, inserted] = owner.emplace(key, &e);
+      if (!inserted && it->second != &e) {
+        Diagnostic d{Severity::kError, p.location.path, p.location.line, p.location.column,
+                     "phrase '" + p.text + "' is already listed by entry '" + it->second->id +
+                         "' (" + it->second->location.path + ":" +
+                         std::to_string(it->second->location.line) + ")",
+                     ""};
+        d.source_line = SourceLine(p.location);
+        diagnostics_.push_back(std::move(d));
+      }
+    };
+    for (const LocatedText& p : e.phrases) check(p);
+    for (const LocatedText& p : e.aliases) check(p);
+  }
+  if (has_errors()) {
+    std::vector<Diagnostic> errors;
+    for (const Diagnostic& d : diagnostics_)
+      if (d.severity == Severity::kError) errors.push_back(d);
+    const size_t n = errors.size();
+    return Status::Error(std::to_string(n) + (n == 1 ? " error" : " errors") + " in lexicons",
+                         std::move(errors));
+  }
+  Lexicon lexicon;
+  lexicon.entries_ = entries_;
+  return lexicon;
+}
+
+Result<Lexicon> LoadLexicons(const std::vector<std::string>& extra_dirs) {
+  LexiconBuilder builder;
+  builder.AddDefaults();
+  for (const std::string& dir : extra_dirs) builder.AddDirectory(dir);
+  return builder.Build();
+}
+
+}  // namespace sourcecheck

@@ -1,0 +1,436 @@
+#include "sourcecheck/matcher.hpp"
+
+#include <algorithm>
+#include <boost/regex.hpp>
+#include <deque>
+#include <optional>
+
+namespace sourcecheck {
+
+namespace {
+
+// One token of a not_before / not_after phrase: a literal or a placeholder.
+struct TokenTest {
+  enum class Kind : uint8_t { kLiteral, kNumber, kCapitalized, kWord } kind = Kind::kLiteral;
+  uint64_t hash = 0;
+
+  bool Accepts(const Token& t) const {
+    switch (kind) {
+      case Kind::kLiteral: return t.hash == hash;
+      case Kind::kNumber: return t.kind == TokenKind::kNumber;
+      case Kind::kCapitalized: return t.kind == TokenKind::kWord && t.has(kCapitalized);
+      case Kind::kWord: return t.kind != TokenKind::kPunct;
+    }
+    return false;
+  }
+};
+
+using TokenSequence = std::vector<TokenTest>;
+
+// Splits a context phrase into token tests, honouring the placeholders
+// {number}, {capitalized} and {word}.
+TokenSequence CompileContext(std::string_view phrase) {
+  TokenSequence out;
+  std::vector<Token> tokens;
+  size_t pos = 0;
+  while (pos < phrase.size()) {
+    const size_t open = phrase.find('{', pos);
+    const std::string_view literal = phrase.substr(pos, open == std::string_view::npos ? std::string_view::npos : open - pos);
+    Tokenize(literal, &tokens);
+    for (const Token& t : tokens) out.push_back({TokenTest::Kind::kLiteral, t.hash});
+    if (open == std::string_view::npos) break;
+    const size_t close = phrase.find('}', open);
+    const std::string_view name =
+        phrase.substr(open + 1, close == std::string_view::npos ? 0 : close - open - 1);
+    if (name == "number") out.push_back({TokenTest::Kind::kNumber, 0});
+    else if (name == "capitalized") out.push_back({TokenTest::Kind::kCapitalized, 0});
+    else if (name == "word") out.push_back({TokenTest::Kind::kWord, 0});
+    else {  // not a placeholder: match the braces literally
+      Tokenize(phrase.substr(open, close == std::string_view::npos ? std::string_view::npos : close - open + 1), &tokens);
+      for (const Token& t : tokens) out.push_back({TokenTest::Kind::kLiteral, t.hash});
+    }
+    if (close == std::string_view::npos) break;
+    pos = close + 1;
+  }
+  return out;
+}
+
+struct EntryRules {
+  CaseRule case_rule = CaseRule::kAny;
+  std::vector<TokenSequence> not_before;
+  std::vector<TokenSequence> not_after;
+  bool is_non_cue = false;
+  Family family = Family::kHedges;
+};
+
+struct PhraseInfo {
+  uint32_t entry = 0;
+  uint32_t length = 0;  // in tokens
+  bool alias = false;
+  std::string surface;  // the phrase as written, for `case: as_written`
+};
+
+struct CompiledPattern {
+  uint32_t entry = 0;
+  boost::regex regex;
+};
+
+// An open-addressing map from 64-bit keys (never 0) to 32-bit values, for
+// the two lookups on the hot path: token hash -> vocabulary id, and
+// (state, vocabulary id) -> next state.
+class FlatMap {
+ public:
+  void Reserve(size_t n) {
+    size_t cap = 16;
+    while (cap < n * 2) cap <<= 1;
+    keys_.assign(cap, 0);
+    values_.assign(cap, 0);
+    mask_ = cap - 1;
+  }
+  void Insert(uint64_t key, uint32_t value) {
+    size_t i = Slot(key);
+    while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask_;
+    keys_[i] = key;
+    values_[i] = value;
+  }
+  // The value for key, or 0.
+  uint32_t Find(uint64_t key) const {
+    size_t i = Slot(key);
+    while (true) {
+      const uint64_t k = keys_[i];
+      if (k == key) return values_[i];
+      if (k == 0) return 0;
+      i = (i + 1) & mask_;
+    }
+  }
+
+ private:
+  size_t Slot(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 17) & mask_; }
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> values_;
+  size_t mask_ = 0;
+};
+
+bool IsUpperAt(std::string_view s, size_t i) { return s[i] >= 'A' && s[i] <= 'Z'; }
+
+// `case: as_written`: every ASCII capital of the phrase is a capital in the
+// text at the same character position (tokens compared one by one).
+bool CapitalsMatch(std::string_view surface, std::string_view text, const std::vector<Token>& tokens,
+                   uint32_t first, uint32_t count) {
+  std::vector<Token> phrase_tokens;
+  Tokenize(surface, &phrase_tokens);
+  if (phrase_tokens.size() != count) return false;
+  for (uint32_t k = 0; k < count; ++k) {
+    const Token& p = phrase_tokens[k];
+    const Token& t = tokens[first + k];
+    size_t pi = p.begin, ti = t.begin;
+    while (pi < p.end && ti < t.end) {
+      if (IsUpperAt(surface, pi) && !IsUpperAt(text, ti)) return false;
+      // Advance one character on each side.
+      auto step = [](std::string_view s, size_t i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        return i + (c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4);
+      };
+      pi = step(surface, pi);
+      ti = step(text, ti);
+    }
+  }
+  return true;
+}
+
+bool AllLower(std::string_view text, const std::vector<Token>& tokens, uint32_t first, uint32_t count) {
+  for (uint32_t k = first; k < first + count; ++k) {
+    const Token& t = tokens[k];
+    if (t.has(kCapitalized) || t.has(kAllUpper)) return false;
+    for (uint32_t i = t.begin; i < t.end; ++i)
+      if (IsUpperAt(text, i)) return false;
+  }
+  return true;
+}
+
+bool SequenceAt(const TokenSequence& seq, const std::vector<Token>& tokens, size_t at, size_t limit) {
+  if (at + seq.size() > limit) return false;
+  for (size_t k = 0; k < seq.size(); ++k)
+    if (!seq[k].Accepts(tokens[at + k])) return false;
+  return true;
+}
+
+}  // namespace
+
+struct Matcher::Impl {
+  Lexicon lexicon;
+  FlatMap vocabulary;   // token hash -> id (1-based)
+  FlatMap transitions;  // state << 32 | id -> next state (root is 0, never a target)
+  std::vector<uint32_t> fail;
+  std::vector<uint32_t> out_begin;  // per state, into out_phrases
+  std::vector<uint32_t> out_count;
+  std::vector<uint32_t> out_phrases;
+  std::vector<PhraseInfo> phrases;
+  std::vector<EntryRules> rules;  // per entry
+  std::vector<CompiledPattern> patterns;
+
+  // A candidate passes its entry's case and context rules.
+  bool Accept(const EntryRules& r, const PhraseInfo* phrase, std::string_view text,
+              const std::vector<Token>& tokens, uint32_t start, uint32_t len, uint32_t range_begin,
+              uint32_t range_end) const {
+    if (phrase && r.case_rule == CaseRule::kAsWritten &&
+        !CapitalsMatch(phrase->surface, text, tokens, start, len))
+      return false;
+    if (r.case_rule == CaseRule::kLower && !AllLower(text, tokens, start, len)) return false;
+    for (const TokenSequence& seq : r.not_before)
+      if (SequenceAt(seq, tokens, start + len, range_end)) return false;
+    for (const TokenSequence& seq : r.not_after)
+      if (start >= range_begin + seq.size() &&
+          SequenceAt(seq, tokens, start - seq.size(), start))
+        return false;
+    return true;
+  }
+};
+
+Matcher::Matcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Matcher::Matcher(Matcher&&) noexcept = default;
+Matcher& Matcher::operator=(Matcher&&) noexcept = default;
+Matcher::~Matcher() = default;
+
+const Lexicon& Matcher::lexicon() const { return impl_->lexicon; }
+size_t Matcher::state_count() const { return impl_->fail.size(); }
+size_t Matcher::phrase_count() const { return impl_->phrases.size(); }
+
+Result<Matcher> Matcher::Compile(Lexicon lexicon) {
+  auto impl = std::make_unique<Impl>();
+  impl->lexicon = std::move(lexicon);
+  const std::vector<Entry>& entries = impl->lexicon.entries();
+
+  // Build the trie with std::vector children lists first; the flat maps are
+  // filled once the sizes are known.
+  struct Node {
+    std::vector<std::pair<uint32_t, uint32_t>> children;  // (vocab id, state)
+    std::vector<uint32_t> outputs;
+  };
+  std::vector<Node> trie(1);
+  std::vector<uint64_t> vocab_hashes;  // index = id - 1
+  FlatMap vocab_index;
+  vocab_index.Reserve(1 << 14);
+  size_t vocab_capacity = 1 << 14;
+  auto vocab_id = [&](uint64_t hash) -> uint32_t {
+    if (uint32_t id = vocab_index.Find(hash)) return id;
+    if (vocab_hashes.size() * 2 + 2 > vocab_capacity) {
+      vocab_capacity *= 2;
+      vocab_index.Reserve(vocab_capacity);
+      for (size_t i = 0; i < vocab_hashes.size(); ++i)
+        vocab_index.Insert(vocab_hashes[i], static_cast<uint32_t>(i + 1));
+    }
+    vocab_hashes.push_back(hash);
+    const auto id = static_cast<uint32_t>(vocab_hashes.size());
+    vocab_index.Insert(hash, id);
+    return id;
+  };
+
+  std::vector<Token> tokens;
+  impl->rules.resize(entries.size());
+  for (uint32_t e = 0; e < entries.size(); ++e) {
+    const Entry& entry = entries[e];
+    EntryRules& r = impl->rules[e];
+    r.case_rule = entry.case_rule;
+    r.family = entry.family;
+    r.is_non_cue = entry.family == Family::kNonCues;
+    for (const LocatedText& t : entry.not_before) r.not_before.push_back(CompileContext(t.text));
+    for (const LocatedText& t : entry.not_after) r.not_after.push_back(CompileContext(t.text));
+    auto add_phrase = [&](const LocatedText& p, bool alias) {
+      Tokenize(p.text, &tokens);
+      if (tokens.empty()) return;
+      uint32_t state = 0;
+      for (const Token& t : tokens) {
+        const uint32_t v = vocab_id(t.hash);
+        auto& children = trie[state].children;
+        auto it = std::find_if(children.begin(), children.end(),
+                               [v](const auto& c) { return c.first == v; });
+        if (it != children.end()) {
+          state = it->second;
+        } else {
+          const auto next = static_cast<uint32_t>(trie.size());
+          trie[state].children.emplace_back(v, next);
+          trie.emplace_back();
+          state = next;
+        }
+      }
+      PhraseInfo info;
+      info.entry = e;
+      info.length = static_cast<uint32_t>(tokens.size());
+      info.alias = alias;
+      if (entry.case_rule == CaseRule::kAsWritten) info.surface = p.text;
+      trie[state].outputs.push_back(static_cast<uint32_t>(impl->phrases.size()));
+      impl->phrases.push_back(std::move(info));
+    };
+    for (const LocatedText& p : entry.phrases) add_phrase(p, false);
+    for (const LocatedText& p : entry.aliases) add_phrase(p, true);
+    if (entry.pattern) {
+      try {
+        boost::regex::flag_type flags = boost::regex::perl;
+        if (entry.case_rule != CaseRule::kAsWritten) flags |= boost::regex::icase;
+        impl->patterns.push_back({e, boost::regex(entry.pattern->text, flags)});
+      } catch (const boost::regex_error& ex) {
+        return Status::Error(entry.pattern->location.path + ":" +
+                             std::to_string(entry.pattern->location.line) + ": invalid pattern in '" +
+                             entry.id + "': " + ex.what());
+      }
+    }
+  }
+
+  // Vocabulary and transitions into flat maps; failure links and output
+  // lists breadth-first so a state's fail target is complete before it.
+  impl->vocabulary.Reserve(vocab_hashes.size() + 1);
+  for (size_t i = 0; i < vocab_hashes.size(); ++i)
+    impl->vocabulary.Insert(vocab_hashes[i], static_cast<uint32_t>(i + 1));
+  impl->transitions.Reserve(trie.size());
+  for (uint32_t s = 0; s < trie.size(); ++s)
+    for (const auto& [v, next] : trie[s].children)
+      impl->transitions.Insert((static_cast<uint64_t>(s) << 32) | v, next);
+
+  const size_t n = trie.size();
+  impl->fail.assign(n, 0);
+  std::vector<std::vector<uint32_t>> outputs(n);
+  std::deque<uint32_t> queue;
+  for (const auto& [v, child] : trie[0].children) {
+    (void)v;
+    queue.push_back(child);
+  }
+  std::vector<uint32_t> order;
+  while (!queue.empty()) {
+    const uint32_t s = queue.front();
+    queue.pop_front();
+    order.push_back(s);
+    for (const auto& [v, child] : trie[s].children) {
+      uint32_t f = impl->fail[s];
+      uint32_t target = 0;
+      while (true) {
+        target = impl->transitions.Find((static_cast<uint64_t>(f) << 32) | v);
+        if (target != 0 || f == 0) break;
+        f = impl->fail[f];
+      }
+      impl->fail[child] = target;
+      queue.push_back(child);
+    }
+  }
+  impl->out_begin.assign(n, 0);
+  impl->out_count.assign(n, 0);
+  for (uint32_t s : order) {
+    outputs[s] = trie[s].outputs;
+    const auto& inherited = outputs[impl->fail[s]];
+    outputs[s].insert(outputs[s].end(), inherited.begin(), inherited.end());
+  }
+  for (uint32_t s = 0; s < n; ++s) {
+    impl->out_begin[s] = static_cast<uint32_t>(impl->out_phrases.size());
+    impl->out_count[s] = static_cast<uint32_t>(outputs[s].size());
+    impl->out_phrases.insert(impl->out_phrases.end(), outputs[s].begin(), outputs[s].end());
+  }
+  return Matcher(std::move(impl));
+}
+
+void Matcher::Match(std::string_view text, const std::vector<Token>& tokens, uint32_t first,
+                    uint32_t count, std::vector<CueMatch>* out,
+                    std::vector<std::string>* pattern_errors) const {
+  const Impl& m = *impl_;
+  const size_t base = out->size();
+  const uint32_t end = first + count;
+  uint32_t state = 0;
+  for (uint32_t i = first; i < end; ++i) {
+    const uint32_t v = m.vocabulary.Find(tokens[i].hash);
+    if (v == 0) {
+      state = 0;
+      continue;
+    }
+    while (true) {
+      const uint32_t next = m.transitions.Find((static_cast<uint64_t>(state) << 32) | v);
+      if (next != 0) {
+        state = next;
+        break;
+      }
+      if (state == 0) break;
+      state = m.fail[state];
+    }
+    const uint32_t n_out = m.out_count[state];
+    if (n_out == 0) continue;
+    const uint32_t* ids = m.out_phrases.data() + m.out_begin[state];
+    for (uint32_t k = 0; k < n_out; ++k) {
+      const PhraseInfo& p = m.phrases[ids[k]];
+      const uint32_t start = i + 1 - p.length;
+      if (start < first) continue;
+      if (!m.Accept(m.rules[p.entry], &p, text, tokens, start, p.length, first, end)) continue;
+      out->push_back({start, p.length, tokens[start].begin, tokens[i].end, p.entry, p.alias});
+    }
+  }
+
+  if (!m.patterns.empty() && count > 0) {
+    const uint32_t range_begin = tokens[first].begin;
+    const uint32_t range_end = tokens[end - 1].end;
+    const auto tbegin = tokens.begin() + first;
+    const auto tend = tokens.begin() + end;
+    for (const CompiledPattern& p : m.patterns) {
+      try {
+        boost::cregex_iterator it(text.data() + range_begin, text.data() + range_end, p.regex);
+        for (; it != boost::cregex_iterator(); ++it) {
+          const auto mb = static_cast<uint32_t>((*it)[0].first - text.data());
+          const auto me = static_cast<uint32_t>((*it)[0].second - text.data());
+          if (me <= mb) continue;
+          const auto s = std::lower_bound(tbegin, tend, mb,
+                                          [](const Token& t, uint32_t off) { return t.begin < off; });
+          const auto l = std::lower_bound(s, tend, me,
+                                          [](const Token& t, uint32_t off) { return t.end < off; });
+          if (s == tend || l == tend || s->begin != mb || l->end != me) continue;
+          const auto start = static_cast<uint32_t>(s - tokens.begin());
+          const auto len = static_cast<uint32_t>(l - s + 1);
+          if (!m.Accept(m.rules[p.entry], nullptr, text, tokens, start, len, first, end)) continue;
+          out->push_back({start, len, mb, me, p.entry, false});
+        }
+      } catch (const std::runtime_error&) {
+        // Boost stops a match whose complexity exceeds its limit.
+        if (pattern_errors) pattern_errors->push_back(m.lexicon.entries()[p.entry].id);
+      }
+    }
+  }
+
+  // Overlaps: leftmost, then longest, within a family; then non_cues
+  // suppress everything they cover.
+  auto first_it = out->begin() + static_cast<std::ptrdiff_t>(base);
+  if (out->end() - first_it < 2) return;
+  std::sort(first_it, out->end(), [](const CueMatch& a, const CueMatch& b) {
+    if (a.first_token != b.first_token) return a.first_token < b.first_token;
+    if (a.token_count != b.token_count) return a.token_count > b.token_count;
+    return a.entry < b.entry;
+  });
+  uint32_t family_end[kFamilyCount] = {};
+  bool family_seen[kFamilyCount] = {};
+  bool any_non_cue = false;
+  auto keep = first_it;
+  for (auto it = first_it; it != out->end(); ++it) {
+    const size_t f = static_cast<size_t>(m.rules[it->entry].family);
+    if (family_seen[f] && it->first_token < family_end[f]) continue;
+    family_seen[f] = true;
+    family_end[f] = it->first_token + it->token_count;
+    any_non_cue |= m.rules[it->entry].is_non_cue;
+    *keep++ = *it;
+  }
+  out->erase(keep, out->end());
+  if (!any_non_cue) return;
+  // Suppression by non_cues: the kept non-cues do not overlap one another,
+  // so one sweep over both lists (sorted by start) finds what they cover.
+  first_it = out->begin() + static_cast<std::ptrdiff_t>(base);
+  keep = first_it;
+  uint32_t cover_begin = 0, cover_end = 0;
+  for (auto it = first_it; it != out->end(); ++it) {
+    const uint32_t s = it->first_token, e = s + it->token_count;
+    if (m.rules[it->entry].is_non_cue) {
+      cover_begin = s;
+      cover_end = e;
+      *keep++ = *it;
+      continue;
+    }
+    // Sorted by start, so a non-cue starting at or before s is the latest seen.
+    if (s >= cover_begin && e <= cover_end && cover_end > 0) continue;
+    *keep++ = *it;
+  }
+  out->erase(keep, out->end());
+}
+
+}  // namespace sourcecheck

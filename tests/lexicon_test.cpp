@@ -1,0 +1,170 @@
+#include "sourcecheck/lexicon.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "sourcecheck/lexicon_testing.hpp"
+#include "sourcecheck/matcher.hpp"
+
+namespace fs = std::filesystem;
+using namespace sourcecheck;
+
+namespace {
+
+std::string ReadAll(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+const fs::path kBroken = fs::path(SOURCECHECK_SOURCE_DIR) / "tests/data/broken_lexicons";
+
+// Loads one broken-lexicon case through the from-string loader, naming each
+// file by its path relative to the project so messages are stable.
+std::string DiagnosticsOf(const std::string& name) {
+  std::vector<fs::path> files;
+  for (const auto& f : fs::directory_iterator(kBroken / name)) files.push_back(f.path());
+  std::sort(files.begin(), files.end());
+  LexiconBuilder builder;
+  for (const fs::path& f : files)
+    builder.AddText("tests/data/broken_lexicons/" + name + "/" + f.filename().string(), ReadAll(f));
+  Result<Lexicon> lexicon = builder.Build();
+  REQUIRE_FALSE(lexicon.ok());
+  return FormatDiagnostics(lexicon.status().diagnostics());
+}
+
+const char* kValid = R"(version: 1
+family: hedges
+entries:
+  - id: reportedly
+    phrase: reportedly
+    category: adverb
+    weight: 0.7
+    unsourced: true
+    note: Say who reported it.
+    examples: [The minister reportedly resigned.]
+    counterexamples: [The minister resigned.]
+)";
+
+}  // namespace
+
+TEST_CASE("Broken lexicons give located diagnostics, verbatim", "[lexicon]") {
+  const std::string name = GENERATE(as<std::string>{}, "syntax_error", "unknown_key", "wrong_type",
+                                    "weight_range", "empty_phrase", "duplicate_phrase", "bad_regex",
+                                    "bad_category", "duplicate_id", "missing_fields",
+                                    "family_mismatch", "bad_version_family", "misplaced_key", "not_a_map",
+                                    "several_files");
+  INFO("case " << name);
+  const std::string expected = ReadAll(kBroken / (name + ".expected"));
+  REQUIRE_FALSE(expected.empty());
+  CHECK(DiagnosticsOf(name) == expected);
+}
+
+TEST_CASE("A valid lexicon loads from a string with derived ids", "[lexicon]") {
+  LexiconBuilder builder;
+  builder.AddText("mine/hedges.yaml", kValid);
+  Result<Lexicon> lexicon = builder.Build();
+  REQUIRE(lexicon.ok());
+  REQUIRE(lexicon->entries().size() == 1);
+  const Entry* e = lexicon->Find("hedges.reportedly");
+  REQUIRE(e != nullptr);
+  CHECK(e->key == "reportedly");
+  CHECK(e->family == Family::kHedges);
+  CHECK(e->category == "adverb");
+  CHECK(e->weight == Approx(0.7));
+  CHECK(e->unsourced);
+  CHECK(e->location.path == "mine/hedges.yaml");
+  CHECK(e->location.line == 4);
+  CHECK(e->location.column == 5);
+  REQUIRE(e->examples.size() == 1);
+  CHECK(e->examples[0].location.line == 10);
+  CHECK(lexicon->Find("hedges.allegedly") == nullptr);
+}
+
+TEST_CASE("A later entry with the same id replaces the earlier one, with a note", "[lexicon]") {
+  LexiconBuilder builder;
+  builder.AddText("a/hedges.yaml", kValid);
+  std::string changed = kValid;
+  changed.replace(changed.find("0.7"), 3, "0.2");
+  builder.AddText("b/hedges.yaml", changed);
+  Result<Lexicon> lexicon = builder.Build();
+  REQUIRE(lexicon.ok());
+  REQUIRE(lexicon->entries().size() == 1);
+  CHECK(lexicon->entries()[0].weight == Approx(0.2));
+  REQUIRE(builder.diagnostics().size() == 1);
+  CHECK(FormatDiagnostic(builder.diagnostics()[0]) ==
+        "b/hedges.yaml:4:5: note: entry 'hedges.reportedly' replaces the one at a/hedges.yaml:4:5\n"
+        "      - id: reportedly\n"
+        "        ^\n");
+}
+
+TEST_CASE("disabled: true removes an entry loaded before", "[lexicon]") {
+  LexiconBuilder builder;
+  builder.AddText("a/hedges.yaml", kValid);
+  builder.AddText("b/hedges.yaml", "version: 1\nfamily: hedges\nentries:\n  - id: reportedly\n    disabled: true\n");
+  Result<Lexicon> lexicon = builder.Build();
+  REQUIRE(lexicon.ok());
+  CHECK(lexicon->entries().empty());
+
+  LexiconBuilder lonely;
+  lonely.AddText("b/hedges.yaml", "version: 1\nfamily: hedges\nentries:\n  - id: nothing\n    disabled: true\n");
+  REQUIRE(lonely.Build().ok());
+  REQUIRE(lonely.diagnostics().size() == 1);
+  CHECK(lonely.diagnostics()[0].severity == Severity::kWarning);
+}
+
+TEST_CASE("A missing lexicon directory is an error naming it", "[lexicon]") {
+  LexiconBuilder builder;
+  builder.AddDirectory("/nonexistent/lexicons");
+  Result<Lexicon> lexicon = builder.Build();
+  REQUIRE_FALSE(lexicon.ok());
+  CHECK(FormatDiagnostics(lexicon.status().diagnostics()) ==
+        "/nonexistent/lexicons: error: no such lexicon directory\n");
+}
+
+TEST_CASE("DidYouMean suggests close words only", "[lexicon]") {
+  const std::vector<std::string> keys = {"weight", "phrase", "category", "examples"};
+  CHECK(DidYouMean("weigth", keys) == "weight");
+  CHECK(DidYouMean("categroy", keys) == "category");
+  CHECK(DidYouMean("example", keys) == "examples");
+  CHECK(DidYouMean("zzz", keys).empty());
+}
+
+TEST_CASE("Family names round-trip", "[lexicon]") {
+  for (int f = 0; f < kFamilyCount; ++f) {
+    const auto family = static_cast<Family>(f);
+    REQUIRE(FamilyFromName(FamilyName(family)) == family);
+    CHECK_FALSE(FamilyCategories(family).empty());
+  }
+  CHECK_FALSE(FamilyFromName("hedge").has_value());
+}
+
+TEST_CASE("The embedded default lexicons load, cover every family and pass their own tests",
+          "[lexicon][defaults]") {
+  LexiconBuilder builder;
+  builder.AddDefaults();
+  Result<Lexicon> lexicon = builder.Build();
+  INFO(FormatDiagnostics(builder.diagnostics()));
+  REQUIRE(lexicon.ok());
+  CHECK(EmbeddedLexicons().size() == static_cast<size_t>(kFamilyCount));
+  for (int f = 0; f < kFamilyCount; ++f) {
+    INFO(FamilyName(static_cast<Family>(f)));
+    CHECK(lexicon->CountFamily(static_cast<Family>(f)) >= 10);
+  }
+  for (const Entry& e : lexicon->entries()) {
+    INFO(e.id);
+    CHECK_FALSE(e.examples.empty());
+    CHECK_FALSE(e.counterexamples.empty());
+  }
+  Result<Matcher> matcher = Matcher::Compile(std::move(lexicon).value());
+  REQUIRE(matcher.ok());
+  const LexiconTestReport report = RunLexiconTests(*matcher);
+  INFO(FormatLexiconTestReport(report));
+  CHECK(report.failures.empty());
+  CHECK(report.passed > 500);
+}

@@ -1,0 +1,172 @@
+#include "sourcecheck/matcher.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "sourcecheck/lexicon_testing.hpp"
+
+using namespace sourcecheck;
+
+namespace {
+
+// A test lexicon: one YAML entry list per family, from strings.
+Matcher Compile(const std::vector<std::pair<std::string, std::string>>& files) {
+  LexiconBuilder builder;
+  for (const auto& [family, entries] : files)
+    builder.AddText("test/" + family + ".yaml",
+                    "version: 1\nfamily: " + family + "\nentries:\n" + entries);
+  Result<Lexicon> lexicon = builder.Build();
+  INFO(FormatDiagnostics(builder.diagnostics()));
+  REQUIRE(lexicon.ok());
+  Result<Matcher> matcher = Matcher::Compile(std::move(lexicon).value());
+  REQUIRE(matcher.ok());
+  return std::move(matcher).value();
+}
+
+std::string Def(const std::string& id, const std::string& what, const std::string& category,
+                  const std::string& extra = "") {
+  return "  - id: " + id + "\n    " + what + "\n    category: " + category +
+         "\n    note: n\n    examples: [x]\n    counterexamples: [y]\n" + extra;
+}
+
+// "id:matched text" for every cue, in order.
+std::vector<std::string> Hits(const Matcher& m, const std::string& text) {
+  std::vector<Token> tokens;
+  Tokenize(text, &tokens);
+  std::vector<CueMatch> out;
+  m.Match(text, tokens, 0, static_cast<uint32_t>(tokens.size()), &out);
+  std::vector<std::string> hits;
+  for (const CueMatch& c : out)
+    hits.push_back(m.entry(c.entry).id + ":" + text.substr(c.begin, c.end - c.begin));
+  return hits;
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("Matcher finds multi-word phrases across case, quotes and line breaks", "[matcher]") {
+  const Matcher m = Compile({{"anonymous_sources",
+                              Def("familiar", "phrase: people familiar with the matter", "described")},
+                             {"organizations", Def("taiwan", "phrase: Taiwan's government", "government")}});
+  CHECK(Hits(m, "People familiar\nwith the matter said so.") ==
+        V{"anonymous_sources.familiar:People familiar\nwith the matter"});
+  CHECK(Hits(m, "Taiwan\xE2\x80\x99s government denied it.") ==
+        V{"organizations.taiwan:Taiwan\xE2\x80\x99s government"});
+  CHECK(Hits(m, "people familiar with the plans").empty());
+}
+
+TEST_CASE("Matcher forms match each inflection and nothing else", "[matcher]") {
+  const Matcher m = Compile({{"reporting_verbs", Def("say", "forms: [say, says, said]", "neutral")}});
+  CHECK(Hits(m, "He says it, she said it, they say it.") ==
+        V{"reporting_verbs.say:says", "reporting_verbs.say:said", "reporting_verbs.say:say"});
+  CHECK(Hits(m, "The sayings of the sage.").empty());
+}
+
+TEST_CASE("Matcher case rules", "[matcher]") {
+  const Matcher m = Compile(
+      {{"outlets", Def("post", "phrase: the Post", "newspaper", "    case: as_written\n")},
+       {"hedges", Def("may", "phrase: may", "modal", "    case: lower\n    not_before: ['{number}']\n")}});
+  CHECK(Hits(m, "The Post reported it.") == V{"outlets.post:The Post"});
+  CHECK(Hits(m, "the Post reported it.") == V{"outlets.post:the Post"});
+  CHECK(Hits(m, "He wrote the post.").empty());
+  CHECK(Hits(m, "The deal may collapse.") == V{"hedges.may:may"});
+  CHECK(Hits(m, "Theresa May spoke.").empty());
+  CHECK(Hits(m, "It rose in may 2016.").empty());
+}
+
+TEST_CASE("Matcher context rules use placeholders", "[matcher]") {
+  const Matcher m = Compile({{"hedges", Def("about", "phrase: about", "approximator",
+                                              "    not_before: ['{capitalized}', the]\n"
+                                              "    not_after: [talk, '{number}']\n")}});
+  CHECK(Hits(m, "It cost about 40 dollars.") == V{"hedges.about:about"});
+  CHECK(Hits(m, "A book about Paris.").empty());
+  CHECK(Hits(m, "Worried about the cost.").empty());
+  CHECK(Hits(m, "Let us talk about it.").empty());
+  CHECK(Hits(m, "Chapter 3 about it.").empty());
+}
+
+TEST_CASE("Matcher overlap: longest within a family, nesting across families", "[matcher]") {
+  const Matcher m = Compile(
+      {{"hedges", Def("said_to", "phrase: is said to", "passive") + Def("said", "phrase: said", "passive")},
+       {"reporting_verbs", Def("say", "forms: [said, says]", "neutral")},
+       {"anonymous_sources", Def("senior", "phrase: a senior official", "described")},
+       {"source_roles", Def("official", "phrase: official", "official")}});
+  CHECK(Hits(m, "He is said to be ill.") ==
+        V{"hedges.said_to:is said to", "reporting_verbs.say:said"});
+  CHECK(Hits(m, "A senior official said.") ==
+        V{"anonymous_sources.senior:A senior official", "source_roles.official:official",
+          "hedges.said:said", "reporting_verbs.say:said"});
+}
+
+TEST_CASE("Matcher: non_cues suppress the cues they cover", "[matcher]") {
+  const Matcher m = Compile(
+      {{"hedges", Def("could", "phrase: could", "modal")},
+       {"anonymous_sources", Def("sources", "phrase: sources", "bare")},
+       {"non_cues", Def("reached", "phrase: could not be reached for comment", "convention") +
+                        Def("revenue", "phrase: sources of revenue", "literal")}});
+  CHECK(Hits(m, "The minister could not be reached for comment.") ==
+        V{"non_cues.reached:could not be reached for comment"});
+  CHECK(Hits(m, "New sources of revenue could help.") ==
+        V{"non_cues.revenue:sources of revenue", "hedges.could:could"});
+  CHECK(Hits(m, "Sources said it could.") == V{"anonymous_sources.sources:Sources", "hedges.could:could"});
+}
+
+TEST_CASE("Matcher: aliases are reported as such", "[matcher]") {
+  const Matcher m = Compile({{"outlets", Def("wsj", "forms: [The Wall Street Journal, WSJ]", "newspaper",
+                                               "    case: as_written\n    aliases: [the Journal]\n")}});
+  const std::string text = "The Wall Street Journal said. The Journal added.";
+  std::vector<Token> tokens;
+  Tokenize(text, &tokens);
+  std::vector<CueMatch> out;
+  m.Match(text, tokens, 0, static_cast<uint32_t>(tokens.size()), &out);
+  REQUIRE(out.size() == 2);
+  CHECK_FALSE(out[0].alias);
+  CHECK(out[1].alias);
+  CHECK(text.substr(out[1].begin, out[1].end - out[1].begin) == "The Journal");
+}
+
+TEST_CASE("Matcher: Aho-Corasick failure links find phrases after a partial match", "[matcher]") {
+  const Matcher m = Compile({{"vague_sources", Def("some_experts", "phrase: some experts say", "quantified") +
+                                                   Def("experts", "phrase: experts believe", "group")}});
+  CHECK(Hits(m, "Some experts believe otherwise.") == V{"vague_sources.experts:experts believe"});
+  CHECK(Hits(m, "some some experts say") == V{"vague_sources.some_experts:some experts say"});
+}
+
+TEST_CASE("Matcher: patterns match on token boundaries only", "[matcher]") {
+  const Matcher m = Compile({{"hedges", Def("percent", "pattern: 'up to \\d+ (per cent|percent)'", "approximator")}});
+  CHECK(Hits(m, "Prices rose up to 40 percent last year.") == V{"hedges.percent:up to 40 percent"});
+  CHECK(Hits(m, "Prices rose up to 40 percentage points.").empty());
+}
+
+TEST_CASE("Matcher: a range limits the match", "[matcher]") {
+  const Matcher m = Compile({{"anonymous_sources", Def("sources", "phrase: sources said", "bare")}});
+  const std::string text = "It fell, sources said.";
+  std::vector<Token> tokens;
+  Tokenize(text, &tokens);
+  std::vector<CueMatch> out;
+  m.Match(text, tokens, 0, 4, &out);  // "It fell , sources"
+  CHECK(out.empty());
+  m.Match(text, tokens, 3, 2, &out);
+  CHECK(out.size() == 1);
+}
+
+TEST_CASE("Lexicon tests report failing examples and counterexamples", "[matcher][lexicon]") {
+  LexiconBuilder builder;
+  builder.AddText("t/hedges.yaml",
+                  "version: 1\nfamily: hedges\nentries:\n"
+                  "  - id: likely\n    phrase: likely\n    category: adverb\n    note: n\n"
+                  "    examples: [It will likely pass., It will probably pass.]\n"
+                  "    counterexamples: [It is unlikely., It is likely.]\n");
+  Result<Lexicon> lexicon = builder.Build();
+  REQUIRE(lexicon.ok());
+  Result<Matcher> m = Matcher::Compile(std::move(lexicon).value());
+  REQUIRE(m.ok());
+  const LexiconTestReport report = RunLexiconTests(*m);
+  CHECK(report.passed == 2);
+  CHECK(FormatLexiconTestReport(report) ==
+        "t/hedges.yaml:8:38: FAIL hedges.likely: did not fire on example\n"
+        "    It will probably pass.\n"
+        "t/hedges.yaml:9:40: FAIL hedges.likely: fired on counterexample (matched 'likely')\n"
+        "    It is likely.\n"
+        "lexicon test: 2 passed, 2 failed (1 entries)\n");
+}

@@ -241,6 +241,19 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
     bool segments_short = true;
     bool first = true;
     while (i < n) {
+      if (!first) {
+        // Most of a word is a run of ASCII lower-case letters: hash those
+        // without decoding or case tests.
+        const size_t run_begin = i;
+        while (i < n && text[i] >= 'a' && text[i] <= 'z')
+          h = HashByte(h, static_cast<unsigned char>(text[i++]));
+        if (i != run_begin) {
+          letters += static_cast<int>(i - run_begin);
+          segment_letters += i - run_begin;
+          any_lower = true;
+          if (i >= n) break;
+        }
+      }
       const CharInfo c = first ? ch : Decode(text, i);
       if (c.cls == CharClass::kLetter || c.cls == CharClass::kDigit) {
         bool upper = false;
@@ -330,7 +343,9 @@ std::string NormalizeToken(std::string_view t) {
     } else {
       switch (c.cp) {
         case 0x2018: case 0x2019: case 0x2032: out += '\''; break;
-        case 0x201C: case 0x201D: case 0x2033: case 0x201E: case 0x00AB: case 0x00BB: out += '"'; break;
+        case 0x201C: case 0x201D: case 0x2033: case 0x201E: case 0x00AB: case 0x00BB:
+          out += '"';
+          break;
         case 0x2013: case 0x2014: case 0x2015: out += "--"; break;
         case 0x2010: case 0x2011: case 0x2212: out += '-'; break;
         case 0x2026: out += "..."; break;

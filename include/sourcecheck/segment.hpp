@@ -22,6 +22,9 @@
 //     starter ("The", "He", "But"), so "the U.S. Senate" stays whole and
 //     "moved to the U.S. The next day" splits; titles ("Mr.", "Gen.") never
 //     end a sentence and "No." is an abbreviation only before a number.
+//     After "a.m."/"p.m." any capital splits except a day, a month or a
+//     time zone ("at 5 p.m. Police arrived" splits; "at 8 p.m. Eastern"
+//     does not).
 //     "?" or "!" closing a quotation and followed by a name and a speech verb
 //     ('"Why?" Smith asked.') does not end the sentence;
 //   - a line with no final punctuation ends at its line break when it is a
@@ -34,9 +37,11 @@
 //
 // Limitations: single quotes (‘...’, used as quotation marks in headlines)
 // are not tracked as quotations; a name after "?"/"!" outside a quotation
-// ("Yahoo! Inc") splits; a hard-wrapped line that is a whole sentence start
-// and ends in a content word before a capitalised line ("met\nPresident")
-// is taken for a headline.
+// ("Yahoo! Inc") splits; after an abbreviation or initialism a capitalised
+// word that is no typical starter continues the sentence ("Apple Inc.
+// Shares rose" stays one); a hard-wrapped line that is a whole sentence
+// start and ends in a content word before a capitalised line
+// ("met\nPresident") is taken for a headline.
 //
 // Thread safety: Segment is a pure function of its arguments; Abbreviations
 // is safe to share once built (Default() is built on first use, thread-safely).
@@ -112,8 +117,11 @@ class Abbreviations {
   // The built-in list used when the lexicons bring none.
   static const Abbreviations& Default();
   // Adds a word, given with or without its final period and in any case
-  // ("Mr.", "mr", "e.g."). Adding a word again replaces its kind.
-  void Add(std::string_view normalized_word, AbbreviationKind kind = AbbreviationKind::kOrdinary);
+  // ("Mr.", "mr", "e.g."), as kOrdinary; a word already known keeps its
+  // kind, so a lexicon listing "Mr." does not weaken the built-in title.
+  void Add(std::string_view normalized_word);
+  // Adds a word with the given kind, replacing the kind of a known word.
+  void Add(std::string_view normalized_word, AbbreviationKind kind);
   // True when a token with this hash is a known abbreviation (of any kind).
   bool Contains(uint64_t token_hash) const;
   // Sets *kind and returns true when the token is a known abbreviation.
@@ -124,7 +132,8 @@ class Abbreviations {
     uint64_t hash;
     AbbreviationKind kind;
   };
-  void Insert(uint64_t hash, AbbreviationKind kind);
+  void AddWord(std::string_view word, AbbreviationKind kind, bool replace);
+  void Insert(uint64_t hash, AbbreviationKind kind, bool replace);
   std::vector<Entry> entries_;  // sorted by hash
 };
 

@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "embedded_lexicons.hpp"
+#include "yaml_source.hpp"
 #include "sourcecheck/tokenize.hpp"
 
 namespace sourcecheck {
@@ -92,17 +93,6 @@ std::string Join(const std::vector<std::string>& items, const char* sep) {
   return out;
 }
 
-const char* NodeTypeName(const YAML::Node& node) {
-  switch (node.Type()) {
-    case YAML::NodeType::Null: return "null";
-    case YAML::NodeType::Scalar: return "a string";
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Map: return "a map";
-    case YAML::NodeType::Undefined: return "missing";
-  }
-  return "unknown";
-}
-
 size_t EditDistance(std::string_view a, std::string_view b) {
   std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
@@ -115,6 +105,11 @@ size_t EditDistance(std::string_view a, std::string_view b) {
     std::swap(prev, cur);
   }
   return prev[b.size()];
+}
+
+// scoring.yaml sits beside the lexicons but is read by the scoring model.
+bool IsScoringFile(std::string_view path) {
+  return std::filesystem::path(path).filename() == "scoring.yaml";
 }
 
 std::string Stem(const std::string& path) {
@@ -174,65 +169,26 @@ const std::vector<EmbeddedFile>& EmbeddedLexicons() { return internal::EmbeddedL
 // problem it finds rather than stopping at the first.
 struct LexiconParser {
   LexiconBuilder* builder;
-  const std::string& path;
-  std::string_view text;
-  std::vector<std::string_view> lines;
+  internal::YamlSource source;
   std::optional<Family> family;
 
   LexiconParser(LexiconBuilder* b, const std::string& p, std::string_view t)
-      : builder(b), path(p), text(t) {
-    size_t start = 0;
-    while (start <= text.size()) {
-      size_t nl = text.find('\n', start);
-      if (nl == std::string_view::npos) nl = text.size();
-      std::string_view line = text.substr(start, nl - start);
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      lines.push_back(line);
-      start = nl + 1;
-    }
-  }
+      : builder(b), source(p, t, &b->diagnostics_) {}
 
-  SourceLocation Locate(const YAML::Mark& mark) const {
-    if (mark.is_null()) return {path, 0, 0};
-    return {path, mark.line + 1, mark.column + 1};
-  }
-
+  const std::string& path() const { return source.path(); }
+  SourceLocation Locate(const YAML::Mark& mark) const { return source.Locate(mark); }
   void Report(Severity severity, const SourceLocation& loc, std::string message) {
-    Diagnostic d;
-    d.severity = severity;
-    d.path = loc.path;
-    d.line = loc.line;
-    d.column = loc.column;
-    d.message = std::move(message);
-    if (loc.line > 0 && static_cast<size_t>(loc.line) <= lines.size())
-      d.source_line = std::string(lines[static_cast<size_t>(loc.line - 1)]);
-    builder->diagnostics_.push_back(std::move(d));
+    source.Report(severity, loc, std::move(message));
   }
-  void Error(const YAML::Node& at, std::string message) {
-    Report(Severity::kError, Locate(at.Mark()), std::move(message));
+  template <typename At>
+  void Error(const At& at, std::string message) {
+    source.Error(at, std::move(message));
   }
-  void Error(const YAML::Mark& at, std::string message) {
-    Report(Severity::kError, Locate(at), std::move(message));
-  }
-
-  // Reads a scalar string; reports and returns nullopt when the node is not
-  // one.
   std::optional<std::string> String(const YAML::Node& node, const std::string& key) {
-    if (!node.IsScalar()) {
-      Error(node, "'" + key + "' must be a string, not " + NodeTypeName(node));
-      return std::nullopt;
-    }
-    return node.Scalar();
+    return source.String(node, key);
   }
-
   std::optional<bool> Bool(const YAML::Node& node, const std::string& key) {
-    bool value = false;
-    if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value)) {
-      Error(node, "'" + key + "' must be true or false, not " +
-                      (node.IsScalar() ? "'" + node.Scalar() + "'" : NodeTypeName(node)));
-      return std::nullopt;
-    }
-    return value;
+    return source.Bool(node, key);
   }
 
   // A phrase: a non-empty string that tokenizes to at least one token.
@@ -251,7 +207,7 @@ struct LexiconParser {
                                 bool require_nonempty) {
     std::vector<LocatedText> out;
     if (!node.IsSequence()) {
-      Error(node, "'" + key + "' must be a list, not " + NodeTypeName(node));
+      Error(node, "'" + key + "' must be a list, not " + internal::NodeTypeName(node));
       return out;
     }
     if (node.size() == 0 && require_nonempty) {
@@ -281,24 +237,17 @@ struct LexiconParser {
   }
 
   void Parse() {
-    YAML::Node root;
-    try {
-      root = YAML::Load(std::string(text));
-    } catch (const YAML::ParserException& e) {
-      Error(e.mark, "YAML syntax error: " + e.msg);
-      return;
-    } catch (const YAML::Exception& e) {
-      Error(e.mark, std::string("cannot read YAML: ") + e.what());
-      return;
-    }
+    std::optional<YAML::Node> loaded = source.Load();
+    if (!loaded) return;
+    const YAML::Node root = *loaded;
     if (!root.IsMap()) {
-      Report(Severity::kError, {path, 1, 1},
+      Report(Severity::kError, {path(), 1, 1},
              std::string("a lexicon must be a map with 'version', 'family' and 'entries', not ") +
-                 NodeTypeName(root));
+                 internal::NodeTypeName(root));
       return;
     }
     static const std::vector<std::string> kTopKeys = {"version", "family", "entries"};
-    CheckKeys(root, kTopKeys, {}, "lexicon");
+    source.CheckKeys(root, kTopKeys, "a lexicon");
 
     const YAML::Node version = root["version"];
     if (!version) {
@@ -307,7 +256,7 @@ struct LexiconParser {
       int v = 0;
       if (!version.IsScalar() || !YAML::convert<int>::decode(version, v)) {
         Error(version, std::string("'version' must be the number 1, not ") +
-                           (version.IsScalar() ? "'" + version.Scalar() + "'" : NodeTypeName(version)));
+                           (version.IsScalar() ? "'" + version.Scalar() + "'" : internal::NodeTypeName(version)));
       } else if (v != 1) {
         Error(version, "unsupported lexicon version " + std::to_string(v) +
                            " (this sourcecheck reads version 1)");
@@ -316,7 +265,7 @@ struct LexiconParser {
 
     const YAML::Node fam = root["family"];
     if (!fam) {
-      Error(root, "missing required key 'family' (expected '" + Stem(path) + "')");
+      Error(root, "missing required key 'family' (expected '" + Stem(path()) + "')");
     } else if (std::optional<std::string> name = String(fam, "family")) {
       family = FamilyFromName(*name);
       if (!family) {
@@ -326,9 +275,9 @@ struct LexiconParser {
         Error(fam, "unknown family '" + *name + "'" +
                        (guess.empty() ? "" : " (did you mean '" + guess + "'?)") +
                        "; expected one of: " + Join(names, ", "));
-      } else if (Stem(path) != *name) {
+      } else if (Stem(path()) != *name) {
         Error(fam, "family '" + *name + "' does not match the file name '" +
-                       std::filesystem::path(path).filename().string() + "' (expected '" +
+                       std::filesystem::path(path()).filename().string() + "' (expected '" +
                        *name + ".yaml')");
       }
     }
@@ -339,7 +288,7 @@ struct LexiconParser {
       return;
     }
     if (!entries.IsSequence()) {
-      Error(entries, std::string("'entries' must be a list, not ") + NodeTypeName(entries));
+      Error(entries, std::string("'entries' must be a list, not ") + internal::NodeTypeName(entries));
       return;
     }
     if (!family) return;  // entries cannot be checked against an unknown family
@@ -347,42 +296,31 @@ struct LexiconParser {
     for (const YAML::Node& node : entries) ParseEntry(node, &ids);
   }
 
-  // Reports duplicate keys and keys not in `allowed` (suggesting the closest
-  // allowed key; naming the families a misplaced family-specific key belongs to).
-  void CheckKeys(const YAML::Node& map, const std::vector<std::string>& allowed,
-                 const std::vector<std::string>& other_family_keys, const char* what) {
-    std::set<std::string> seen;
+  // Family-specific keys used in the wrong family get their own message;
+  // every other key is checked by the YAML source.
+  void CheckEntryKeys(const YAML::Node& map, std::vector<std::string> allowed,
+                      const std::vector<std::string>& other_family_keys) {
     for (auto it = map.begin(); it != map.end(); ++it) {
       const YAML::Node key = it->first;
-      if (!key.IsScalar()) {
-        Error(key, std::string("a key in a ") + what + " must be a string");
-        continue;
-      }
+      if (!key.IsScalar()) continue;
       const std::string& k = key.Scalar();
-      if (!seen.insert(k).second) {
-        Error(key, "duplicate key '" + k + "'");
+      if (std::find(other_family_keys.begin(), other_family_keys.end(), k) ==
+          other_family_keys.end())
         continue;
-      }
-      if (std::find(allowed.begin(), allowed.end(), k) != allowed.end()) continue;
-      if (std::find(other_family_keys.begin(), other_family_keys.end(), k) !=
-          other_family_keys.end()) {
-        std::vector<std::string> owners;
-        for (const FamilyInfo& f : Families())
-          if (std::find(f.extra_keys.begin(), f.extra_keys.end(), k) != f.extra_keys.end())
-            owners.push_back(f.name);
-        Error(key, "key '" + k + "' is not allowed in family '" + FamilyName(*family) +
-                       "' (it belongs to " + Join(owners, ", ") + ")");
-        continue;
-      }
-      const std::string guess = DidYouMean(k, allowed);
-      Error(key, "unknown key '" + k + "'" +
-                     (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+      std::vector<std::string> owners;
+      for (const FamilyInfo& f : Families())
+        if (std::find(f.extra_keys.begin(), f.extra_keys.end(), k) != f.extra_keys.end())
+          owners.push_back(f.name);
+      Error(key, "key '" + k + "' is not allowed in family '" + FamilyName(*family) +
+                     "' (it belongs to " + Join(owners, ", ") + ")");
     }
+    allowed.insert(allowed.end(), other_family_keys.begin(), other_family_keys.end());
+    source.CheckKeys(map, allowed, "an entry");
   }
 
   void ParseEntry(const YAML::Node& node, std::map<std::string, SourceLocation>* ids) {
     if (!node.IsMap()) {
-      Error(node, std::string("an entry must be a map, not ") + NodeTypeName(node));
+      Error(node, std::string("an entry must be a map, not ") + internal::NodeTypeName(node));
       return;
     }
     const FamilyInfo& info = InfoOf(*family);
@@ -393,7 +331,7 @@ struct LexiconParser {
       if (std::find(info.extra_keys.begin(), info.extra_keys.end(), k) == info.extra_keys.end())
         others.push_back(k);
     const size_t errors_before = CountErrors();
-    CheckKeys(node, allowed, others, "entry");
+    CheckEntryKeys(node, allowed, others);
 
     Entry entry;
     entry.family = *family;
@@ -465,7 +403,7 @@ struct LexiconParser {
       double value = 0;
       if (!w.IsScalar() || !YAML::convert<double>::decode(w, value)) {
         Error(w, std::string("'weight' must be a number from 0 to 1, not ") +
-                     (w.IsScalar() ? "'" + w.Scalar() + "'" : NodeTypeName(w)));
+                     (w.IsScalar() ? "'" + w.Scalar() + "'" : internal::NodeTypeName(w)));
       } else if (!(value >= 0.0 && value <= 1.0)) {
         Error(w, "'weight' must be from 0 to 1, not " + w.Scalar());
       } else {
@@ -536,6 +474,7 @@ struct LexiconParser {
       // mark, one further when quoted.
       SourceLocation loc = Locate(node.Mark());
       const size_t at = node.Mark().pos;
+      const std::string_view text = source.text();
       const bool quoted = at < text.size() && (text[at] == '\'' || text[at] == '"');
       const bool single_line = t->text.find('\n') == std::string::npos;
       if (single_line && e.position() >= 0)
@@ -546,11 +485,7 @@ struct LexiconParser {
     }
   }
 
-  size_t CountErrors() const {
-    return static_cast<size_t>(std::count_if(
-        builder->diagnostics_.begin(), builder->diagnostics_.end(),
-        [](const Diagnostic& d) { return d.severity == Severity::kError; }));
-  }
+  size_t CountErrors() const { return source.error_count(); }
 
   void Add(Entry entry) {
     for (Entry& existing : builder->entries_) {
@@ -580,7 +515,8 @@ struct LexiconParser {
 };
 
 void LexiconBuilder::AddDefaults() {
-  for (const EmbeddedFile& f : internal::EmbeddedLexiconFiles()) AddText(std::string(f.path), f.text);
+  for (const EmbeddedFile& f : internal::EmbeddedLexiconFiles())
+    if (!IsScoringFile(f.path)) AddText(std::string(f.path), f.text);
 }
 
 void LexiconBuilder::AddText(const std::string& path, std::string_view yaml) {
@@ -619,14 +555,15 @@ void LexiconBuilder::AddDirectory(const std::string& directory) {
   std::vector<std::string> files;
   for (const auto& item : std::filesystem::directory_iterator(directory, ec)) {
     const std::string ext = item.path().extension().string();
-    if (item.is_regular_file(ec) && (ext == ".yaml" || ext == ".yml"))
+    if (item.is_regular_file(ec) && (ext == ".yaml" || ext == ".yml") &&
+        !IsScoringFile(item.path().string()))
       files.push_back(item.path().string());
   }
   if (ec) {
     diagnostics_.push_back({Severity::kError, directory, 0, 0, "cannot list: " + ec.message(), ""});
     return;
   }
-  if (files.empty()) {
+  if (files.empty() && !std::filesystem::exists(std::filesystem::path(directory) / "scoring.yaml", ec)) {
     diagnostics_.push_back({Severity::kError, directory, 0, 0, "holds no lexicon files (*.yaml)", ""});
     return;
   }

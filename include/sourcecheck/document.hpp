@@ -31,6 +31,10 @@ bool ParseInputFormat(std::string_view name, InputFormat* format);
 // .html/.htm/.xhtml -> HTML, anything else (and "-") -> text.
 InputFormat FormatFromPath(std::string_view path);
 
+// Offsets are 32-bit, and decoding may grow text up to three times (U+FFFD
+// for single bad bytes), so no document may be larger than this.
+inline constexpr size_t kMaxDocumentBytes = size_t{1} << 30;
+
 struct ReadOptions {
   InputFormat format = InputFormat::kAuto;  // kAuto: from the path's extension
   // Invalid UTF-8: false -> an error naming the byte offset; true -> each bad
@@ -46,6 +50,14 @@ struct LineColumn {
 };
 
 // A run of `text` bytes that came verbatim from `original`.
+//
+// Each run covers text from text_begin up to the next run's text_begin (or
+// the end of text). Its first `length` bytes map byte for byte to original
+// bytes from original_begin; they are the same bytes, or a same-length
+// stand-in for them (a space for a NUL or for HTML whitespace, "\n" for a
+// lone CR). The rest of the run, if any, was inserted (a paragraph break, a
+// decoded entity, U+FFFD) and maps to original_begin + length: the start of
+// the markup it stands for. Runs with length 0 describe inserted text only.
 struct OffsetRun {
   uint32_t text_begin = 0;
   uint32_t original_begin = 0;
@@ -69,7 +81,9 @@ class Document {
   // entity) map to the start of the markup they stand for. An offset equal to
   // text().size() maps to original().size().
   uint32_t ToOriginal(uint32_t text_offset) const;
-  // The 1-based line and column of a byte offset in original().
+  // The 1-based line and column of a byte offset in original(). CRLF and a
+  // lone CR each end one line. A leading BOM belongs to no line: line 1
+  // starts after it, as in an editor. Offsets past the end are clamped.
   LineColumn LineColumnOf(uint32_t original_offset) const;
   // Shorthand: LineColumnOf(ToOriginal(text_offset)).
   LineColumn Locate(uint32_t text_offset) const { return LineColumnOf(ToOriginal(text_offset)); }
@@ -95,10 +109,22 @@ class Document {
 // for the format when options.format is kAuto). Errors: invalid UTF-8 (unless
 // replaced), a document over options.max_bytes. Handles a UTF-8 BOM, CRLF and
 // lone CR line ends, and NUL bytes (treated as spaces).
+//
+// In text, plain text keeps the CR of a CRLF (the tokenizer reads it as a
+// space) and turns a lone CR into "\n"; Markdown and HTML drop CRs.
+// Invalid UTF-8 is reported with its 0-based byte offset in the file, the
+// kind of fault and the bytes, plus one located Diagnostic:
+//   draft.txt: invalid UTF-8 at byte 1234: overlong encoding (C0 AF)
+// The kinds: stray continuation byte, overlong encoding, UTF-16 surrogate,
+// code point above U+10FFFF, truncated sequence, byte never used in UTF-8.
+// Too large: "draft.txt: 52428800 bytes is over the limit of 1048576 bytes
+// (--max-bytes)".
 Result<Document> ReadDocument(std::string path, std::string bytes, const ReadOptions& options);
 
-// Reads the file at `path` ("-" reads standard input) and calls ReadDocument.
-// Errors name the path: missing, unreadable, a directory, too large.
+// Reads the file at `path` ("-" reads standard input, named "<stdin>" in
+// messages and in Document::path()) and calls ReadDocument.
+// Errors name the path: missing or unreadable ("draft.md: No such file or
+// directory", from strerror), a directory ("notes: is a directory"), too large.
 Result<Document> ReadFile(const std::string& path, const ReadOptions& options);
 
 }  // namespace sourcecheck

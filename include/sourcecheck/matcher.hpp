@@ -8,7 +8,7 @@
 // of its lexicon entry.
 //
 // Overlap policy (docs/lexicons.md): within one family, overlapping matches
-// keep the longest, then the leftmost; matches of different families may
+// keep the leftmost, then the longest; matches of different families may
 // nest; a `non_cues` match suppresses every other match lying wholly inside
 // it and is itself reported (family kNonCues) so callers can show it.
 //

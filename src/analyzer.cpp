@@ -4,17 +4,42 @@ namespace sourcecheck {
 
 Analyzer::Analyzer(Matcher matcher) : matcher_(std::move(matcher)) {}
 
-Result<Analyzer> Analyzer::Create(Lexicon lexicon) {
+Result<Analyzer> Analyzer::Load(const std::vector<std::string>& lexicon_dirs,
+                                std::vector<Diagnostic>* diagnostics) {
+  LexiconBuilder builder;
+  builder.AddDefaults();
+  for (const std::string& dir : lexicon_dirs) builder.AddDirectory(dir);
+  Result<Lexicon> lexicon = builder.Build();
+  if (diagnostics)
+    diagnostics->insert(diagnostics->end(), builder.diagnostics().begin(), builder.diagnostics().end());
+  Result<ScoringModel> scoring = ScoringModel::Load(lexicon_dirs);
+  if (!scoring.ok() && diagnostics)
+    diagnostics->insert(diagnostics->end(), scoring.status().diagnostics().begin(),
+                        scoring.status().diagnostics().end());
+  if (!lexicon.ok()) return lexicon.status();
+  if (!scoring.ok()) return scoring.status();
+  return Create(std::move(lexicon).value(), scoring.value());
+}
+
+Result<Analyzer> Analyzer::Create(Lexicon lexicon, const ScoringModel& scoring) {
   // The abbreviations family extends the built-in list the segmenter knows.
   Abbreviations abbreviations = Abbreviations::Default();
   for (const Entry& e : lexicon.entries()) {
     if (e.family != Family::kAbbreviations) continue;
-    for (const LocatedText& p : e.phrases) abbreviations.Add(NormalizeToken(p.text));
+    // Titles ("Gen.", "Sen.") never end a sentence; other abbreviations
+    // ("Inc.", "Jan.") may.
+    for (const LocatedText& p : e.phrases) {
+      if (e.category == "title")
+        abbreviations.Add(NormalizeToken(p.text), AbbreviationKind::kNeverFinal);
+      else
+        abbreviations.Add(NormalizeToken(p.text));
+    }
   }
   Result<Matcher> matcher = Matcher::Compile(std::move(lexicon));
   if (!matcher.ok()) return matcher.status();
   Analyzer analyzer(std::move(matcher).value());
   analyzer.abbreviations_ = std::move(abbreviations);
+  analyzer.scoring_ = scoring;
   return analyzer;
 }
 

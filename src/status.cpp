@@ -25,15 +25,32 @@ std::string FormatDiagnostic(const Diagnostic& d) {
   out += d.message;
   out += '\n';
   if (!d.source_line.empty() && d.line > 0) {
-    out += "    ";
-    out += d.source_line;
-    out += '\n';
-    // The caret sits under the column; tabs in the source line are kept so
-    // the caret lines up in a terminal that expands them.
-    out += "    ";
-    const int col = std::max(d.column, 1);
-    for (int i = 1; i < col && static_cast<size_t>(i - 1) < d.source_line.size(); ++i) {
-      out += d.source_line[static_cast<size_t>(i - 1)] == '\t' ? '\t' : ' ';
+    // A long line is shown as a window around the column, so the caret
+    // stays on screen.
+    constexpr size_t kWindow = 50;
+    std::string_view line = d.source_line;
+    size_t col = static_cast<size_t>(std::max(d.column, 1)) - 1;
+    std::string prefix = "    ";
+    std::string shown;
+    if (line.size() > 2 * kWindow + 20) {
+      size_t from = col > kWindow ? col - kWindow : 0;
+      size_t to = std::min(line.size(), from + 2 * kWindow);
+      // Never cut a UTF-8 sequence.
+      while (from > 0 && (static_cast<unsigned char>(line[from]) & 0xC0) == 0x80) --from;
+      while (to < line.size() && (static_cast<unsigned char>(line[to]) & 0xC0) == 0x80) ++to;
+      shown = (from > 0 ? "..." : "") + std::string(line.substr(from, to - from)) +
+              (to < line.size() ? "..." : "");
+      col = col - from + (from > 0 ? 3 : 0);
+    } else {
+      shown = std::string(line);
+    }
+    out += prefix + shown + "\n" + prefix;
+    // One space per character (not per byte); tabs are kept so the caret
+    // lines up in a terminal that expands them.
+    for (size_t i = 0; i < col && i < shown.size(); ++i) {
+      const auto c = static_cast<unsigned char>(shown[i]);
+      if ((c & 0xC0) == 0x80) continue;
+      out += c == '\t' ? '\t' : ' ';
     }
     out += "^\n";
   }

@@ -17,6 +17,7 @@
 #include "sourcecheck/document.hpp"
 #include "sourcecheck/lexicon.hpp"
 #include "sourcecheck/matcher.hpp"
+#include "sourcecheck/scoring.hpp"
 #include "sourcecheck/segment.hpp"
 #include "sourcecheck/status.hpp"
 #include "sourcecheck/tokenize.hpp"
@@ -37,12 +38,20 @@ struct Analysis {
 
 class Analyzer {
  public:
-  // Compiles the lexicon. Errors: a pattern that does not compile.
-  static Result<Analyzer> Create(Lexicon lexicon);
+  // Compiles the lexicon; claims are rated with `scoring`. Errors: a
+  // pattern that does not compile.
+  static Result<Analyzer> Create(Lexicon lexicon,
+                                 const ScoringModel& scoring = ScoringModel::Default());
+  // Loads the embedded lexicons and scoring model plus each directory's
+  // (see LexiconBuilder, ScoringModel::Load). Every diagnostic, notes
+  // included, is appended to *diagnostics when it is not null.
+  static Result<Analyzer> Load(const std::vector<std::string>& lexicon_dirs,
+                               std::vector<Diagnostic>* diagnostics = nullptr);
 
   const Matcher& matcher() const { return matcher_; }
   const Lexicon& lexicon() const { return matcher_.lexicon(); }
   const Abbreviations& abbreviations() const { return abbreviations_; }
+  const ScoringModel& scoring() const { return scoring_; }
 
   // Tokenizes, segments and matches `document`. Never fails.
   Analysis Analyze(const Document& document) const;
@@ -54,6 +63,7 @@ class Analyzer {
   explicit Analyzer(Matcher matcher);
   Matcher matcher_;
   Abbreviations abbreviations_;
+  ScoringModel scoring_;
 };
 
 }  // namespace sourcecheck

@@ -16,6 +16,7 @@
 #include "sourcecheck/document.hpp"
 #include "sourcecheck/lexicon.hpp"
 #include "sourcecheck/lexicon_testing.hpp"
+#include "sourcecheck/report.hpp"
 #include "sourcecheck/version.hpp"
 
 namespace sourcecheck {
@@ -47,11 +48,12 @@ std::optional<Lexicon> LoadOrReport(const CommonOptions& common) {
 }
 
 std::optional<Analyzer> MakeAnalyzer(const CommonOptions& common) {
-  std::optional<Lexicon> lexicon = LoadOrReport(common);
-  if (!lexicon) return std::nullopt;
-  Result<Analyzer> analyzer = Analyzer::Create(std::move(*lexicon));
+  std::vector<Diagnostic> diagnostics;
+  Result<Analyzer> analyzer = Analyzer::Load(common.lexicon_dirs, &diagnostics);
+  for (const Diagnostic& d : diagnostics)
+    if (d.severity != Severity::kNote || common.verbose) std::cerr << FormatDiagnostic(d);
   if (!analyzer.ok()) {
-    std::cerr << "sourcecheck: " << analyzer.status().ToString() << "\n";
+    std::cerr << "sourcecheck: " << analyzer.status().message() << "\n";
     return std::nullopt;
   }
   return std::move(analyzer).value();
@@ -131,10 +133,46 @@ int RunSegment(const CommonOptions& common, const std::vector<std::string>& file
   return status;
 }
 
-int RunCheck(const CommonOptions& common, const std::vector<std::string>& files,
-             const ReadOptions& read_options) {
+struct CheckOptions {
+  std::string format = "text";
+  std::string fail_on;  // a tier name, or empty
+};
+
+// A plain report until the full terminal renderer: the summary, then each
+// claim below strong with its location, tier, reasons and advice.
+void PrintText(const Report& report, std::ostream& out) {
+  const Document& doc = *report.document;
+  const Summary& s = report.summary;
+  out << doc.path() << ": " << report.claims.size() << " claims, sourcing score " << s.score
+      << "/100\n";
+  out << "  ";
+  for (int t = 0; t < kTierCount; ++t)
+    out << (t ? ", " : "") << TierName(static_cast<Tier>(t)) << " " << s.claims_by_tier[t];
+  out << "\n";
+  for (const auto& [id, message] : s.flags) out << "  warning: " << message << " [" << id << "]\n";
+  for (size_t i = 0; i < report.claims.size(); ++i) {
+    const Claim& c = report.claims[i];
+    if (c.tier == Tier::kStrong) continue;
+    const LineColumn at = doc.Locate(c.span.begin);
+    std::string sentence = doc.text().substr(c.span.begin, c.span.end - c.span.begin);
+    std::replace(sentence.begin(), sentence.end(), '\n', ' ');
+    out << "\n" << doc.path() << ":" << at.line << ":" << at.column << ": " << TierName(c.tier)
+        << " (" << c.score << ")\n    " << sentence << "\n";
+    for (const std::string& r : c.reasons) out << "    - " << r << "\n";
+    if (!c.advice.empty()) out << "    advice: " << c.advice << "\n";
+  }
+}
+
+int RunCheck(const CommonOptions& common, const CheckOptions& options,
+             const std::vector<std::string>& files, const ReadOptions& read_options) {
   std::optional<Analyzer> analyzer = MakeAnalyzer(common);
   if (!analyzer) return kExitError;
+  Tier fail_tier = Tier::kUnattributed;
+  const bool fail_on = !options.fail_on.empty();
+  if (fail_on && !ParseTier(options.fail_on, &fail_tier)) {
+    std::cerr << "sourcecheck: --fail-on: unknown tier '" << options.fail_on << "'\n";
+    return kExitError;
+  }
   int status = kExitOk;
   for (const std::string& path : files) {
     Result<Document> doc = ReadFile(path, read_options);
@@ -143,20 +181,13 @@ int RunCheck(const CommonOptions& common, const std::vector<std::string>& files,
       status = kExitError;
       continue;
     }
-    const Analysis a = analyzer->Analyze(*doc);
-    const std::string& text = doc->text();
-    for (size_t i = 0; i < a.segmentation.sentences.size(); ++i) {
-      for (uint32_t c = a.cue_begin[i]; c < a.cue_begin[i + 1]; ++c) {
-        const CueMatch& m = a.cues[c];
-        const Entry& e = analyzer->matcher().entry(m.entry);
-        if (e.family == Family::kNonCues) continue;
-        const LineColumn at = doc->Locate(m.begin);
-        std::cout << doc->path() << ":" << at.line << ":" << at.column << ": "
-                  << FamilyName(e.family) << "/" << e.category << ": '"
-                  << std::string_view(text).substr(m.begin, m.end - m.begin) << "' [" << e.id
-                  << "]\n";
-      }
-    }
+    const Report report = BuildReport(*analyzer, *doc);
+    if (options.format == "json") std::cout << RenderJson(*analyzer, report);
+    else PrintText(report, std::cout);
+    if (fail_on && status == kExitOk)
+      for (const Claim& c : report.claims)
+        if (c.tier != Tier::kUnattributed && static_cast<int>(c.tier) >= static_cast<int>(fail_tier))
+          status = kExitFindings;
   }
   return status;
 }
@@ -183,6 +214,11 @@ int Main(int argc, char** argv) {
   std::vector<std::string> check_files;
   CLI::App* check = app.add_subcommand("check", "Report the sourcing of each claim (the default)");
   check->add_option("files", check_files, "Drafts to check ('-' reads standard input)")->required();
+  CheckOptions check_options;
+  check->add_option("-f,--format", check_options.format, "Output: text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  check->add_option("--fail-on", check_options.fail_on,
+                    "Exit 1 when a claim is at or below this tier (strong, moderate, weak, very_weak)");
   add_common(check);
   add_input(check);
 
@@ -229,7 +265,7 @@ int Main(int argc, char** argv) {
   }
   ParseInputFormat(input_format, &read_options.format);
   for (const std::string& d : dirs) common.lexicon_dirs.push_back(d);
-  if (check->parsed()) return RunCheck(common, check_files, read_options);
+  if (check->parsed()) return RunCheck(common, check_options, check_files, read_options);
   if (segment->parsed()) return RunSegment(common, segment_files, read_options);
   if (lex_check->parsed()) return RunLexiconCheck(common);
   if (lex_test->parsed()) return RunLexiconTest(common);

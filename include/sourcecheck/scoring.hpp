@@ -1,0 +1,82 @@
+// Scoring: from attributions and hedges to a sourcing strength an editor can
+// act on.
+//
+// A ScoringModel holds the weights of docs/scoring.md, read from
+// `scoring.yaml` (the embedded default, then any `scoring.yaml` in a
+// --lexicons directory, key by key). Score() rates each claim of a document:
+// its hedges (with the quoted ones marked as the speaker's), a 0-100 score, a
+// tier, the reasons, and advice below `strong`. Summarize() gives the
+// document's figures.
+//
+// Thread safety: a loaded ScoringModel is immutable; Score() and
+// Summarize() are pure.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "sourcecheck/claim.hpp"
+#include "sourcecheck/status.hpp"
+
+namespace sourcecheck {
+
+class Analyzer;
+class Document;
+struct Analysis;
+
+struct ScoringModel {
+  // The values come from lexicons/scoring.yaml (see Default()); a
+  // value-initialised model is all zeros.
+  //
+  // Lowest score of each tier but unattributed (strong, moderate, weak,
+  // very_weak); a claim with no source and no hedge is unattributed.
+  double tier_floor[4] = {};
+  double base[9] = {};  // base score by source kind, first-hand (index: SourceKind)
+  double unattributed = 0;
+  double direct_quote = 0;
+  double partial_quote = 0;
+  double relayed = 0;              // named person, organization, document via an outlet
+  double relayed_anonymous = 0;    // anonymous or vague source via an outlet
+  double hedge = 0;                // each hedge of the writer's own, times its weight
+  double stacked_hedges = 0;       // two or more such hedges
+  double anonymity_reason = 0;     // why the source is anonymous, or how they know
+  double bare_plural_sources = 0;  // "sources" and nothing else
+  double loaded_verb = 0;          // "claimed", "admitted"
+  double tentative_verb = 0;       // "suggested", "hinted"
+  double inherited = 0;            // the attribution stands in another sentence
+
+  // The embedded default model (lexicons/scoring.yaml), loaded once.
+  static const ScoringModel& Default();
+  // The embedded default plus each directory's scoring.yaml, key by key.
+  // Errors are located diagnostics (unknown keys, wrong types).
+  static Result<ScoringModel> Load(const std::vector<std::string>& extra_dirs);
+  // Reads one scoring file over *this; diagnostics are appended to *out.
+  void Read(const std::string& path, std::string_view yaml, std::vector<Diagnostic>* out);
+};
+
+// Fills each claim's hedges, score, tier, reasons and advice.
+void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& document,
+           const Analysis& analysis, std::vector<Claim>* claims);
+
+// The document's figures (JSON "summary").
+struct Summary {
+  int claims_by_tier[kTierCount] = {};
+  double attributed_share = 0;      // claims with a source, of all claims
+  double anonymous_share = 0;       // anonymous attributions, of attributed claims
+  int named_sources = 0;            // distinct named sources
+  int unnamed_sources = 0;          // distinct anonymous or vague sources
+  std::vector<std::pair<std::string, int>> outlets;  // outlet -> claims resting on it
+  int words = 0;
+  int hedges = 0;                    // the writer's own hedges
+  double hedges_per_100_words = 0;
+  int score = 0;                     // overall sourcing score, 0..100
+  // Newsroom-standard warnings: (id, message), e.g. ("single_anonymous_source",
+  // "the story rests on a single anonymous source").
+  std::vector<std::pair<std::string, std::string>> flags;
+};
+
+Summary Summarize(const Analyzer& analyzer, const Document& document, const Analysis& analysis,
+                  const std::vector<Claim>& claims);
+
+}  // namespace sourcecheck

@@ -1,0 +1,418 @@
+#include "sourcecheck/scoring.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "embedded_lexicons.hpp"
+#include "sourcecheck/analyzer.hpp"
+#include "yaml_source.hpp"
+
+namespace sourcecheck {
+
+const char* TierName(Tier tier) {
+  switch (tier) {
+    case Tier::kStrong: return "strong";
+    case Tier::kModerate: return "moderate";
+    case Tier::kWeak: return "weak";
+    case Tier::kVeryWeak: return "very_weak";
+    case Tier::kUnattributed: return "unattributed";
+  }
+  return "unattributed";
+}
+
+bool ParseTier(std::string_view name, Tier* tier) {
+  for (int t = 0; t < kTierCount; ++t) {
+    if (name == TierName(static_cast<Tier>(t))) {
+      *tier = static_cast<Tier>(t);
+      return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+
+constexpr const char* kTierKeys[4] = {"strong", "moderate", "weak", "very_weak"};
+constexpr const char* kKindKeys[9] = {"named_person",        "organization",   "document",
+                                      "outlet",              "anonymous_described",
+                                      "anonymous_bare",      "vague",          "none",
+                                      "unknown"};
+
+struct Modifier {
+  const char* key;
+  double ScoringModel::*field;
+};
+const Modifier kModifiers[] = {
+    {"direct_quote", &ScoringModel::direct_quote},
+    {"partial_quote", &ScoringModel::partial_quote},
+    {"relayed", &ScoringModel::relayed},
+    {"relayed_anonymous", &ScoringModel::relayed_anonymous},
+    {"hedge", &ScoringModel::hedge},
+    {"stacked_hedges", &ScoringModel::stacked_hedges},
+    {"anonymity_reason", &ScoringModel::anonymity_reason},
+    {"bare_plural_sources", &ScoringModel::bare_plural_sources},
+    {"loaded_verb", &ScoringModel::loaded_verb},
+    {"tentative_verb", &ScoringModel::tentative_verb},
+    {"inherited", &ScoringModel::inherited},
+};
+
+std::string Slice(const std::string& text, Span s) { return text.substr(s.begin, s.end - s.begin); }
+
+// One line of display text: line breaks inside a span become spaces.
+std::string OneLine(std::string s) {
+  std::replace(s.begin(), s.end(), '\n', ' ');
+  std::replace(s.begin(), s.end(), '\r', ' ');
+  return s;
+}
+
+bool IsAnonymous(SourceKind k) {
+  return k == SourceKind::kAnonymousDescribed || k == SourceKind::kAnonymousBare;
+}
+bool IsNamed(SourceKind k) {
+  return k == SourceKind::kNamedPerson || k == SourceKind::kOrganization ||
+         k == SourceKind::kDocument || k == SourceKind::kOutlet;
+}
+
+// The attribution a claim's rating rests on, or nullptr: beliefs and
+// intentions ("Xi sees") report a holder, not a source.
+const Attribution* Primary(const Claim& c) {
+  if (c.attributions.empty()) return nullptr;
+  const Attribution& a = c.attributions.front();
+  if (a.mental || a.kind == SourceKind::kNone) return nullptr;
+  return &a;
+}
+
+std::string KindReason(const Attribution& a, const std::string& text) {
+  const std::string source = OneLine(Slice(text, a.source));
+  const std::string who = a.refers_to.empty() ? source : a.refers_to;
+  switch (a.kind) {
+    case SourceKind::kNamedPerson:
+      return "named person: " + who + (a.refers_to.empty() ? "" : " ('" + source + "')");
+    case SourceKind::kOrganization: return "named body on record: " + source;
+    case SourceKind::kDocument: return "document: " + source;
+    case SourceKind::kOutlet: return "another outlet is the source: " + who;
+    case SourceKind::kAnonymousDescribed:
+      return "anonymous source, described by vantage point: '" + source + "'";
+    case SourceKind::kAnonymousBare: return "anonymous source, undescribed: '" + source + "'";
+    case SourceKind::kVague: return "vague group as source: '" + source + "'";
+    case SourceKind::kUnknown: return "source '" + source + "' could not be identified";
+    case SourceKind::kNone: break;
+  }
+  return "no source";
+}
+
+std::string Advice(const Claim& c, const Attribution* a, const std::string& text) {
+  if (c.tier == Tier::kStrong) return "";
+  if (!a) {
+    if (c.tier == Tier::kUnattributed)
+      return "Unless this is established fact or the writer's own reporting, attribute it.";
+    return "Say who reported or believes this, or confirm it and drop the hedge.";
+  }
+  const std::string via = a->via_name.empty() ? OneLine(Slice(text, a->via)) : a->via_name;
+  switch (a->kind) {
+    case SourceKind::kNamedPerson:
+    case SourceKind::kOrganization:
+    case SourceKind::kDocument:
+      if (!a->via.empty())
+        return "Check the original in " + via + " and credit it, or confirm with the source directly.";
+      if (a->kind == SourceKind::kOrganization)
+        return "Quote or link the body's statement rather than paraphrase it.";
+      return "Confirm the claim with the source or a document, and drop the hedge.";
+    case SourceKind::kOutlet:
+      return "Another outlet is the only source: confirm independently, or name the outlet's own source.";
+    case SourceKind::kAnonymousDescribed:
+      return "Say why the source needs anonymity and how they know, or find an on-record source.";
+    case SourceKind::kAnonymousBare:
+      return "Describe who the sources are (their vantage point) and why they are anonymous, or find an on-record source.";
+    case SourceKind::kVague:
+      return "Name who says this, or cite evidence for it.";
+    case SourceKind::kUnknown:
+      return "Make clear who is speaking: the pronoun has no named antecedent.";
+    case SourceKind::kNone: break;
+  }
+  return "Attribute this claim.";
+}
+
+}  // namespace
+
+void ScoringModel::Read(const std::string& path, std::string_view yaml, std::vector<Diagnostic>* out) {
+  internal::YamlSource source(path, yaml, out);
+  std::optional<YAML::Node> loaded = source.Load();
+  if (!loaded) return;
+  const YAML::Node root = *loaded;
+  if (!root.IsMap()) {
+    source.Report(Severity::kError, {path, 1, 1},
+                  std::string("a scoring file must be a map, not ") + internal::NodeTypeName(root));
+    return;
+  }
+  source.CheckKeys(root, {"version", "kind", "tiers", "sources", "unattributed", "modifiers"},
+                   "a scoring file");
+  if (const YAML::Node v = root["version"]) {
+    std::optional<double> n = source.Number(v, "version");
+    if (n && *n != 1) source.Error(v, "unsupported scoring version " + v.Scalar() + " (this sourcecheck reads version 1)");
+  } else {
+    source.Error(root, "missing required key 'version' (the format version: 1)");
+  }
+  if (const YAML::Node k = root["kind"]) {
+    std::optional<std::string> s = source.String(k, "kind");
+    if (s && *s != "scoring") source.Error(k, "'kind' must be 'scoring', not '" + *s + "'");
+  } else {
+    source.Error(root, "missing required key 'kind' (scoring)");
+  }
+  auto read_map = [&](const char* key, const std::vector<std::string>& keys, auto&& store) {
+    const YAML::Node map = root[key];
+    if (!map) return;
+    if (!map.IsMap()) {
+      source.Error(map, std::string("'") + key + "' must be a map, not " + internal::NodeTypeName(map));
+      return;
+    }
+    source.CheckKeys(map, keys, key);
+    for (size_t i = 0; i < keys.size(); ++i) {
+      const YAML::Node value = map[keys[i]];
+      if (!value) continue;
+      std::optional<double> n = source.Number(value, keys[i]);
+      if (!n) continue;
+      if (!std::isfinite(*n) || *n < -100 || *n > 100) {
+        source.Error(value, "'" + keys[i] + "' must be from -100 to 100, not " + value.Scalar());
+        continue;
+      }
+      store(i, *n);
+    }
+  };
+  read_map("tiers", {kTierKeys, kTierKeys + 4}, [&](size_t i, double v) { tier_floor[i] = v; });
+  read_map("sources", {kKindKeys, kKindKeys + 9}, [&](size_t i, double v) { base[i] = v; });
+  std::vector<std::string> modifier_keys;
+  for (const Modifier& m : kModifiers) modifier_keys.push_back(m.key);
+  read_map("modifiers", modifier_keys, [&](size_t i, double v) { this->*(kModifiers[i].field) = v; });
+  if (const YAML::Node u = root["unattributed"]) {
+    if (std::optional<double> n = source.Number(u, "unattributed")) unattributed = *n;
+  }
+  if (tier_floor[0] < tier_floor[1] || tier_floor[1] < tier_floor[2] || tier_floor[2] < tier_floor[3])
+    if (const YAML::Node t = root["tiers"])
+      source.Error(t, "tier floors must not increase from strong to very_weak");
+}
+
+const ScoringModel& ScoringModel::Default() {
+  static const ScoringModel model = [] {
+    Result<ScoringModel> loaded = Load({});
+    // The embedded file is tested (scoring_test.cpp); an error here is a
+    // build defect, not a user's.
+    return loaded.ok() ? std::move(loaded).value() : ScoringModel{};
+  }();
+  return model;
+}
+
+Result<ScoringModel> ScoringModel::Load(const std::vector<std::string>& extra_dirs) {
+  ScoringModel model;
+  std::vector<Diagnostic> diagnostics;
+  for (const EmbeddedFile& f : internal::EmbeddedLexiconFiles())
+    if (std::filesystem::path(f.path).filename() == "scoring.yaml")
+      model.Read(std::string(f.path), f.text, &diagnostics);
+  for (const std::string& dir : extra_dirs) {
+    const std::filesystem::path path = std::filesystem::path(dir) / "scoring.yaml";
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec)) continue;
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    model.Read(path.string(), text.str(), &diagnostics);
+  }
+  if (HasErrors(diagnostics)) return Status::Error("errors in scoring.yaml", std::move(diagnostics));
+  return model;
+}
+
+void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& document,
+           const Analysis& analysis, std::vector<Claim>* claims) {
+  const std::string& text = document.text();
+  const auto& quotes = analysis.segmentation.quotations;
+  for (Claim& c : *claims) {
+    c.hedges.clear();
+    c.reasons.clear();
+    bool anonymity_reason = false;
+    double hedge_penalty = 0;
+    std::vector<std::string> own;
+    for (uint32_t i = analysis.cue_begin[c.first_sentence];
+         i < analysis.cue_begin[c.last_sentence + 1]; ++i) {
+      const CueMatch& m = analysis.cues[i];
+      const Entry& e = analyzer.matcher().entry(m.entry);
+      if (e.family == Family::kAnonymousSources &&
+          (e.category == "reason" || e.category == "grant" || e.category == "vantage"))
+        anonymity_reason = true;
+      if (e.family != Family::kHedges) continue;
+      HedgeHit h;
+      h.span = {m.begin, m.end};
+      h.entry = m.entry;
+      h.quoted = std::any_of(quotes.begin(), quotes.end(), [&](const Quotation& q) {
+        return q.begin <= m.begin && m.end <= q.end;
+      });
+      c.hedges.push_back(h);
+      if (!h.quoted) {
+        hedge_penalty += model.hedge * e.weight;
+        own.push_back(OneLine(Slice(text, h.span)));
+      }
+    }
+    c.stacked_hedges = own.size() >= 2;
+    const Attribution* a = Primary(c);
+
+    double score = 0;
+    if (!a) {
+      if (own.empty()) {
+        c.score = static_cast<int>(std::lround(model.unattributed));
+        c.tier = Tier::kUnattributed;
+        if (!c.attributions.empty() && c.attributions.front().mental) {
+          c.reasons.push_back("states a belief or intention ('" +
+                              OneLine(Slice(text, c.attributions.front().cue)) +
+                              "') without saying how the writer knows");
+        } else {
+          c.reasons.push_back("no source and no hedge: the writer's own claim");
+        }
+        c.advice = Advice(c, nullptr, text);
+        continue;
+      }
+      score = model.base[static_cast<int>(SourceKind::kNone)];
+      c.reasons.push_back("no source given");
+    } else {
+      score = model.base[static_cast<int>(a->kind)];
+      c.reasons.push_back(KindReason(*a, text));
+      const bool named = a->kind == SourceKind::kNamedPerson || a->kind == SourceKind::kOrganization;
+      if (named && a->quote == QuoteKind::kDirect) {
+        score += model.direct_quote;
+        c.reasons.push_back("direct quotation");
+      } else if (named && a->quote == QuoteKind::kPartial) {
+        score += model.partial_quote;
+        c.reasons.push_back("partly quoted");
+      }
+      if (!a->via.empty()) {
+        const std::string via = a->via_name.empty() ? OneLine(Slice(text, a->via)) : a->via_name;
+        if (IsNamed(a->kind) && a->kind != SourceKind::kOutlet) {
+          score += model.relayed;
+          c.reasons.push_back("relayed from " + via);
+        } else if (a->kind != SourceKind::kOutlet) {
+          score += model.relayed_anonymous;
+          c.reasons.push_back("relayed from " + via);
+        }
+      }
+      if (IsAnonymous(a->kind) && anonymity_reason) {
+        score += model.anonymity_reason;
+        c.reasons.push_back("says why the source is anonymous or how they know");
+      }
+      if (a->kind == SourceKind::kAnonymousBare &&
+          NormalizeToken(Slice(text, a->source)) == "sources") {
+        score += model.bare_plural_sources;
+        c.reasons.push_back("'sources' with nothing else");
+      }
+      if (a->verb_class == "loaded") {
+        score += model.loaded_verb;
+        c.reasons.push_back("loaded verb: '" + OneLine(Slice(text, a->cue)) + "'");
+      } else if (a->verb_class == "tentative") {
+        score += model.tentative_verb;
+        c.reasons.push_back("tentative verb: '" + OneLine(Slice(text, a->cue)) + "'");
+      }
+      if (a->inherited) {
+        score += model.inherited;
+        c.reasons.push_back("attributed only in another sentence");
+      }
+    }
+    for (const std::string& h : own) c.reasons.push_back("hedged: '" + h + "'");
+    score += hedge_penalty;
+    if (c.stacked_hedges) {
+      score += model.stacked_hedges;
+      c.reasons.push_back("stacked hedges (" + std::to_string(own.size()) + ")");
+    }
+    for (const HedgeHit& h : c.hedges)
+      if (h.quoted) c.reasons.push_back("the speaker's own hedge, quoted: '" + OneLine(Slice(text, h.span)) + "'");
+    score = std::clamp(score, 0.0, 100.0);
+    c.score = static_cast<int>(std::lround(score));
+    c.tier = Tier::kVeryWeak;
+    for (int t = 0; t < 4; ++t) {
+      if (c.score >= model.tier_floor[t]) {
+        c.tier = static_cast<Tier>(t);
+        break;
+      }
+    }
+    c.advice = Advice(c, a, text);
+  }
+}
+
+Summary Summarize(const Analyzer& analyzer, const Document& document, const Analysis& analysis,
+                  const std::vector<Claim>& claims) {
+  (void)analyzer;
+  Summary s;
+  const std::string& text = document.text();
+  int attributed = 0, anonymous = 0;
+  std::set<std::string> named, unnamed;
+  double score_sum = 0;
+  for (const Claim& c : claims) {
+    ++s.claims_by_tier[static_cast<int>(c.tier)];
+    for (const HedgeHit& h : c.hedges)
+      if (!h.quoted) ++s.hedges;
+    const Attribution* a = Primary(c);
+    if (!a) continue;
+    ++attributed;
+    score_sum += c.score;
+    const std::string name = a->refers_to.empty() ? NormalizeToken(Slice(text, a->source)) : a->refers_to;
+    if (IsAnonymous(a->kind)) ++anonymous;
+    if (IsNamed(a->kind)) named.insert(name);
+    else if (IsAnonymous(a->kind) || a->kind == SourceKind::kVague) unnamed.insert(name);
+    std::string outlet;
+    if (a->kind == SourceKind::kOutlet) outlet = a->refers_to.empty() ? OneLine(Slice(text, a->source)) : a->refers_to;
+    else if (!a->via.empty()) outlet = a->via_name.empty() ? OneLine(Slice(text, a->via)) : a->via_name;
+    if (!outlet.empty()) {
+      auto it = std::find_if(s.outlets.begin(), s.outlets.end(),
+                             [&](const auto& o) { return o.first == outlet; });
+      if (it == s.outlets.end()) s.outlets.emplace_back(outlet, 1);
+      else ++it->second;
+    }
+  }
+  for (const Token& t : analysis.tokens)
+    if (t.kind != TokenKind::kPunct) ++s.words;
+  s.named_sources = static_cast<int>(named.size());
+  s.unnamed_sources = static_cast<int>(unnamed.size());
+  const int total = static_cast<int>(claims.size());
+  s.attributed_share = total ? static_cast<double>(attributed) / total : 0;
+  s.anonymous_share = attributed ? static_cast<double>(anonymous) / attributed : 0;
+  s.hedges_per_100_words = s.words ? 100.0 * s.hedges / s.words : 0;
+  // Overall: the attributed claims' mean score, pulled down by the share of
+  // claims with no attribution at all (docs/scoring.md).
+  if (attributed > 0) {
+    s.score = static_cast<int>(std::lround(0.8 * score_sum / attributed + 20.0 * s.attributed_share));
+  } else {
+    int hedged = s.claims_by_tier[static_cast<int>(Tier::kVeryWeak)];
+    s.score = hedged > 0 ? 20 : 30;
+  }
+  s.score = std::clamp(s.score, 0, 100);
+
+  // Flags from newsroom standards.
+  if (attributed > 0 && named.empty() && unnamed.size() == 1 && anonymous > 0)
+    s.flags.emplace_back("single_anonymous_source", "the story rests on a single anonymous source");
+  // The first source the story cites sets the reader's trust; AP asks that
+  // it not be anonymous.
+  for (const Claim& c : claims) {
+    const Attribution* a = Primary(c);
+    if (!a) continue;
+    if (IsAnonymous(a->kind))
+      s.flags.emplace_back("first_source_anonymous", "the first source the story cites is anonymous");
+    break;
+  }
+  for (size_t i = 0; i < claims.size(); ++i) {
+    const Attribution* a = Primary(claims[i]);
+    if (a && a->inherited) {
+      s.flags.emplace_back("attribution_in_other_sentence",
+                           "claim " + std::to_string(i + 1) + " has its attribution only in another sentence");
+      break;
+    }
+  }
+  if (attributed >= 3 && !s.outlets.empty()) {
+    int relayed = 0;
+    for (const auto& o : s.outlets) relayed += o.second;
+    if (relayed * 2 > attributed)
+      s.flags.emplace_back("rests_on_other_outlets", "most attributed claims rest on other outlets' reporting");
+  }
+  return s;
+}
+
+}  // namespace sourcecheck

@@ -135,6 +135,24 @@ const WordSet& SentenceOpeners() {
   return words;
 }
 
+// Last words of a capitalised name that make it a body, not a person
+// ("Hallan Ferry Company", "Marlow Port Authority").
+const WordSet& BodySuffixes() {
+  static const WordSet words = {
+      "company", "corporation", "corp", "inc", "ltd", "plc", "llc", "group", "holdings",
+      "bank", "authority", "council", "ministry", "department", "agency", "office", "party",
+      "commission", "committee", "association", "union", "foundation", "institute",
+      "university", "college", "school", "hospital", "trust", "board", "court", "police",
+      "service", "services", "airlines", "airways", "motors", "industries", "partners",
+      "fund", "federation", "league", "club", "society", "centre", "center", "network",
+      "organisation", "organization", "administration", "government", "parliament",
+      "assembly", "senate", "congress", "house", "embassy", "consulate", "army", "navy",
+      "command", "forces", "campaign", "coalition", "alliance", "federation", "bureau",
+      "directorate", "secretariat", "tribunal", "regulator", "exchange", "lab", "labs",
+      "laboratory", "studio", "studios", "team", "firm", "council", "co"};
+  return words;
+}
+
 const WordSet& QuoteMarks() {
   static const WordSet words = {"\"", "'"};
   return words;
@@ -217,7 +235,11 @@ class Attributor {
   // An outlet's full name: the first phrase of its entry.
   std::string OutletName(uint32_t entry) const {
     const Entry& e = matcher_.entry(entry);
-    return e.phrases.empty() ? e.id : e.phrases.front().text;
+    std::string name = e.phrases.empty() ? e.id : e.phrases.front().text;
+    // Lexicons write "the Guardian" so that "told the Guardian" matches;
+    // as a name it starts with a capital.
+    if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 32);
+    return name;
   }
   // A capitalised word that can be part of a personal name (not "The",
   // "A", "In" ...).
@@ -230,6 +252,8 @@ class Attributor {
 
   void AttributeClaim(Claim* claim);
   QuoteKind QuoteOf(const Claim& claim) const;
+  // The claim is one quotation from its first to its last character.
+  bool WhollyQuoted(const Claim& c) const;
 
   static inline const uint64_t kComma = NormalizedHash(",");
   static inline const uint64_t kColon = NormalizedHash(":");
@@ -483,7 +507,12 @@ Span Attributor::RightPhrase(uint32_t start, uint32_t* last_token) const {
         IsCapitalized(t + 1))
       continue;
     if (Determiners().Contains(tok.hash)) {
-      if (any && (tok.hash == kThe)) break;  // "told the Journal the ..." ends at a new phrase
+      // "told the Journal the deal ...": after a whole outlet or body, a new
+      // determiner starts the reported clause.
+      if (any && tok.hash == kThe && t > start && ChunkAt(t - 1) >= 0) {
+        const Family f = FamilyOf(analysis_.cues[static_cast<size_t>(ChunkAt(t - 1))]);
+        if (f == Family::kOutlets || f == Family::kOrganizations) break;
+      }
       continue;
     }
     if (Boundaries().Contains(tok.hash)) break;
@@ -674,7 +703,10 @@ SourceKind Attributor::Classify(Span span, uint32_t first, uint32_t last, std::s
   }
   const std::string name = PersonName(first, last);
   if (!name.empty() && !has_outlet) {
-    // A capitalised name: a person, unless it is the body itself.
+    // A capitalised name: a person, unless it ends like a body's name.
+    const size_t space = name.find_last_of(' ');
+    const std::string last_word = NormalizeToken(space == std::string::npos ? name : name.substr(space + 1));
+    if (BodySuffixes().Contains(NormalizedHash(last_word))) return SourceKind::kOrganization;
     return SourceKind::kNamedPerson;
   }
   if (has_outlet) {
@@ -777,14 +809,17 @@ void Attributor::AttributeClaim(Claim* claim) {
       uint32_t right_last = 0, left_first = 0;
       Span right = cue_last + 1 < end_token ? RightPhrase(cue_last + 1, &right_last) : Span{};
       Span left = LeftPhrase(m.first_token, false, &left_first);
-      if (!active && !left.empty() && left_first > first_token) {
-        // "according to X cited by Y" is read with "according to".
-        const uint32_t before = left_first - 1;
-        bool after_phrase = false;
-        for (const CueMatch* p : claim_cues_)
-          if (p->first_token + p->token_count - 1 == before && EntryOf(*p).family == Family::kReportingVerbs)
-            after_phrase = true;
-        if (after_phrase) continue;
+      if (!active) {
+        // "according to X cited by Y" is read with "according to": skip a
+        // relay whose clause (back to a comma) holds a phrase cue.
+        bool in_phrase = false;
+        for (int64_t j = static_cast<int64_t>(m.first_token) - 1;
+             j >= static_cast<int64_t>(first_token) && !IsComma(static_cast<uint32_t>(j)); --j)
+          for (const CueMatch* p : claim_cues_)
+            if (p->first_token == static_cast<uint32_t>(j) && EntryOf(*p).family == Family::kReportingVerbs &&
+                EntryOf(*p).category == "phrase")
+              in_phrase = true;
+        if (in_phrase) continue;
       }
       Span source = active ? right : left;
       Span outlet = active ? left : right;
@@ -821,25 +856,35 @@ void Attributor::AttributeClaim(Claim* claim) {
       src_last = last;
     } else {
       // A verb: subject on the left, or inverted ("..., said the minister").
-      const bool after_break = m.first_token > first_token &&
+      // Inverted ("...," said Ana Costa.) when the verb follows a comma or
+      // a quote and the phrase after it closes the clause; a verb that
+      // takes a recipient ("told") is never inverted.
+      const bool after_break = !e.recipient && m.first_token > first_token &&
                                (IsComma(m.first_token - 1) || IsQuote(m.first_token - 1));
       uint32_t last = 0;
       Span right;
       if (after_break && cue_last + 1 < end_token) right = RightPhrase(cue_last + 1, &last);
-      if (!right.empty()) {
+      const bool closes = !right.empty() && (last + 1 >= end_token || IsPunct(last + 1));
+      if (!right.empty() && closes) {
         source = right;
         src_first = cue_last + 1;
         src_last = last;
       } else {
         source = LeftPhrase(m.first_token, true, &src_first);
-        if (!source.empty()) src_last = TokenAtOffset(source.end) - 1;
+        if (source.empty() && !right.empty()) {
+          source = right;
+          src_first = cue_last + 1;
+          src_last = last;
+        } else if (!source.empty()) {
+          src_last = TokenAtOffset(source.end) - 1;
+        }
         // A verb modified by an unsourced hedge ("Xi reportedly assured")
         // is itself reported: its subject is not the claim's source.
         if (m.first_token > first_token) {
           for (const CueMatch* h : claim_cues_)
             if (h->first_token + h->token_count == m.first_token &&
                 EntryOf(*h).family == Family::kHedges && EntryOf(*h).unsourced)
-              a.mental = true;
+              a.hedged_verb = true;
         }
       }
       if (e.recipient && cue_last + 1 < end_token) {
@@ -892,7 +937,7 @@ void Attributor::AttributeClaim(Claim* claim) {
   // outlet in the same sentence as its relay), then an outlet, then a
   // source-less hedge ("reportedly"), then a belief or intention.
   auto rank = [](const Attribution& a) {
-    if (a.mental) return 4;
+    if (a.mental || a.hedged_verb) return 4;
     if (a.kind == SourceKind::kNone) return 3;
     if (a.kind == SourceKind::kUnknown) return 2;
     return 0;
@@ -967,7 +1012,35 @@ std::vector<Claim> Attributor::Run() {
       }
     }
   }
+  // News style reopens a quote after its attribution: '"...," she said.
+  // "More."' A claim that is wholly a quotation, with no attribution of its
+  // own, belongs to the speaker of the quoted claim just before it.
+  for (size_t i = 1; i < claims.size(); ++i) {
+    Claim& c = claims[i];
+    if (!c.attributions.empty() || !WhollyQuoted(c)) continue;
+    const Claim& prev = claims[i - 1];
+    if (prev.attributions.empty()) continue;
+    const Attribution& speaker = prev.attributions.front();
+    if (speaker.mental || speaker.hedged_verb || speaker.kind == SourceKind::kNone ||
+        speaker.quote == QuoteKind::kNone)
+      continue;
+    if (seg_.sentences[c.first_sentence].paragraph > seg_.sentences[prev.last_sentence].paragraph + 1)
+      continue;
+    Attribution inherited = speaker;
+    inherited.inherited = true;
+    inherited.quote = QuoteKind::kDirect;
+    c.attributions.push_back(inherited);
+  }
   return claims;
+}
+
+bool Attributor::WhollyQuoted(const Claim& c) const {
+  for (const Quotation& q : seg_.quotations) {
+    if (q.begin != c.span.begin) continue;
+    // The closing mark may stand before or after the final period.
+    return q.end + 2 >= c.span.end;
+  }
+  return false;
 }
 
 }  // namespace

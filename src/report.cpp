@@ -19,7 +19,7 @@ std::string_view Slice(const std::string& text, Span s) {
 ordered_json SpanJson(const Document& doc, Span s) {
   ordered_json j;
   j["start"] = doc.ToOriginal(s.begin);
-  j["end"] = doc.ToOriginal(s.end);
+  j["end"] = doc.ToOriginalEnd(s.end);
   j["text"] = std::string(Slice(doc.text(), s));
   return j;
 }
@@ -71,7 +71,7 @@ std::string RenderJson(const Analyzer& analyzer, const Report& report) {
     ordered_json jc;
     jc["id"] = i + 1;
     jc["start"] = doc.ToOriginal(c.span.begin);
-    jc["end"] = doc.ToOriginal(c.span.end);
+    jc["end"] = doc.ToOriginalEnd(c.span.end);
     const LineColumn at = doc.Locate(c.span.begin);
     jc["line"] = at.line;
     jc["column"] = at.column;
@@ -97,6 +97,7 @@ std::string RenderJson(const Analyzer& analyzer, const Report& report) {
       ja["quote"] = QuoteKindName(a.quote);
       ja["verb_class"] = a.verb_class;
       ja["mental"] = a.mental;
+      ja["hedged_verb"] = a.hedged_verb;
       ja["inherited"] = a.inherited;
       attributions.push_back(std::move(ja));
     }

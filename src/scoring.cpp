@@ -82,7 +82,7 @@ bool IsNamed(SourceKind k) {
 const Attribution* Primary(const Claim& c) {
   if (c.attributions.empty()) return nullptr;
   const Attribution& a = c.attributions.front();
-  if (a.mental || a.kind == SourceKind::kNone) return nullptr;
+  if (a.mental || a.hedged_verb || a.kind == SourceKind::kNone) return nullptr;
   return &a;
 }
 

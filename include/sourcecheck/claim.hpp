@@ -59,6 +59,9 @@ struct Attribution {
   // The attribution reports a belief or intention ("Xi sees", "Beijing
   // believes") rather than speech or writing: the holder is not a source.
   bool mental = false;
+  // The verb is itself hedged as hearsay ("Xi reportedly assured"): its
+  // subject is what the claim is about, not its source.
+  bool hedged_verb = false;
   // Inherited from another sentence: a quotation continued past the
   // sentence that attributes it.
   bool inherited = false;

@@ -81,6 +81,12 @@ class Document {
   // entity) map to the start of the markup they stand for. An offset equal to
   // text().size() maps to original().size().
   uint32_t ToOriginal(uint32_t text_offset) const;
+  // Maps the exclusive end of a span of text() (end > 0) to the exclusive
+  // end in original(): one past the original position of its last byte, so
+  // a span never stretches over markup or line breaks that follow it.
+  uint32_t ToOriginalEnd(uint32_t text_end) const {
+    return text_end == 0 ? ToOriginal(0) : ToOriginal(text_end - 1) + 1;
+  }
   // The 1-based line and column of a byte offset in original(). CRLF and a
   // lone CR each end one line. A leading BOM belongs to no line: line 1
   // starts after it, as in an editor. Offsets past the end are clamped.

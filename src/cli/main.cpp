@@ -114,7 +114,7 @@ int RunSegment(const CommonOptions& common, const std::vector<std::string>& file
     for (size_t i = 0; i < a.segmentation.sentences.size(); ++i) {
       const Sentence& s = a.segmentation.sentences[i];
       const LineColumn b = doc->Locate(s.begin);
-      const LineColumn e = doc->Locate(s.end);
+      const LineColumn e = doc->LineColumnOf(doc->ToOriginalEnd(s.end));
       std::cout << doc->path() << ":" << b.line << ":" << b.column << "-" << e.line << ":"
                 << e.column << ": [p" << s.paragraph + 1 << (s.is_heading ? " heading" : "")
                 << "] ";

@@ -153,6 +153,12 @@ const WordSet& BodySuffixes() {
   return words;
 }
 
+// Prepositions joining a role to its body ("spokesperson for", "officials at").
+const WordSet& RolePrepositions() {
+  static const WordSet words = {"for", "at", "of", "from", "with", "in", "to", "inside", "within"};
+  return words;
+}
+
 const WordSet& QuoteMarks() {
   static const WordSet words = {"\"", "'"};
   return words;
@@ -267,6 +273,9 @@ class Attributor {
   static inline const uint64_t kThe = NormalizedHash("the");
   static inline const uint64_t kBy = NormalizedHash("by");
   static inline const uint64_t kWho = NormalizedHash("who");
+  static inline const uint64_t kIn = NormalizedHash("in");
+  static inline const uint64_t kA = NormalizedHash("a");
+  static inline const uint64_t kAn = NormalizedHash("an");
 
   const Matcher& matcher_;
   const std::string& text_;
@@ -376,11 +385,21 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
     if (Determiners().Contains(tok.hash)) {
       first = t;
       --i;
-      // A determiner opens the phrase unless more phrase stands before it
-      // ("former Obama administration official").
-      if (tok.hash == kThe || NormalizedHash(TokenText(t)) == NormalizedHash("a") ||
-          NormalizedHash(TokenText(t)) == NormalizedHash("an"))
-        break;
+      // A determiner opens the phrase unless more phrase stands before it:
+      // "former Obama administration official", or a role with a
+      // preposition ("a spokesperson for the port authority", "officials
+      // at the ministry").
+      const bool article = tok.hash == kThe || tok.hash == kA || tok.hash == kAn;
+      if (article && t >= range_begin_ + 2 && RolePrepositions().Contains(tokens_[t - 1].hash) &&
+          ChunkAt(t - 2) >= 0 && !InQuote(t - 2)) {
+        const Family f = FamilyOf(analysis_.cues[static_cast<size_t>(ChunkAt(t - 2))]);
+        if (f == Family::kSourceRoles || f == Family::kAnonymousSources) {
+          first = t - 1;
+          i = static_cast<int64_t>(t) - 2;
+          continue;
+        }
+      }
+      if (article) break;
       continue;
     }
     if (Boundaries().Contains(tok.hash)) break;
@@ -725,8 +744,13 @@ SourceKind Attributor::Classify(Span span, uint32_t first, uint32_t last, std::s
   if (has_anon_described) return SourceKind::kAnonymousDescribed;
   if (has_anon_bare) return SourceKind::kAnonymousBare;
   if (has_vague) return SourceKind::kVague;
-  if (has_org && (has_spokesperson || !has_role)) return SourceKind::kOrganization;
   if (has_org) return SourceKind::kOrganization;
+  // "a spokesperson for the port authority", "the company's spokesman":
+  // the unnamed voice of a body speaks for it on record.
+  if (has_spokesperson && last > first + 1) return SourceKind::kOrganization;
+  // "the ministry", "the company": a body named by its head noun.
+  if (!has_role && BodySuffixes().Contains(tokens_[last].hash) && Determiners().Contains(tokens_[first].hash))
+    return SourceKind::kOrganization;
   if (has_document) return SourceKind::kDocument;
   if (has_role) {
     // A bare plural role ("Economists expect", "analysts say") is a vague
@@ -792,7 +816,8 @@ void Attributor::AttributeClaim(Claim* claim) {
     // "is said to", "it is reported": the verb belongs to a hedge.
     bool inside_hedge = false;
     for (const CueMatch* h : claim_cues_)
-      if (EntryOf(*h).family == Family::kHedges && h->first_token <= m.first_token &&
+      if (EntryOf(*h).family == Family::kHedges && h->token_count > m.token_count &&
+          h->first_token <= m.first_token &&
           m.first_token + m.token_count <= h->first_token + h->token_count)
         inside_hedge = true;
     if (inside_hedge) continue;
@@ -803,9 +828,10 @@ void Attributor::AttributeClaim(Claim* claim) {
     if (e.category == "relay") {
       // Passive relays name the source on the left and the outlet on the
       // right ("analysts cited by Bloomberg"); active ones the other way
-      // round ("Reuters, citing two officials"). The cue's first word says
-      // which: an -ing form is active.
-      const bool active = EndsWith(NormalizeToken(TokenText(m.first_token)), "ing");
+      // round ("Reuters, citing two officials"). A cue ending in "by" or
+      // "in" is passive.
+      const uint64_t last_word = tokens_[cue_last].hash;
+      const bool active = last_word != kBy && last_word != kIn;
       uint32_t right_last = 0, left_first = 0;
       Span right = cue_last + 1 < end_token ? RightPhrase(cue_last + 1, &right_last) : Span{};
       Span left = LeftPhrase(m.first_token, false, &left_first);
@@ -840,6 +866,37 @@ void Attributor::AttributeClaim(Claim* claim) {
           a.via_name = orefers;
         }
       }
+      if (a.kind == SourceKind::kOutlet) outlet_relays.push_back(a);
+      else found.push_back(a);
+      continue;
+    }
+    if (e.category == "setting") {
+      // "in an interview with the BBC", "speaking to Reuters": an outlet
+      // after the setting is the relay; a subject before it ("the mayor
+      // told reporters") makes it a verb.
+      uint32_t last = 0;
+      Span to = cue_last + 1 < end_token ? RightPhrase(cue_last + 1, &last) : Span{};
+      if (!to.empty()) {
+        std::string refers, unused_name;
+        Span unused;
+        if (Classify(to, cue_last + 1, last, &refers, &unused, &unused_name) == SourceKind::kOutlet) {
+          Attribution relay = a;
+          relay.source = to;
+          relay.kind = SourceKind::kOutlet;
+          relay.refers_to = refers;
+          relay.verb_class = e.category;
+          outlet_relays.push_back(relay);
+        }
+      }
+      uint32_t sf = 0;
+      Span subject = LeftPhrase(m.first_token, true, &sf);
+      if (subject.empty()) continue;
+      a.verb_class = "neutral";
+      a.source = subject;
+      std::string refers, unused_name;
+      Span unused;
+      a.kind = Classify(subject, sf, TokenAtOffset(subject.end) - 1, &refers, &unused, &unused_name);
+      a.refers_to = refers;
       if (a.kind == SourceKind::kOutlet) outlet_relays.push_back(a);
       else found.push_back(a);
       continue;
@@ -926,6 +983,12 @@ void Attributor::AttributeClaim(Claim* claim) {
         }
       }
     }
+    // A belief held by a group of unnamed people ("officials fear", "many
+    // believe") is reported as theirs: they are its source. A named
+    // person's or body's view ("Xi sees") stays the writer's reading.
+    if (a.mental && (a.kind == SourceKind::kAnonymousDescribed || a.kind == SourceKind::kAnonymousBare ||
+                     a.kind == SourceKind::kVague))
+      a.mental = false;
     if (a.kind == SourceKind::kOutlet) {
       outlet_relays.push_back(a);
       continue;

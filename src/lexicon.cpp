@@ -37,7 +37,7 @@ const std::array<FamilyInfo, kFamilyCount>& Families() {
        {"unsourced"}},
       {Family::kReportingVerbs, "reporting_verbs",
        {"neutral", "assertive", "loaded", "tentative", "mental", "intention", "publication",
-        "phrase", "relay"},
+        "phrase", "setting", "relay"},
        {"recipient"}},
       {Family::kAnonymousSources, "anonymous_sources",
        {"bare", "described", "vantage", "reason", "grant"},

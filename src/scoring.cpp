@@ -54,6 +54,7 @@ const Modifier kModifiers[] = {
     {"hedge", &ScoringModel::hedge},
     {"stacked_hedges", &ScoringModel::stacked_hedges},
     {"anonymity_reason", &ScoringModel::anonymity_reason},
+    {"vantage", &ScoringModel::vantage},
     {"bare_plural_sources", &ScoringModel::bare_plural_sources},
     {"loaded_verb", &ScoringModel::loaded_verb},
     {"tentative_verb", &ScoringModel::tentative_verb},
@@ -233,15 +234,17 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
     c.hedges.clear();
     c.reasons.clear();
     bool anonymity_reason = false;
+    bool vantage = false;
+    const Attribution* a = Primary(c);
     double hedge_penalty = 0;
     std::vector<std::string> own;
     for (uint32_t i = analysis.cue_begin[c.first_sentence];
          i < analysis.cue_begin[c.last_sentence + 1]; ++i) {
       const CueMatch& m = analysis.cues[i];
       const Entry& e = analyzer.matcher().entry(m.entry);
-      if (e.family == Family::kAnonymousSources &&
-          (e.category == "reason" || e.category == "grant" || e.category == "vantage"))
+      if (e.family == Family::kAnonymousSources && (e.category == "reason" || e.category == "grant"))
         anonymity_reason = true;
+      if (e.family == Family::kAnonymousSources && e.category == "vantage") vantage = true;
       if (e.family != Family::kHedges) continue;
       HedgeHit h;
       h.span = {m.begin, m.end};
@@ -250,13 +253,15 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
         return q.begin <= m.begin && m.end <= q.end;
       });
       c.hedges.push_back(h);
+      // A tentative verb that is the attribution's own cue ("suggested") is
+      // scored as the verb, not again as a hedge.
+      if (a && a->cue.begin == m.begin && a->cue.end == m.end) continue;
       if (!h.quoted) {
         hedge_penalty += model.hedge * e.weight;
         own.push_back(OneLine(Slice(text, h.span)));
       }
     }
     c.stacked_hedges = own.size() >= 2;
-    const Attribution* a = Primary(c);
 
     double score = 0;
     if (!a) {
@@ -298,7 +303,11 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
       }
       if (IsAnonymous(a->kind) && anonymity_reason) {
         score += model.anonymity_reason;
-        c.reasons.push_back("says why the source is anonymous or how they know");
+        c.reasons.push_back("says why the source is anonymous");
+      }
+      if (IsAnonymous(a->kind) && vantage) {
+        score += model.vantage;
+        c.reasons.push_back("says how the source knows");
       }
       if (a->kind == SourceKind::kAnonymousBare &&
           NormalizeToken(Slice(text, a->source)) == "sources") {

@@ -102,8 +102,18 @@ TEST_CASE("Attribution finds source, kind and relay for news constructions", "[a
       // attributions without a source
       {"The minister is said to be furious about the leak.", "furious", "", "none", "", ""},
       {"The talks reportedly collapsed on Friday.", "collapsed", "", "none", "", ""},
-      // beliefs and intentions report a holder, not a source
-      {"Officials fear the ceasefire will collapse.", "ceasefire", "", "none", "", ""},
+      // a named holder's belief is the writer's reading; an unnamed group's
+      // belief is reported as theirs
+      {"President Ilves sees the vote as a test of his reforms.", "test", "", "none", "", ""},
+      {"Officials fear the ceasefire will collapse.", "ceasefire", "Officials", "vague", "", ""},
+      {"Officials at the ministry fear the ceasefire will collapse.", "ceasefire", "Officials at the ministry", "anonymous_described", "", ""},
+      // settings: "told reporters", "in a statement", "in an interview with"
+      {"Mayor Tom Reyes told reporters the bridge would reopen on Monday.", "bridge", "Mayor Tom Reyes", "named_person", "", ""},
+      {"In an interview with the BBC, Ana Costa said the budget would balance.", "budget", "Ana Costa", "named_person", "the BBC", ""},
+      {"\"We have no plans to sell,\" a spokesperson for the port authority said.", "plans", "a spokesperson for the port authority", "organization", "", ""},
+      {"In a statement, the ministry said the minister had resigned.", "resigned", "the ministry", "organization", "", ""},
+      // citing: the outlet relays the source after it
+      {"Reuters, citing two diplomats, reported that the talks had stalled.", "stalled", "two diplomats", "anonymous_described", "Reuters", ""},
       // no attribution at all
       {"The bridge opened in 1932 and carries 40,000 cars a day.", "bridge", "", "none", "", ""},
   };

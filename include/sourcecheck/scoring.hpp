@@ -40,7 +40,8 @@ struct ScoringModel {
   double relayed_anonymous = 0;    // anonymous or vague source via an outlet
   double hedge = 0;                // each hedge of the writer's own, times its weight
   double stacked_hedges = 0;       // two or more such hedges
-  double anonymity_reason = 0;     // why the source is anonymous, or how they know
+  double anonymity_reason = 0;     // why the source is anonymous
+  double vantage = 0;              // how an anonymous source knows ("briefed on")
   double bare_plural_sources = 0;  // "sources" and nothing else
   double loaded_verb = 0;          // "claimed", "admitted"
   double tentative_verb = 0;       // "suggested", "hinted"

@@ -19,6 +19,9 @@ using namespace sourcecheck;
 // Counting allocator: every operator new in the process is counted, so a
 // benchmark can report allocations per token on the hot path.
 static size_t g_allocations = 0;
+// GCC cannot see that the replaced new and delete below pair malloc with
+// free, and warns at every delete.
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
 void* operator new(size_t n) {
   ++g_allocations;
   if (void* p = std::malloc(n ? n : 1)) return p;

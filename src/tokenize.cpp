@@ -206,15 +206,23 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
     if (ch.cls == CharClass::kPunct || ch.cls == CharClass::kApostrophe) {
       tok.kind = TokenKind::kPunct;
       tok.hash = HashPunct(kFnvOffset, ch.cp, text.substr(i, ch.len));
+      // Typewriter double quotes written as two marks: '' (closing or
+      // both, as in Times copy) and `` (opening, as in TeX and PTB text).
+      uint32_t cp = ch.cp;
+      if ((cp == '\'' || cp == '`') && i + 1 < n && text[i + 1] == static_cast<char>(cp)) {
+        tok.hash = HashByte(kFnvOffset, '"');
+        i += 1;
+        cp = cp == '`' ? 0x201C : '"';
+      }
       i += ch.len;
       // Quote direction: curly marks say it; a straight mark opens after
       // space, the start, an opening bracket, a dash or a colon
       // ('said:"We'), when a word follows, and closes otherwise.
-      if (ch.cp == 0x201C || ch.cp == 0x201E || ch.cp == 0xAB) {
+      if (cp == 0x201C || cp == 0x201E || cp == 0xAB) {
         tok.flags |= kOpenQuote;
-      } else if (ch.cp == 0x201D || ch.cp == 0xBB) {
+      } else if (cp == 0x201D || cp == 0xBB) {
         tok.flags |= kCloseQuote;
-      } else if (ch.cp == '"') {
+      } else if (cp == '"') {
         const bool space_after = i >= n || Decode(text, i).cls == CharClass::kSpace;
         if ((after_open_context || (tok.flags & kSpaceBefore)) && !space_after)
           tok.flags |= kOpenQuote;

@@ -236,4 +236,15 @@ TEST_CASE("Every token hashes as its normalised text", "[tokenize]") {
   }
 }
 
+TEST_CASE("Tokenizer reads the typewriter pairs '' and `` as double quotes", "[tokenize]") {
+  const std::string text = "He said, ``We won.'' Then ''It is over,'' she said.";
+  std::vector<Token> tokens;
+  Tokenize(text, &tokens);
+  std::vector<std::string> quotes;
+  for (const Token& t : tokens)
+    if (t.hash == NormalizedHash("\""))
+      quotes.push_back(text.substr(t.begin, t.size()) + (t.has(kOpenQuote) ? "open" : t.has(kCloseQuote) ? "close" : "?"));
+  CHECK(quotes == std::vector<std::string>{"``open", "''close", "''open", "''close"});
+}
+
 }  // namespace sourcecheck

@@ -10,7 +10,8 @@
 //     Latin-1 and Latin Extended-A ("É" -> "é", "Ł" -> "ł"); other scripts
 //     are left as they are;
 //   - the curly apostrophes and quotes (U+2018, U+2019, U+201C, U+201D, and
-//     the primes U+2032/U+2033) hash as the straight ' and ";
+//     the primes U+2032/U+2033) hash as the straight ' and "; so do the
+//     typewriter pairs '' and `` (one token each);
 //   - the en and em dashes (U+2013, U+2014) and the horizontal bar hash as
 //     "--", the hyphen-minus as "-";
 //   - non-breaking and other Unicode spaces (U+00A0, U+2000-U+200A, U+202F,

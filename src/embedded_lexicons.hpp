@@ -1,4 +1,4 @@
-// The default lexicons compiled into the binary (see cmake/embed_lexicons.cmake).
+// The default lexicons compiled into the binary (see src/tools/lexgen.cpp).
 #pragma once
 
 #include <string_view>
@@ -11,5 +11,8 @@ namespace sourcecheck::internal {
 using EmbeddedFile = ::sourcecheck::EmbeddedFile;
 // Every file of lexicons/ as it was at build time, sorted by name.
 const std::vector<EmbeddedFile>& EmbeddedLexiconFiles();
+// The default lexicons' entries, validated and serialized at build time
+// (lexicon_serialize.hpp); empty in the generator itself.
+std::string_view CompiledDefaultLexicon();
 
 }  // namespace sourcecheck::internal

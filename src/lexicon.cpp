@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "embedded_lexicons.hpp"
+#include "lexicon_serialize.hpp"
 #include "yaml_source.hpp"
 #include "sourcecheck/tokenize.hpp"
 
@@ -515,6 +516,11 @@ struct LexiconParser {
 };
 
 void LexiconBuilder::AddDefaults() {
+  // The build validated the defaults and stored their entries compiled;
+  // loading them parses no YAML. Overrides need defaults first, so the
+  // compiled form is used only when nothing was loaded before.
+  if (entries_.empty() && internal::DeserializeEntries(internal::CompiledDefaultLexicon(), &entries_))
+    return;
   for (const EmbeddedFile& f : internal::EmbeddedLexiconFiles())
     if (!IsScoringFile(f.path)) AddText(std::string(f.path), f.text);
 }

@@ -169,3 +169,30 @@ TEST_CASE("The embedded default lexicons load, cover every family and pass their
   CHECK(report.failures.empty());
   CHECK(report.passed > 500);
 }
+
+TEST_CASE("The compiled defaults equal the defaults read from their YAML", "[lexicon][defaults]") {
+  LexiconBuilder compiled;
+  compiled.AddDefaults();
+  Result<Lexicon> a = compiled.Build();
+  LexiconBuilder yaml;
+  for (const EmbeddedFile& f : EmbeddedLexicons())
+    if (f.path != "lexicons/scoring.yaml") yaml.AddText(std::string(f.path), f.text);
+  Result<Lexicon> b = yaml.Build();
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  REQUIRE(a->entries().size() == b->entries().size());
+  for (size_t i = 0; i < a->entries().size(); ++i) {
+    const Entry& x = a->entries()[i];
+    const Entry& y = b->entries()[i];
+    INFO(x.id);
+    CHECK(x.id == y.id);
+    CHECK(x.category == y.category);
+    CHECK(x.weight == y.weight);
+    CHECK(x.phrases.size() == y.phrases.size());
+    CHECK(x.examples.size() == y.examples.size());
+    CHECK(x.location.line == y.location.line);
+    CHECK(x.case_rule == y.case_rule);
+    CHECK(x.unsourced == y.unsourced);
+    CHECK(x.not_before.size() == y.not_before.size());
+  }
+}

@@ -1,0 +1,174 @@
+#include "lexicon_serialize.hpp"
+
+#include <cstdint>
+#include <cstring>
+
+namespace sourcecheck::internal {
+
+namespace {
+
+// Bumped whenever Entry or this encoding changes.
+constexpr uint32_t kFormat = 0x53434c31;  // "SCL1"
+
+class Writer {
+ public:
+  void U32(uint32_t v) { out_.append(reinterpret_cast<const char*>(&v), sizeof v); }
+  void F64(double v) { out_.append(reinterpret_cast<const char*>(&v), sizeof v); }
+  void Str(std::string_view s) {
+    U32(static_cast<uint32_t>(s.size()));
+    out_.append(s);
+  }
+  void Location(const SourceLocation& l) {
+    Str(l.path);
+    U32(static_cast<uint32_t>(l.line));
+    U32(static_cast<uint32_t>(l.column));
+  }
+  void Texts(const std::vector<LocatedText>& texts) {
+    U32(static_cast<uint32_t>(texts.size()));
+    for (const LocatedText& t : texts) {
+      Str(t.text);
+      Location(t.location);
+    }
+  }
+  std::string Take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view data) : data_(data) {}
+  bool ok() const { return ok_; }
+  bool done() const { return pos_ == data_.size(); }
+
+  uint32_t U32() {
+    uint32_t v = 0;
+    Raw(&v, sizeof v);
+    return v;
+  }
+  double F64() {
+    double v = 0;
+    Raw(&v, sizeof v);
+    return v;
+  }
+  std::string Str() {
+    const uint32_t n = U32();
+    if (!ok_ || n > data_.size() - pos_) {
+      ok_ = false;
+      return {};
+    }
+    std::string s(data_.substr(pos_, n));
+    pos_ += n;
+    return s;
+  }
+  SourceLocation Location() {
+    SourceLocation l;
+    l.path = Str();
+    l.line = static_cast<int>(U32());
+    l.column = static_cast<int>(U32());
+    return l;
+  }
+  std::vector<LocatedText> Texts() {
+    const uint32_t n = U32();
+    std::vector<LocatedText> out;
+    if (!ok_ || n > data_.size()) {
+      ok_ = false;
+      return out;
+    }
+    out.reserve(n);
+    for (uint32_t i = 0; i < n && ok_; ++i) {
+      LocatedText t;
+      t.text = Str();
+      t.location = Location();
+      out.push_back(std::move(t));
+    }
+    return out;
+  }
+
+ private:
+  void Raw(void* to, size_t n) {
+    if (!ok_ || n > data_.size() - pos_) {
+      ok_ = false;
+      return;
+    }
+    std::memcpy(to, data_.data() + pos_, n);
+    pos_ += n;
+  }
+  std::string_view data_;
+  size_t pos_ = 0;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+std::string SerializeEntries(const std::vector<Entry>& entries) {
+  Writer w;
+  w.U32(kFormat);
+  w.U32(static_cast<uint32_t>(entries.size()));
+  for (const Entry& e : entries) {
+    w.Str(e.id);
+    w.Str(e.key);
+    w.U32(static_cast<uint32_t>(e.family));
+    w.Str(e.category);
+    w.Texts(e.phrases);
+    w.Texts(e.aliases);
+    w.U32(e.pattern ? 1 : 0);
+    if (e.pattern) w.Texts({*e.pattern});
+    w.F64(e.weight);
+    w.Str(e.note);
+    w.U32(static_cast<uint32_t>(e.case_rule));
+    w.Texts(e.not_before);
+    w.Texts(e.not_after);
+    w.Texts(e.examples);
+    w.Texts(e.counterexamples);
+    w.U32((e.unsourced ? 1u : 0u) | (e.recipient ? 2u : 0u));
+    w.Str(e.gender);
+    w.Location(e.location);
+  }
+  return w.Take();
+}
+
+bool DeserializeEntries(std::string_view data, std::vector<Entry>* out) {
+  Reader r(data);
+  if (r.U32() != kFormat) return false;
+  const uint32_t n = r.U32();
+  std::vector<Entry> entries;
+  entries.reserve(n);
+  for (uint32_t i = 0; i < n && r.ok(); ++i) {
+    Entry e;
+    e.id = r.Str();
+    e.key = r.Str();
+    const uint32_t family = r.U32();
+    if (family >= static_cast<uint32_t>(kFamilyCount)) return false;
+    e.family = static_cast<Family>(family);
+    e.category = r.Str();
+    e.phrases = r.Texts();
+    e.aliases = r.Texts();
+    if (r.U32() == 1) {
+      std::vector<LocatedText> p = r.Texts();
+      if (p.size() == 1) e.pattern = std::move(p[0]);
+    }
+    e.weight = r.F64();
+    e.note = r.Str();
+    const uint32_t case_rule = r.U32();
+    if (case_rule > static_cast<uint32_t>(CaseRule::kLower)) return false;
+    e.case_rule = static_cast<CaseRule>(case_rule);
+    e.not_before = r.Texts();
+    e.not_after = r.Texts();
+    e.examples = r.Texts();
+    e.counterexamples = r.Texts();
+    const uint32_t flags = r.U32();
+    e.unsourced = (flags & 1u) != 0;
+    e.recipient = (flags & 2u) != 0;
+    e.gender = r.Str();
+    e.location = r.Location();
+    entries.push_back(std::move(e));
+  }
+  if (!r.ok() || !r.done()) return false;
+  out->insert(out->end(), std::make_move_iterator(entries.begin()),
+              std::make_move_iterator(entries.end()));
+  return true;
+}
+
+}  // namespace sourcecheck::internal

@@ -1,0 +1,13 @@
+// The generator itself embeds nothing: it reads the lexicon files it is given.
+#include "embedded_lexicons.hpp"
+
+namespace sourcecheck::internal {
+
+const std::vector<EmbeddedFile>& EmbeddedLexiconFiles() {
+  static const std::vector<EmbeddedFile> none;
+  return none;
+}
+
+std::string_view CompiledDefaultLexicon() { return {}; }
+
+}  // namespace sourcecheck::internal

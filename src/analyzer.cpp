@@ -56,9 +56,18 @@ void Analyzer::Analyze(const Document& document, Analysis* a) const {
   a->cues.clear();
   a->cue_begin.clear();
   a->pattern_errors.clear();
+  // Patterns run once over the whole text; each sentence then takes the
+  // pattern matches inside it (they are sorted, so a cursor walks them).
+  a->pattern_cues.clear();
+  matcher_.MatchPatterns(text, a->tokens, &a->pattern_cues, &a->pattern_errors);
+  size_t p = 0;
   for (const Sentence& s : a->segmentation.sentences) {
     a->cue_begin.push_back(static_cast<uint32_t>(a->cues.size()));
-    matcher_.Match(text, a->tokens, s.first_token, s.token_count, &a->cues, &a->pattern_errors);
+    while (p < a->pattern_cues.size() && a->pattern_cues[p].first_token < s.first_token) ++p;
+    size_t q = p;
+    while (q < a->pattern_cues.size() && a->pattern_cues[q].first_token < s.first_token + s.token_count) ++q;
+    matcher_.MatchWith(text, a->tokens, s.first_token, s.token_count, a->pattern_cues.data() + p, q - p,
+                       &a->cues);
   }
   a->cue_begin.push_back(static_cast<uint32_t>(a->cues.size()));
 }

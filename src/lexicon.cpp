@@ -70,6 +70,7 @@ const std::vector<std::string>& CommonKeys() {
   static const std::vector<std::string> keys = {
       "id",      "phrase",   "forms",           "pattern",    "category",  "weight",
       "note",    "examples", "counterexamples", "case",       "not_before", "not_after",
+      "only_before", "only_after",
       "disabled"};
   return keys;
 }
@@ -446,6 +447,8 @@ struct LexiconParser {
       }
     }
     if (const YAML::Node nb = node["not_before"]) entry.not_before = List(nb, "not_before", true, true);
+    if (const YAML::Node ob = node["only_before"]) entry.only_before = List(ob, "only_before", true, true);
+    if (const YAML::Node oa = node["only_after"]) entry.only_after = List(oa, "only_after", true, true);
     if (const YAML::Node na = node["not_after"]) entry.not_after = List(na, "not_after", true, true);
     if (const YAML::Node a = node["aliases"]) entry.aliases = List(a, "aliases", true, true);
     if (const YAML::Node u = node["unsourced"]) entry.unsourced = Bool(u, "unsourced").value_or(false);

@@ -8,7 +8,7 @@ namespace sourcecheck::internal {
 namespace {
 
 // Bumped whenever Entry or this encoding changes.
-constexpr uint32_t kFormat = 0x53434c31;  // "SCL1"
+constexpr uint32_t kFormat = 0x53434c32;  // "SCL2"
 
 class Writer {
  public:
@@ -119,6 +119,8 @@ std::string SerializeEntries(const std::vector<Entry>& entries) {
     w.Str(e.note);
     w.U32(static_cast<uint32_t>(e.case_rule));
     w.Texts(e.not_before);
+    w.Texts(e.only_before);
+    w.Texts(e.only_after);
     w.Texts(e.not_after);
     w.Texts(e.examples);
     w.Texts(e.counterexamples);
@@ -155,6 +157,8 @@ bool DeserializeEntries(std::string_view data, std::vector<Entry>* out) {
     if (case_rule > static_cast<uint32_t>(CaseRule::kLower)) return false;
     e.case_rule = static_cast<CaseRule>(case_rule);
     e.not_before = r.Texts();
+    e.only_before = r.Texts();
+    e.only_after = r.Texts();
     e.not_after = r.Texts();
     e.examples = r.Texts();
     e.counterexamples = r.Texts();

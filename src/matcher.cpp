@@ -58,6 +58,8 @@ TokenSequence CompileContext(std::string_view phrase) {
 struct EntryRules {
   CaseRule case_rule = CaseRule::kAny;
   std::vector<TokenSequence> not_before;
+  std::vector<TokenSequence> only_before;
+  std::vector<TokenSequence> only_after;
   std::vector<TokenSequence> not_after;
   bool is_non_cue = false;
   Family family = Family::kHedges;
@@ -67,7 +69,9 @@ struct PhraseInfo {
   uint32_t entry = 0;
   uint32_t length = 0;  // in tokens
   bool alias = false;
-  std::string surface;  // the phrase as written, for `case: as_written`
+  // For `case: as_written`: (token index, character index) of every ASCII
+  // capital of the phrase as written, found once at compile time.
+  std::vector<std::pair<uint16_t, uint16_t>> capitals;
 };
 
 struct CompiledPattern {
@@ -113,27 +117,34 @@ class FlatMap {
 
 bool IsUpperAt(std::string_view s, size_t i) { return s[i] >= 'A' && s[i] <= 'Z'; }
 
+// Advances one UTF-8 character.
+inline size_t NextChar(std::string_view s, size_t i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  return i + (c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4);
+}
+
+// The capitals of a phrase as written: (token, character) positions.
+std::vector<std::pair<uint16_t, uint16_t>> CapitalsOf(std::string_view surface) {
+  std::vector<Token> tokens;
+  Tokenize(surface, &tokens);
+  std::vector<std::pair<uint16_t, uint16_t>> out;
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    uint16_t ci = 0;
+    for (size_t i = tokens[k].begin; i < tokens[k].end; i = NextChar(surface, i), ++ci)
+      if (IsUpperAt(surface, i)) out.emplace_back(static_cast<uint16_t>(k), ci);
+  }
+  return out;
+}
+
 // `case: as_written`: every ASCII capital of the phrase is a capital in the
-// text at the same character position (tokens compared one by one).
-bool CapitalsMatch(std::string_view surface, std::string_view text, const std::vector<Token>& tokens,
-                   uint32_t first, uint32_t count) {
-  std::vector<Token> phrase_tokens;
-  Tokenize(surface, &phrase_tokens);
-  if (phrase_tokens.size() != count) return false;
-  for (uint32_t k = 0; k < count; ++k) {
-    const Token& p = phrase_tokens[k];
+// text at the same character position of the same token.
+bool CapitalsMatch(const std::vector<std::pair<uint16_t, uint16_t>>& capitals, std::string_view text,
+                   const std::vector<Token>& tokens, uint32_t first) {
+  for (const auto& [k, ci] : capitals) {
     const Token& t = tokens[first + k];
-    size_t pi = p.begin, ti = t.begin;
-    while (pi < p.end && ti < t.end) {
-      if (IsUpperAt(surface, pi) && !IsUpperAt(text, ti)) return false;
-      // Advance one character on each side.
-      auto step = [](std::string_view s, size_t i) {
-        const unsigned char c = static_cast<unsigned char>(s[i]);
-        return i + (c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4);
-      };
-      pi = step(surface, pi);
-      ti = step(text, ti);
-    }
+    size_t i = t.begin;
+    for (uint16_t c = 0; c < ci && i < t.end; ++c) i = NextChar(text, i);
+    if (i >= t.end || !IsUpperAt(text, i)) return false;
   }
   return true;
 }
@@ -158,6 +169,14 @@ bool SequenceAt(const TokenSequence& seq, const std::vector<Token>& tokens, size
 }  // namespace
 
 struct Matcher::Impl {
+  void MatchPhrasesIn(std::string_view text, const std::vector<Token>& tokens, uint32_t first,
+                      uint32_t end, std::vector<CueMatch>* out) const;
+  void MatchPatternsIn(std::string_view text, const std::vector<Token>& tokens, uint32_t first,
+                       uint32_t end, std::vector<CueMatch>* out,
+                       std::vector<std::string>* pattern_errors) const;
+  // Overlap policy over out[base, end).
+  void Resolve(std::vector<CueMatch>* out, size_t base) const;
+
   Lexicon lexicon;
   FlatMap vocabulary;   // token hash -> id (1-based)
   FlatMap transitions;  // state << 32 | id -> next state (root is 0, never a target)
@@ -173,8 +192,7 @@ struct Matcher::Impl {
   bool Accept(const EntryRules& r, const PhraseInfo* phrase, std::string_view text,
               const std::vector<Token>& tokens, uint32_t start, uint32_t len, uint32_t range_begin,
               uint32_t range_end) const {
-    if (phrase && r.case_rule == CaseRule::kAsWritten &&
-        !CapitalsMatch(phrase->surface, text, tokens, start, len))
+    if (phrase && r.case_rule == CaseRule::kAsWritten && !CapitalsMatch(phrase->capitals, text, tokens, start))
       return false;
     if (r.case_rule == CaseRule::kLower && !AllLower(text, tokens, start, len)) return false;
     for (const TokenSequence& seq : r.not_before)
@@ -183,6 +201,16 @@ struct Matcher::Impl {
       if (start >= range_begin + seq.size() &&
           SequenceAt(seq, tokens, start - seq.size(), start))
         return false;
+    if (!r.only_before.empty() &&
+        std::none_of(r.only_before.begin(), r.only_before.end(), [&](const TokenSequence& seq) {
+          return SequenceAt(seq, tokens, start + len, range_end);
+        }))
+      return false;
+    if (!r.only_after.empty() &&
+        std::none_of(r.only_after.begin(), r.only_after.end(), [&](const TokenSequence& seq) {
+          return start >= range_begin + seq.size() && SequenceAt(seq, tokens, start - seq.size(), start);
+        }))
+      return false;
     return true;
   }
 };
@@ -235,6 +263,8 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
     r.family = entry.family;
     r.is_non_cue = entry.family == Family::kNonCues;
     for (const LocatedText& t : entry.not_before) r.not_before.push_back(CompileContext(t.text));
+    for (const LocatedText& t : entry.only_before) r.only_before.push_back(CompileContext(t.text));
+    for (const LocatedText& t : entry.only_after) r.only_after.push_back(CompileContext(t.text));
     for (const LocatedText& t : entry.not_after) r.not_after.push_back(CompileContext(t.text));
     auto add_phrase = [&](const LocatedText& p, bool alias) {
       Tokenize(p.text, &tokens);
@@ -258,7 +288,7 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
       info.entry = e;
       info.length = static_cast<uint32_t>(tokens.size());
       info.alias = alias;
-      if (entry.case_rule == CaseRule::kAsWritten) info.surface = p.text;
+      if (entry.case_rule == CaseRule::kAsWritten) info.capitals = CapitalsOf(p.text);
       trie[state].outputs.push_back(static_cast<uint32_t>(impl->phrases.size()));
       impl->phrases.push_back(std::move(info));
     };
@@ -327,12 +357,73 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
   return Matcher(std::move(impl));
 }
 
+void Matcher::Impl::MatchPatternsIn(std::string_view text, const std::vector<Token>& tokens,
+                                    uint32_t first, uint32_t end, std::vector<CueMatch>* out,
+                                    std::vector<std::string>* pattern_errors) const {
+  if (patterns.empty() || end <= first) return;
+  const uint32_t range_begin = tokens[first].begin;
+  const uint32_t range_end = tokens[end - 1].end;
+  const auto tbegin = tokens.begin() + first;
+  const auto tend = tokens.begin() + end;
+  for (const CompiledPattern& p : patterns) {
+    try {
+      boost::cregex_iterator it(text.data() + range_begin, text.data() + range_end, p.regex);
+      for (; it != boost::cregex_iterator(); ++it) {
+        const auto mb = static_cast<uint32_t>((*it)[0].first - text.data());
+        const auto me = static_cast<uint32_t>((*it)[0].second - text.data());
+        if (me <= mb) continue;
+        const auto s = std::lower_bound(tbegin, tend, mb,
+                                        [](const Token& t, uint32_t off) { return t.begin < off; });
+        const auto l = std::lower_bound(s, tend, me,
+                                        [](const Token& t, uint32_t off) { return t.end < off; });
+        if (s == tend || l == tend || s->begin != mb || l->end != me) continue;
+        const auto start = static_cast<uint32_t>(s - tokens.begin());
+        const auto len = static_cast<uint32_t>(l - s + 1);
+        if (!Accept(rules[p.entry], nullptr, text, tokens, start, len, first, end)) continue;
+        out->push_back({start, len, mb, me, p.entry, false});
+      }
+    } catch (const std::runtime_error&) {
+      // Boost stops a match whose complexity exceeds its limit.
+      if (pattern_errors) pattern_errors->push_back(lexicon.entries()[p.entry].id);
+    }
+  }
+}
+
+void Matcher::MatchPatterns(std::string_view text, const std::vector<Token>& tokens,
+                            std::vector<CueMatch>* out,
+                            std::vector<std::string>* pattern_errors) const {
+  const size_t base = out->size();
+  impl_->MatchPatternsIn(text, tokens, 0, static_cast<uint32_t>(tokens.size()), out, pattern_errors);
+  std::sort(out->begin() + static_cast<std::ptrdiff_t>(base), out->end(),
+            [](const CueMatch& a, const CueMatch& b) {
+              return a.first_token != b.first_token ? a.first_token < b.first_token
+                                                    : a.token_count > b.token_count;
+            });
+}
+
 void Matcher::Match(std::string_view text, const std::vector<Token>& tokens, uint32_t first,
                     uint32_t count, std::vector<CueMatch>* out,
                     std::vector<std::string>* pattern_errors) const {
-  const Impl& m = *impl_;
   const size_t base = out->size();
-  const uint32_t end = first + count;
+  impl_->MatchPhrasesIn(text, tokens, first, first + count, out);
+  impl_->MatchPatternsIn(text, tokens, first, first + count, out, pattern_errors);
+  impl_->Resolve(out, base);
+}
+
+void Matcher::MatchWith(std::string_view text, const std::vector<Token>& tokens, uint32_t first,
+                        uint32_t count, const CueMatch* extra, size_t extra_count,
+                        std::vector<CueMatch>* out) const {
+  const size_t base = out->size();
+  impl_->MatchPhrasesIn(text, tokens, first, first + count, out);
+  for (size_t i = 0; i < extra_count; ++i)
+    if (extra[i].first_token >= first && extra[i].first_token + extra[i].token_count <= first + count)
+      out->push_back(extra[i]);
+  impl_->Resolve(out, base);
+}
+
+void Matcher::Impl::MatchPhrasesIn(std::string_view text, const std::vector<Token>& tokens,
+                                   uint32_t first, uint32_t end, std::vector<CueMatch>* out) const {
+  const Impl& m = *this;
   uint32_t state = 0;
   for (uint32_t i = first; i < end; ++i) {
     const uint32_t v = m.vocabulary.Find(tokens[i].hash);
@@ -360,36 +451,10 @@ void Matcher::Match(std::string_view text, const std::vector<Token>& tokens, uin
       out->push_back({start, p.length, tokens[start].begin, tokens[i].end, p.entry, p.alias});
     }
   }
+}
 
-  if (!m.patterns.empty() && count > 0) {
-    const uint32_t range_begin = tokens[first].begin;
-    const uint32_t range_end = tokens[end - 1].end;
-    const auto tbegin = tokens.begin() + first;
-    const auto tend = tokens.begin() + end;
-    for (const CompiledPattern& p : m.patterns) {
-      try {
-        boost::cregex_iterator it(text.data() + range_begin, text.data() + range_end, p.regex);
-        for (; it != boost::cregex_iterator(); ++it) {
-          const auto mb = static_cast<uint32_t>((*it)[0].first - text.data());
-          const auto me = static_cast<uint32_t>((*it)[0].second - text.data());
-          if (me <= mb) continue;
-          const auto s = std::lower_bound(tbegin, tend, mb,
-                                          [](const Token& t, uint32_t off) { return t.begin < off; });
-          const auto l = std::lower_bound(s, tend, me,
-                                          [](const Token& t, uint32_t off) { return t.end < off; });
-          if (s == tend || l == tend || s->begin != mb || l->end != me) continue;
-          const auto start = static_cast<uint32_t>(s - tokens.begin());
-          const auto len = static_cast<uint32_t>(l - s + 1);
-          if (!m.Accept(m.rules[p.entry], nullptr, text, tokens, start, len, first, end)) continue;
-          out->push_back({start, len, mb, me, p.entry, false});
-        }
-      } catch (const std::runtime_error&) {
-        // Boost stops a match whose complexity exceeds its limit.
-        if (pattern_errors) pattern_errors->push_back(m.lexicon.entries()[p.entry].id);
-      }
-    }
-  }
-
+void Matcher::Impl::Resolve(std::vector<CueMatch>* out, size_t base) const {
+  const Impl& m = *this;
   // Overlaps: leftmost, then longest, within a family; then non_cues
   // suppress everything they cover.
   auto first_it = out->begin() + static_cast<std::ptrdiff_t>(base);

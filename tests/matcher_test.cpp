@@ -170,3 +170,15 @@ TEST_CASE("Lexicon tests report failing examples and counterexamples", "[matcher
         "    It is likely.\n"
         "lexicon test: 2 passed, 2 failed (1 entries)\n");
 }
+
+TEST_CASE("Matcher: only_before and only_after require a context", "[matcher]") {
+  const Matcher m = Compile({{"hedges", Def("about", "phrase: about", "approximator",
+                                            "    only_before: ['{number}', '$']\n") +
+                                            Def("or_so", "phrase: or so", "approximator",
+                                                "    only_after: ['{number}', '{number} {word}']\n")}});
+  CHECK(Hits(m, "About 40 people came.") == V{"hedges.about:About"});
+  CHECK(Hits(m, "It cost about $5.") == V{"hedges.about:about"});
+  CHECK(Hits(m, "A book about Paris.").empty());
+  CHECK(Hits(m, "He waited 20 minutes or so.") == V{"hedges.or_so:or so"});
+  CHECK(Hits(m, "It rained, or so they say.").empty());
+}

@@ -34,6 +34,7 @@ struct Analysis {
   // are cues[cue_begin[s], cue_begin[s + 1])); size sentences + 1.
   std::vector<uint32_t> cue_begin;
   std::vector<std::string> pattern_errors;  // entry ids stopped by Boost's limit
+  std::vector<CueMatch> pattern_cues;       // scratch: pattern matches of the whole text
 };
 
 class Analyzer {

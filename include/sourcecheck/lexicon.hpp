@@ -71,6 +71,9 @@ struct Entry {
   std::string note;
   CaseRule case_rule = CaseRule::kAny;
   std::vector<LocatedText> not_before;
+  // The entry fires only when one of these follows (precedes) it.
+  std::vector<LocatedText> only_before;
+  std::vector<LocatedText> only_after;
   std::vector<LocatedText> not_after;
   std::vector<LocatedText> examples;
   std::vector<LocatedText> counterexamples;

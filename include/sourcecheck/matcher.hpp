@@ -59,6 +59,20 @@ class Matcher {
              uint32_t count, std::vector<CueMatch>* out,
              std::vector<std::string>* pattern_errors = nullptr) const;
 
+  // Finds the `pattern` entries' matches in the whole text at once (each
+  // regex runs once per document, not once per sentence), appending them to
+  // *out sorted by position. Feed them to MatchWith.
+  void MatchPatterns(std::string_view text, const std::vector<Token>& tokens,
+                     std::vector<CueMatch>* out,
+                     std::vector<std::string>* pattern_errors = nullptr) const;
+
+  // Like Match, but instead of running the patterns over the range it takes
+  // the pattern matches from extra[0, extra_count) that lie wholly inside
+  // it (as found by MatchPatterns).
+  void MatchWith(std::string_view text, const std::vector<Token>& tokens, uint32_t first,
+                 uint32_t count, const CueMatch* extra, size_t extra_count,
+                 std::vector<CueMatch>* out) const;
+
   // Number of automaton states and phrases (for diagnostics and benchmarks).
   size_t state_count() const;
   size_t phrase_count() const;

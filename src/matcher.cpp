@@ -55,12 +55,59 @@ TokenSequence CompileContext(std::string_view phrase) {
   return out;
 }
 
+bool SequenceAt(const TokenSequence& seq, const std::vector<Token>& tokens, size_t at, size_t limit) {
+  if (at + seq.size() > limit) return false;
+  for (size_t k = 0; k < seq.size(); ++k)
+    if (!seq[k].Accepts(tokens[at + k])) return false;
+  return true;
+}
+
+// The context phrases of one rule (not_before, only_after, ...). Entries
+// may list dozens; those starting with a literal word are found by binary
+// search on that word, so a check costs O(log n), not a scan.
+class ContextSet {
+ public:
+  void Add(TokenSequence seq) {
+    if (seq.empty()) return;
+    const auto index = static_cast<uint32_t>(seqs_.size());
+    if (seq.front().kind == TokenTest::Kind::kLiteral) by_first_.emplace_back(seq.front().hash, index);
+    else placeholder_first_.push_back(index);
+    seqs_.push_back(std::move(seq));
+    std::sort(by_first_.begin(), by_first_.end());
+  }
+  bool empty() const { return seqs_.empty(); }
+
+  // Some phrase of the set starts at tokens[at] and ends before `limit`.
+  bool AnyAt(const std::vector<Token>& tokens, size_t at, size_t limit) const {
+    if (at >= limit) return false;
+    for (uint32_t i : placeholder_first_)
+      if (SequenceAt(seqs_[i], tokens, at, limit)) return true;
+    const uint64_t h = tokens[at].hash;
+    auto it = std::lower_bound(by_first_.begin(), by_first_.end(), std::make_pair(h, uint32_t{0}));
+    for (; it != by_first_.end() && it->first == h; ++it)
+      if (SequenceAt(seqs_[it->second], tokens, at, limit)) return true;
+    return false;
+  }
+  // Some phrase of the set ends just before tokens[end] and starts at or
+  // after `floor`.
+  bool AnyEndingAt(const std::vector<Token>& tokens, size_t end, size_t floor) const {
+    for (const TokenSequence& seq : seqs_)
+      if (end >= floor + seq.size() && SequenceAt(seq, tokens, end - seq.size(), end)) return true;
+    return false;
+  }
+
+ private:
+  std::vector<TokenSequence> seqs_;
+  std::vector<std::pair<uint64_t, uint32_t>> by_first_;
+  std::vector<uint32_t> placeholder_first_;
+};
+
 struct EntryRules {
   CaseRule case_rule = CaseRule::kAny;
-  std::vector<TokenSequence> not_before;
-  std::vector<TokenSequence> only_before;
-  std::vector<TokenSequence> only_after;
-  std::vector<TokenSequence> not_after;
+  ContextSet not_before;
+  ContextSet only_before;
+  ContextSet only_after;
+  ContextSet not_after;
   bool is_non_cue = false;
   Family family = Family::kHedges;
 };
@@ -159,13 +206,6 @@ bool AllLower(std::string_view text, const std::vector<Token>& tokens, uint32_t 
   return true;
 }
 
-bool SequenceAt(const TokenSequence& seq, const std::vector<Token>& tokens, size_t at, size_t limit) {
-  if (at + seq.size() > limit) return false;
-  for (size_t k = 0; k < seq.size(); ++k)
-    if (!seq[k].Accepts(tokens[at + k])) return false;
-  return true;
-}
-
 }  // namespace
 
 struct Matcher::Impl {
@@ -195,22 +235,10 @@ struct Matcher::Impl {
     if (phrase && r.case_rule == CaseRule::kAsWritten && !CapitalsMatch(phrase->capitals, text, tokens, start))
       return false;
     if (r.case_rule == CaseRule::kLower && !AllLower(text, tokens, start, len)) return false;
-    for (const TokenSequence& seq : r.not_before)
-      if (SequenceAt(seq, tokens, start + len, range_end)) return false;
-    for (const TokenSequence& seq : r.not_after)
-      if (start >= range_begin + seq.size() &&
-          SequenceAt(seq, tokens, start - seq.size(), start))
-        return false;
-    if (!r.only_before.empty() &&
-        std::none_of(r.only_before.begin(), r.only_before.end(), [&](const TokenSequence& seq) {
-          return SequenceAt(seq, tokens, start + len, range_end);
-        }))
-      return false;
-    if (!r.only_after.empty() &&
-        std::none_of(r.only_after.begin(), r.only_after.end(), [&](const TokenSequence& seq) {
-          return start >= range_begin + seq.size() && SequenceAt(seq, tokens, start - seq.size(), start);
-        }))
-      return false;
+    if (r.not_before.AnyAt(tokens, start + len, range_end)) return false;
+    if (r.not_after.AnyEndingAt(tokens, start, range_begin)) return false;
+    if (!r.only_before.empty() && !r.only_before.AnyAt(tokens, start + len, range_end)) return false;
+    if (!r.only_after.empty() && !r.only_after.AnyEndingAt(tokens, start, range_begin)) return false;
     return true;
   }
 };
@@ -262,10 +290,10 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
     r.case_rule = entry.case_rule;
     r.family = entry.family;
     r.is_non_cue = entry.family == Family::kNonCues;
-    for (const LocatedText& t : entry.not_before) r.not_before.push_back(CompileContext(t.text));
-    for (const LocatedText& t : entry.only_before) r.only_before.push_back(CompileContext(t.text));
-    for (const LocatedText& t : entry.only_after) r.only_after.push_back(CompileContext(t.text));
-    for (const LocatedText& t : entry.not_after) r.not_after.push_back(CompileContext(t.text));
+    for (const LocatedText& t : entry.not_before) r.not_before.Add(CompileContext(t.text));
+    for (const LocatedText& t : entry.only_before) r.only_before.Add(CompileContext(t.text));
+    for (const LocatedText& t : entry.only_after) r.only_after.Add(CompileContext(t.text));
+    for (const LocatedText& t : entry.not_after) r.not_after.Add(CompileContext(t.text));
     auto add_phrase = [&](const LocatedText& p, bool alias) {
       Tokenize(p.text, &tokens);
       if (tokens.empty()) return;

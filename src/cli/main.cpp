@@ -75,9 +75,19 @@ int RunLexiconTest(const CommonOptions& common) {
   return report.failures.empty() ? kExitOk : kExitFindings;
 }
 
-int RunLexiconList(const CommonOptions& common, const std::string& family_filter) {
+int RunLexiconList(const CommonOptions& common, const std::string& family_filter, bool phrases_only) {
   std::optional<Lexicon> lexicon = LoadOrReport(common);
   if (!lexicon) return kExitError;
+  if (phrases_only) {
+    // One phrase a line (forms and aliases included), for other tools:
+    // grep -F -f, spell checkers, the benchmark's yardstick.
+    for (const Entry& e : lexicon->entries()) {
+      if (!family_filter.empty() && family_filter != FamilyName(e.family)) continue;
+      for (const LocatedText& p : e.phrases) std::cout << p.text << "\n";
+      for (const LocatedText& p : e.aliases) std::cout << p.text << "\n";
+    }
+    return kExitOk;
+  }
   for (int f = 0; f < kFamilyCount; ++f) {
     const auto family = static_cast<Family>(f);
     if (!family_filter.empty() && family_filter != FamilyName(family)) continue;
@@ -240,6 +250,8 @@ int Main(int argc, char** argv) {
     cmd->add_flag("-v,--verbose", common.verbose, "Say more (lexicon overrides, ...)");
   }
   lex_list->add_option("--family", family_filter, "Only this family");
+  bool phrases_only = false;
+  lex_list->add_flag("--phrases", phrases_only, "Print every phrase, one a line, and nothing else");
 
   // `sourcecheck FILE` means `sourcecheck check FILE`.
   std::vector<std::string> args(argv + 1, argv + argc);
@@ -269,7 +281,7 @@ int Main(int argc, char** argv) {
   if (segment->parsed()) return RunSegment(common, segment_files, read_options);
   if (lex_check->parsed()) return RunLexiconCheck(common);
   if (lex_test->parsed()) return RunLexiconTest(common);
-  if (lex_list->parsed()) return RunLexiconList(common, family_filter);
+  if (lex_list->parsed()) return RunLexiconList(common, family_filter, phrases_only);
   return kExitError;
 }
 

@@ -137,6 +137,8 @@ class FlatMap {
     keys_.assign(cap, 0);
     values_.assign(cap, 0);
     mask_ = cap - 1;
+    shift_ = 64;
+    for (size_t c = cap; c > 1; c >>= 1) --shift_;
   }
   void Insert(uint64_t key, uint32_t value) {
     size_t i = Slot(key);
@@ -156,10 +158,13 @@ class FlatMap {
   }
 
  private:
-  size_t Slot(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 17) & mask_; }
+  // Fibonacci hashing: the top bits of the product depend on every bit of
+  // the key (a transition key's state sits in its high half).
+  size_t Slot(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_); }
   std::vector<uint64_t> keys_;
   std::vector<uint32_t> values_;
   size_t mask_ = 0;
+  int shift_ = 64;
 };
 
 bool IsUpperAt(std::string_view s, size_t i) { return s[i] >= 'A' && s[i] <= 'Z'; }

@@ -1,0 +1,52 @@
+#include "cli/common.hpp"
+
+#include <iostream>
+
+namespace sourcecheck::cli {
+
+ReadOptions InputOptions::Resolved() const {
+  ReadOptions r = read;
+  ParseInputFormat(format, &r.format);
+  return r;
+}
+
+void AddCommonOptions(CLI::App* cmd, CommonOptions* common) {
+  cmd->add_option("--lexicons", common->lexicon_dirs,
+                  "A directory of extra lexicon files, loaded over the defaults (repeatable)");
+  cmd->add_flag("-v,--verbose", common->verbose, "Say more (lexicon overrides, ...)");
+}
+
+void AddInputOptions(CLI::App* cmd, InputOptions* input) {
+  cmd->add_option("--input-format", input->format, "text, markdown, html or auto (by extension)")
+      ->check(CLI::IsMember({"auto", "text", "markdown", "html"}));
+  cmd->add_flag("--replace-invalid-utf8", input->read.replace_invalid_utf8,
+                "Replace invalid UTF-8 with U+FFFD instead of refusing the file");
+}
+
+std::optional<Lexicon> LoadOrReport(const CommonOptions& common) {
+  LexiconBuilder builder;
+  builder.AddDefaults();
+  for (const std::string& dir : common.lexicon_dirs) builder.AddDirectory(dir);
+  Result<Lexicon> lexicon = builder.Build();
+  for (const Diagnostic& d : builder.diagnostics())
+    if (d.severity != Severity::kNote || common.verbose) std::cerr << FormatDiagnostic(d);
+  if (!lexicon.ok()) {
+    std::cerr << "sourcecheck: " << lexicon.status().message() << "\n";
+    return std::nullopt;
+  }
+  return std::move(lexicon).value();
+}
+
+std::optional<Analyzer> MakeAnalyzer(const CommonOptions& common) {
+  std::vector<Diagnostic> diagnostics;
+  Result<Analyzer> analyzer = Analyzer::Load(common.lexicon_dirs, &diagnostics);
+  for (const Diagnostic& d : diagnostics)
+    if (d.severity != Severity::kNote || common.verbose) std::cerr << FormatDiagnostic(d);
+  if (!analyzer.ok()) {
+    std::cerr << "sourcecheck: " << analyzer.status().message() << "\n";
+    return std::nullopt;
+  }
+  return std::move(analyzer).value();
+}
+
+}  // namespace sourcecheck::cli

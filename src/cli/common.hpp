@@ -1,0 +1,51 @@
+// What every command shares: options, exit codes, loading the lexicons.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sourcecheck/analyzer.hpp"
+#include "sourcecheck/document.hpp"
+
+namespace sourcecheck::cli {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitError = 2;
+
+struct CommonOptions {
+  std::vector<std::string> lexicon_dirs;
+  bool verbose = false;
+};
+
+struct InputOptions {
+  ReadOptions read;
+  std::string format = "auto";
+  // The ReadOptions with the --input-format applied.
+  ReadOptions Resolved() const;
+};
+
+// A subcommand and what runs when it was given.
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int()> run;
+};
+
+void AddCommonOptions(CLI::App* cmd, CommonOptions* common);
+void AddInputOptions(CLI::App* cmd, InputOptions* input);
+
+// Loads the defaults plus the user's directories, printing every diagnostic
+// to stderr (notes only with --verbose); nullopt after printing on error.
+std::optional<Lexicon> LoadOrReport(const CommonOptions& common);
+std::optional<Analyzer> MakeAnalyzer(const CommonOptions& common);
+
+// The commands; each registers its subcommand on `app`.
+Command AddCheckCommand(CLI::App* app, CommonOptions* common, InputOptions* input);
+Command AddSegmentCommand(CLI::App* app, CommonOptions* common, InputOptions* input);
+std::vector<Command> AddLexiconCommands(CLI::App* app, CommonOptions* common);
+
+}  // namespace sourcecheck::cli

@@ -38,7 +38,7 @@ const std::array<FamilyInfo, kFamilyCount>& Families() {
        {"unsourced"}},
       {Family::kReportingVerbs, "reporting_verbs",
        {"neutral", "assertive", "loaded", "tentative", "mental", "intention", "publication",
-        "phrase", "setting", "relay"},
+        "phrase", "setting", "relay", "stance", "impression"},
        {"recipient"}},
       {Family::kAnonymousSources, "anonymous_sources",
        {"bare", "described", "vantage", "reason", "grant"},
@@ -109,9 +109,11 @@ size_t EditDistance(std::string_view a, std::string_view b) {
   return prev[b.size()];
 }
 
-// scoring.yaml sits beside the lexicons but is read by the scoring model.
-bool IsScoringFile(std::string_view path) {
-  return std::filesystem::path(path).filename() == "scoring.yaml";
+// scoring.yaml and triage.yaml sit beside the lexicons but are read by the
+// scoring and triage models.
+bool IsSettingsFile(std::string_view path) {
+  const std::filesystem::path name = std::filesystem::path(path).filename();
+  return name == "scoring.yaml" || name == "triage.yaml";
 }
 
 std::string Stem(const std::string& path) {
@@ -525,7 +527,7 @@ void LexiconBuilder::AddDefaults() {
   if (entries_.empty() && internal::DeserializeEntries(internal::CompiledDefaultLexicon(), &entries_))
     return;
   for (const EmbeddedFile& f : internal::EmbeddedLexiconFiles())
-    if (!IsScoringFile(f.path)) AddText(std::string(f.path), f.text);
+    if (!IsSettingsFile(f.path)) AddText(std::string(f.path), f.text);
 }
 
 void LexiconBuilder::AddText(const std::string& path, std::string_view yaml) {
@@ -565,14 +567,15 @@ void LexiconBuilder::AddDirectory(const std::string& directory) {
   for (const auto& item : std::filesystem::directory_iterator(directory, ec)) {
     const std::string ext = item.path().extension().string();
     if (item.is_regular_file(ec) && (ext == ".yaml" || ext == ".yml") &&
-        !IsScoringFile(item.path().string()))
+        !IsSettingsFile(item.path().string()))
       files.push_back(item.path().string());
   }
   if (ec) {
     diagnostics_.push_back({Severity::kError, directory, 0, 0, "cannot list: " + ec.message(), ""});
     return;
   }
-  if (files.empty() && !std::filesystem::exists(std::filesystem::path(directory) / "scoring.yaml", ec)) {
+  if (files.empty() && !std::filesystem::exists(std::filesystem::path(directory) / "scoring.yaml", ec) &&
+      !std::filesystem::exists(std::filesystem::path(directory) / "triage.yaml", ec)) {
     diagnostics_.push_back({Severity::kError, directory, 0, 0, "holds no lexicon files (*.yaml)", ""});
     return;
   }

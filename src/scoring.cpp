@@ -24,6 +24,15 @@ const char* TierName(Tier tier) {
   return "unattributed";
 }
 
+const Attribution* PrimaryAttribution(const Claim& claim) {
+  if (claim.attributions.empty()) return nullptr;
+  const Attribution& a = claim.attributions.front();
+  // Beliefs and intentions ("Xi sees") report a holder, not a source; a
+  // verb hedged as hearsay does not make its subject the source.
+  if (a.mental || a.hedged_verb || a.kind == SourceKind::kNone) return nullptr;
+  return &a;
+}
+
 bool ParseTier(std::string_view name, Tier* tier) {
   for (int t = 0; t < kTierCount; ++t) {
     if (name == TierName(static_cast<Tier>(t))) {
@@ -78,14 +87,6 @@ bool IsNamed(SourceKind k) {
          k == SourceKind::kDocument || k == SourceKind::kOutlet;
 }
 
-// The attribution a claim's rating rests on, or nullptr: beliefs and
-// intentions ("Xi sees") report a holder, not a source.
-const Attribution* Primary(const Claim& c) {
-  if (c.attributions.empty()) return nullptr;
-  const Attribution& a = c.attributions.front();
-  if (a.mental || a.hedged_verb || a.kind == SourceKind::kNone) return nullptr;
-  return &a;
-}
 
 std::string KindReason(const Attribution& a, const std::string& text) {
   const std::string source = OneLine(Slice(text, a.source));
@@ -235,7 +236,7 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
     c.reasons.clear();
     bool anonymity_reason = false;
     bool vantage = false;
-    const Attribution* a = Primary(c);
+    const Attribution* a = PrimaryAttribution(c);
     double hedge_penalty = 0;
     std::vector<std::string> own;
     for (uint32_t i = analysis.cue_begin[c.first_sentence];
@@ -359,7 +360,7 @@ Summary Summarize(const Analyzer& analyzer, const Document& document, const Anal
     ++s.claims_by_tier[static_cast<int>(c.tier)];
     for (const HedgeHit& h : c.hedges)
       if (!h.quoted) ++s.hedges;
-    const Attribution* a = Primary(c);
+    const Attribution* a = PrimaryAttribution(c);
     if (!a) continue;
     ++attributed;
     score_sum += c.score;
@@ -401,14 +402,14 @@ Summary Summarize(const Analyzer& analyzer, const Document& document, const Anal
   // The first source the story cites sets the reader's trust; AP asks that
   // it not be anonymous.
   for (const Claim& c : claims) {
-    const Attribution* a = Primary(c);
+    const Attribution* a = PrimaryAttribution(c);
     if (!a) continue;
     if (IsAnonymous(a->kind))
       s.flags.emplace_back("first_source_anonymous", "the first source the story cites is anonymous");
     break;
   }
   for (size_t i = 0; i < claims.size(); ++i) {
-    const Attribution* a = Primary(claims[i]);
+    const Attribution* a = PrimaryAttribution(claims[i]);
     if (a && a->inherited) {
       s.flags.emplace_back("attribution_in_other_sentence",
                            "claim " + std::to_string(i + 1) + " has its attribution only in another sentence");

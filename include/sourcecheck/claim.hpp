@@ -99,4 +99,9 @@ struct Claim {
   std::string advice;  // empty for strong claims
 };
 
+// The attribution a claim's rating rests on, or nullptr when it rests on
+// none (no attribution, only a belief or intention such as "Xi sees", or a
+// verb hedged as hearsay). The pointer lives as long as the claim.
+const Attribution* PrimaryAttribution(const Claim& claim);
+
 }  // namespace sourcecheck

@@ -47,5 +47,6 @@ std::optional<Analyzer> MakeAnalyzer(const CommonOptions& common);
 Command AddCheckCommand(CLI::App* app, CommonOptions* common, InputOptions* input);
 Command AddSegmentCommand(CLI::App* app, CommonOptions* common, InputOptions* input);
 std::vector<Command> AddLexiconCommands(CLI::App* app, CommonOptions* common);
+Command AddTriageCommand(CLI::App* app, CommonOptions* common, InputOptions* input);
 
 }  // namespace sourcecheck::cli

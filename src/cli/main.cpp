@@ -22,6 +22,7 @@ int Main(int argc, char** argv) {
   commands.push_back(AddCheckCommand(&app, &common, &input));
   commands.push_back(AddSegmentCommand(&app, &common, &input));
   for (Command& c : AddLexiconCommands(&app, &common)) commands.push_back(std::move(c));
+  commands.push_back(AddTriageCommand(&app, &common, &input));
 
   // `sourcecheck FILE` means `sourcecheck check FILE`.
   std::vector<std::string> args(argv + 1, argv + argc);

@@ -3,7 +3,7 @@
 // diagnostics, and their entries in compiled form, so start-up parses no
 // YAML). A broken default lexicon fails the build with located diagnostics.
 //
-//   sourcecheck_lexgen OUTPUT.cpp lexicons/hedges.yaml ... lexicons/scoring.yaml
+//   sourcecheck_lexgen OUTPUT.cpp lexicons/hedges.yaml ... lexicons/triage.yaml
 //
 // Run from the source directory so paths in diagnostics and in the embedded
 // entries read "lexicons/...".
@@ -19,6 +19,7 @@
 #include "lexicon_serialize.hpp"
 #include "sourcecheck/lexicon.hpp"
 #include "sourcecheck/scoring.hpp"
+#include "sourcecheck/triage.hpp"
 
 namespace {
 
@@ -55,12 +56,16 @@ int main(int argc, char** argv) {
 
   LexiconBuilder builder;
   ScoringModel scoring;
+  TriageModel triage;
   std::vector<Diagnostic> diagnostics;
   std::vector<std::pair<std::string, std::string>> texts;
   for (const std::string& f : files) {
     std::string text = ReadAll(f);
-    if (std::filesystem::path(f).filename() == "scoring.yaml")
+    const std::filesystem::path name = std::filesystem::path(f).filename();
+    if (name == "scoring.yaml")
       scoring.Read(f, text, &diagnostics);
+    else if (name == "triage.yaml")
+      triage.Read(f, text, &diagnostics);
     else
       builder.AddText(f, text);
     texts.emplace_back(f, std::move(text));

@@ -1,0 +1,201 @@
+#!/usr/bin/env bash
+# Regenerates docs/performance.md: sourcecheck against the yardsticks and the
+# prose linters a user would pick instead, measured in one run on the same
+# text (../shared/corpus/bbc concatenated, about 5 MB, and four times that).
+#
+#   bench/performance.sh [BUILD_DIR]        (default: build; needs a Release build)
+#
+# It installs what it measures against when missing: hyperfine and GNU time
+# (Debian), proselint (Debian's python3-proselint, where it installs), and
+# write-good, retext-intensify, unified and retext-english from npm into a
+# scratch directory that is deleted afterwards.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${1:-$root/build}
+bin=$build/sourcecheck
+corpus=${SOURCECHECK_BBC:-$root/../shared/corpus/bbc}
+out=$root/docs/performance.md
+[[ -d $corpus ]] || { echo "performance: $corpus not found: skipped"; exit 0; }
+[[ -x $bin ]] || { echo "performance: $bin not built (cmake --build $build)" >&2; exit 2; }
+
+apt_install() {
+  local run=()
+  [[ $(id -u) -eq 0 ]] || run=(sudo -n)
+  DEBIAN_FRONTEND=noninteractive "${run[@]}" apt-get install -y -qq "$@" >/dev/null 2>&1
+}
+command -v hyperfine >/dev/null || apt_install hyperfine
+[[ -x /usr/bin/time ]] || apt_install time
+command -v proselint >/dev/null || apt_install python3-proselint || true
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+say() { printf '==> %s\n' "$*" >&2; }
+
+say "preparing the text"
+find "$corpus" -name '*.txt' ! -name README.TXT | LC_ALL=C sort | while read -r f; do cat "$f"; printf '\n\n'; done >"$work/bbc.txt"
+for _ in 1 2 3 4; do cat "$work/bbc.txt"; done >"$work/bbc4.txt"
+# The peers slow down faster than linearly with size: they are compared on a
+# 200 KB slice (whole paragraphs), sourcecheck included.
+head -c 200000 "$work/bbc.txt" | sed '$d' >"$work/slice.txt"
+"$bin" lexicon list --phrases >"$work/phrases.txt"
+size() { stat -c %s "$1"; }
+mb() { python3 -c "print(f'{$1/1e6:.2f}')"; }
+S5=$(size "$work/bbc.txt"); S20=$(size "$work/bbc4.txt"); SS=$(size "$work/slice.txt")
+NPHRASES=$(wc -l <"$work/phrases.txt")
+
+say "installing the npm linters into a scratch directory"
+peers=1
+(cd "$work" && npm init -y >/dev/null 2>&1 &&
+  npm install --no-audit --no-fund --silent write-good@1 retext-intensify@7 retext-english@5 unified@11 >/dev/null 2>&1) || peers=0
+cat >"$work/write-good.mjs" <<'JS'
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+const writeGood = require('write-good');
+const text = fs.readFileSync(process.argv[2], 'utf8');
+console.log(writeGood(text).length);
+JS
+cat >"$work/retext.mjs" <<'JS'
+import fs from 'node:fs';
+import { unified } from 'unified';
+import retextEnglish from 'retext-english';
+import retextIntensify from 'retext-intensify';
+const text = fs.readFileSync(process.argv[2], 'utf8');
+const file = await unified().use(retextEnglish).use(retextIntensify).process(text);
+console.log(file.messages.length);
+JS
+
+# hyperfine median of one command, in seconds. grep stops at the first match
+# when its output is /dev/null: every command writes to a file.
+median() {  # name command...
+  local name=$1
+  shift
+  hyperfine -i -N -w "${WARMUP:-1}" -r "${RUNS:-5}" --export-json "$work/$name.json" "$*" >/dev/null 2>&1 ||
+    hyperfine -i -w "${WARMUP:-1}" -r "${RUNS:-5}" --export-json "$work/$name.json" "$*" >/dev/null 2>&1
+  python3 -c "import json;print(json.load(open('$work/$name.json'))['results'][0]['median'])"
+}
+shmedian() {  # name 'shell command'
+  local name=$1
+  hyperfine -i -w "${WARMUP:-1}" -r "${RUNS:-5}" --export-json "$work/$name.json" "$2" >/dev/null 2>&1
+  python3 -c "import json;print(json.load(open('$work/$name.json'))['results'][0]['median'])"
+}
+peak() {  # 'shell command' -> peak RSS in MB
+  local kb
+  kb=$( { /usr/bin/time -f '%M' bash -c "$1" >/dev/null; } 2>&1 | tail -n 1)
+  python3 -c "print(f'{$kb/1024:.0f}')"
+}
+
+declare -A T M
+run_all() {  # label file size
+  local label=$1 file=$2
+  say "sourcecheck and yardsticks on $label"
+  T[json_$label]=$(shmedian json_$label "$bin --format json --replace-invalid-utf8 $file > $work/o.json")
+  M[json_$label]=$(peak "$bin --format json --replace-invalid-utf8 $file > $work/o.json")
+  T[grepc_$label]=$(shmedian grepc_$label "LC_ALL=C grep -c -i -F -f $work/phrases.txt $file > $work/o.grep")
+  T[grepu_$label]=$(shmedian grepu_$label "LC_ALL=C.UTF-8 grep -c -i -F -f $work/phrases.txt $file > $work/o.grep")
+  T[wc_$label]=$(shmedian wc_$label "wc -w $file > $work/o.wc")
+}
+run_all 5mb "$work/bbc.txt"
+run_all 20mb "$work/bbc4.txt"
+
+say "triage -j1 and -j2 on the BBC files"
+T[tri1]=$(shmedian tri1 "$bin triage $corpus -j1 -q -f jsonl > $work/o.tri")
+T[tri2]=$(shmedian tri2 "$bin triage $corpus -j2 -q -f jsonl > $work/o.tri")
+M[tri1]=$(peak "$bin triage $corpus -j1 -q -f jsonl > $work/o.tri")
+M[tri2]=$(peak "$bin triage $corpus -j2 -q -f jsonl > $work/o.tri")
+
+say "start-up on a one-paragraph draft"
+printf 'The mayor, Ann Dale, said the bridge would reopen on Monday, according to a statement.\n' >"$work/para.txt"
+T[para]=$(RUNS=50 WARMUP=5 median para "$bin $work/para.txt")
+
+say "the peers on the 200 KB slice"
+T[slice]=$(shmedian slice "$bin --format json --replace-invalid-utf8 $work/slice.txt > $work/o.json")
+M[slice]=$(peak "$bin --format json --replace-invalid-utf8 $work/slice.txt > $work/o.json")
+if ((peers)); then
+  T[wg]=$(RUNS=2 WARMUP=0 shmedian wg "node $work/write-good.mjs $work/slice.txt > $work/o.wg")
+  M[wg]=$(peak "node $work/write-good.mjs $work/slice.txt")
+  T[rt]=$(RUNS=2 WARMUP=0 shmedian rt "node $work/retext.mjs $work/slice.txt > $work/o.rt")
+  M[rt]=$(peak "node $work/retext.mjs $work/slice.txt")
+fi
+if command -v proselint >/dev/null; then
+  T[pl]=$(RUNS=1 WARMUP=0 shmedian pl "proselint $work/slice.txt > $work/o.pl")
+  M[pl]=$(peak "proselint $work/slice.txt")
+fi
+
+rate() { python3 -c "print(f'{$1/$2/1e6:.1f}')"; }   # bytes seconds -> MB/s
+ratio() { python3 -c "print(f'{$1/$2:.1f}')"; }
+ms() { python3 -c "print(f'{$1*1000:.1f}')"; }
+row() {  # label seconds bytes [mem]
+  echo "| $1 | $(ms "$2") ms | $(rate "$3" "$2") MB/s | ${4:--} |"
+}
+
+cpu=$(lscpu | sed -n 's/^Model name: *//p' | head -n 1)
+{
+  echo "# Performance"
+  echo
+  echo "Generated by \`bench/performance.sh\` on $(date -u +%Y-%m-%d) — $cpu, $(nproc) cores,"
+  echo "$(free -g | awk '/Mem:/{print $2}') GB; sourcecheck $("$bin" --version | cut -d' ' -f2), Release build."
+  echo "Every figure is the median of several runs (hyperfine) measured in this one run of the"
+  echo "script, on the same text: the 2,225 BBC articles concatenated ($(mb "$S5") MB) and that"
+  echo "text four times ($(mb "$S20") MB). Peak memory is GNU time's maximum resident set size."
+  echo "The machine is shared and noisy: read the ratios, which come from one run."
+  echo
+  echo "## Full analysis against the yardsticks"
+  echo
+  echo "| command | 5 MB | | 20 MB | | peak memory (20 MB) |"
+  echo "|---|---|---|---|---|---|"
+  for k in json grepc grepu wc; do
+    case $k in
+      json) name="\`sourcecheck --format json\` (full analysis, one core)" ;;
+      grepc) name="\`LC_ALL=C grep -c -i -F -f\` ($NPHRASES phrases of our lexicons, bytes only)" ;;
+      grepu) name="\`LC_ALL=C.UTF-8 grep -c -i -F -f\` (the same, UTF-8 aware)" ;;
+      wc) name="\`wc -w\`" ;;
+    esac
+    echo "| $name | $(ms "${T[${k}_5mb]}") ms | $(rate "$S5" "${T[${k}_5mb]}") MB/s | $(ms "${T[${k}_20mb]}") ms | $(rate "$S20" "${T[${k}_20mb]}") MB/s | ${M[${k}_20mb]:--}${M[${k}_20mb]:+ MB} |"
+  done
+  echo
+  echo "Ratios on 20 MB: full analysis takes $(ratio "${T[json_20mb]}" "${T[grepc_20mb]}")× the time of \`grep -c -i -F -f\` in the C locale"
+  echo "and $(ratio "${T[json_20mb]}" "${T[grepu_20mb]}")× its time in the UTF-8 locale; $(ratio "${T[json_20mb]}" "${T[wc_20mb]}")× the time of \`wc -w\`."
+  echo "grep only finds phrases (and, counting lines, stops at a line's first match); sourcecheck"
+  echo "also segments sentences, attributes every claim, scores it and writes a JSON report."
+  echo
+  echo "## Triage"
+  echo
+  echo "| command | time | documents/s | peak memory |"
+  echo "|---|---|---|---|"
+  echo "| \`sourcecheck triage bbc/ -j1\` (2,225 files) | $(ms "${T[tri1]}") ms | $(python3 -c "print(f'{2225/${T[tri1]}:.0f}')") | ${M[tri1]} MB |"
+  echo "| \`sourcecheck triage bbc/ -j2\` | $(ms "${T[tri2]}") ms | $(python3 -c "print(f'{2225/${T[tri2]}:.0f}')") | ${M[tri2]} MB |"
+  echo
+  echo "Streams of 25,000 and 100,000 documents, and flat memory: \`bench/triage.sh\`."
+  echo
+  echo "## Start-up"
+  echo
+  echo "\`sourcecheck draft.txt\` on a one-paragraph draft, lexicons included (they are compiled into"
+  echo "the binary at build time): $(ms "${T[para]}") ms wall (median of 50)."
+  echo
+  echo "## The prose linters a user would pick instead"
+  echo
+  echo "On a $(mb "$SS") MB slice of the same text (whole file; the peers slow down faster than"
+  echo "linearly with size, so all are compared at this size):"
+  echo
+  echo "| command | time | throughput | peak memory | sourcecheck is faster by |"
+  echo "|---|---|---|---|---|"
+  echo "| \`sourcecheck --format json\` | $(ms "${T[slice]}") ms | $(rate "$SS" "${T[slice]}") MB/s | ${M[slice]} MB | |"
+  if ((peers)); then
+    echo "| write-good 1 (npm) | $(ms "${T[wg]}") ms | $(rate "$SS" "${T[wg]}") MB/s | ${M[wg]} MB | $(ratio "${T[wg]}" "${T[slice]}")× |"
+    echo "| retext-intensify 7 through unified and retext-english (npm) | $(ms "${T[rt]}") ms | $(rate "$SS" "${T[rt]}") MB/s | ${M[rt]} MB | $(ratio "${T[rt]}" "${T[slice]}")× |"
+  else
+    echo "| write-good, retext-intensify | not measured: npm install failed | | | |"
+  fi
+  if [[ -n ${T[pl]:-} ]]; then
+    echo "| proselint (Debian) | $(ms "${T[pl]}") ms | $(rate "$SS" "${T[pl]}") MB/s | ${M[pl]} MB | $(ratio "${T[pl]}" "${T[slice]}")× |"
+  else
+    echo "| proselint | not measured: not installable here | | | |"
+  fi
+  echo
+  echo "The peers' times include starting Node.js or Python; on this small slice sourcecheck's own"
+  echo "start-up is part of its time too. The per-stage figures (tokenize, segment, match, attribute,"
+  echo "score, render) come from the Google Benchmark programs in \`bench/\`."
+} >"$out"
+say "wrote $out"
+cat "$out"

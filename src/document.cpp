@@ -10,6 +10,8 @@
 #include <cstring>
 #include <utility>
 
+#include "sourcecheck/suppress.hpp"
+
 namespace sourcecheck {
 namespace {
 
@@ -1762,6 +1764,23 @@ class MarkdownConverter {
   TagScanner tags_;
 };
 
+// In plain text a line holding only a suppression marker is a directive,
+// not prose: it and its line break read as spaces, so it is neither a claim
+// nor a paragraph break. The bytes keep their length, so offsets are
+// unchanged; suppress.cpp finds the marker in the original.
+void BlankMarkerLines(std::string* text) {
+  if (text->find(kDisableNextLine) == std::string::npos) return;
+  size_t start = 0;
+  while (start < text->size()) {
+    const size_t nl = text->find('\n', start);
+    const size_t end = nl == kNpos ? text->size() : nl;
+    if (IsSuppressionMarkerLine(string_view(*text).substr(start, end - start)))
+      std::fill(text->begin() + static_cast<std::ptrdiff_t>(start),
+                text->begin() + static_cast<std::ptrdiff_t>(nl == kNpos ? end : nl + 1), ' ');
+    start = end + 1;
+  }
+}
+
 std::string ToLower(string_view s) {
   std::string out(s);
   for (char& c : out) c = ToLowerAscii(c);
@@ -1907,6 +1926,7 @@ Result<Document> ReadDocument(std::string path, std::string bytes, const ReadOpt
     } else {
       text = bytes;
     }
+    BlankMarkerLines(&text);
   } else {
     const string_view src = cleaned.changed ? string_view(cleaned.bytes) : string_view(bytes);
     text.reserve(src.size());

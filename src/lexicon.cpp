@@ -583,6 +583,20 @@ void LexiconBuilder::AddDirectory(const std::string& directory) {
   for (const std::string& f : files) AddFile(f);
 }
 
+bool LexiconBuilder::Disable(std::string_view id) {
+  auto it = std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.id == id; });
+  if (it == entries_.end()) return false;
+  entries_.erase(it);
+  return true;
+}
+
+std::vector<std::string> LexiconBuilder::EntryIds() const {
+  std::vector<std::string> ids;
+  ids.reserve(entries_.size());
+  for (const Entry& e : entries_) ids.push_back(e.id);
+  return ids;
+}
+
 std::string LexiconBuilder::SourceLine(const SourceLocation& location) const {
   for (const auto& [path, text] : sources_) {
     if (path != location.path) continue;

@@ -119,6 +119,7 @@ std::string RenderJson(const Analyzer& analyzer, const Report& report) {
     jc["tier"] = TierName(c.tier);
     jc["reasons"] = c.reasons;
     jc["advice"] = c.advice.empty() ? ordered_json(nullptr) : ordered_json(c.advice);
+    jc["suppressed"] = c.suppressed;
     claims.push_back(std::move(jc));
   }
   root["claims"] = std::move(claims);
@@ -131,6 +132,8 @@ std::string RenderJson(const Analyzer& analyzer, const Report& report) {
   ordered_json tiers;
   for (int t = 0; t < kTierCount; ++t) tiers[TierName(static_cast<Tier>(t))] = sm.claims_by_tier[t];
   summary["claims"] = report.claims.size();
+  summary["suppressed"] = std::count_if(report.claims.begin(), report.claims.end(),
+                                        [](const Claim& c) { return c.suppressed; });
   summary["claims_by_tier"] = std::move(tiers);
   summary["attributed_share"] = Round3(sm.attributed_share);
   summary["anonymous_share"] = Round3(sm.anonymous_share);

@@ -53,11 +53,13 @@ struct Attribution {
   std::string via_name;   // that outlet's full name ("The Wall Street Journal")
   QuoteKind quote = QuoteKind::kNone;
   // The reporting verb's category (neutral, assertive, loaded, tentative,
-  // mental, intention, publication, phrase, relay) or the hedge's for a
-  // source-less attribution ("reportedly").
+  // mental, intention, publication, stance, impression, phrase, relay) or
+  // the hedge's for a source-less attribution ("reportedly"). An
+  // "impression" ("seems", "is expected") never has a source.
   std::string verb_class;
-  // The attribution reports a belief or intention ("Xi sees", "Beijing
-  // believes") rather than speech or writing: the holder is not a source.
+  // The attribution reports a belief, intention or stance ("Xi sees",
+  // "Beijing believes", "the governor endorsed") rather than speech or
+  // writing: the holder is not a source.
   bool mental = false;
   // The verb is itself hedged as hearsay ("Xi reportedly assured"): its
   // subject is what the claim is about, not its source.
@@ -97,6 +99,10 @@ struct Claim {
   Tier tier = Tier::kUnattributed;
   std::vector<std::string> reasons;
   std::string advice;  // empty for strong claims
+
+  // Set by ApplySuppressions() (suppress.hpp): an editor marked the claim
+  // as checked. It stays in the report but is not listed or failed on.
+  bool suppressed = false;
 };
 
 // The attribution a claim's rating rests on, or nullptr when it rests on

@@ -118,6 +118,8 @@ class Document {
 //
 // In text, plain text keeps the CR of a CRLF (the tokenizer reads it as a
 // space) and turns a lone CR into "\n"; Markdown and HTML drop CRs.
+// A plain-text line that holds only a suppression marker (suppress.hpp)
+// reads as spaces, its line break included: a directive, not prose.
 // Invalid UTF-8 is reported with its 0-based byte offset in the file, the
 // kind of fault and the bytes, plus one located Diagnostic:
 //   draft.txt: invalid UTF-8 at byte 1234: overlong encoding (C0 AF)

@@ -114,6 +114,13 @@ class LexiconBuilder {
   // directory or one without lexicons is a diagnostic.
   void AddDirectory(const std::string& directory);
 
+  // Leaves the entry with this full id out of the lexicon Build() makes (a
+  // project's settings switch it off). False, changing nothing, when no
+  // entry loaded so far has the id.
+  bool Disable(std::string_view id);
+  // The full ids of the entries loaded so far, in load order.
+  std::vector<std::string> EntryIds() const;
+
   // Everything noticed so far: errors, warnings, and notes (overrides).
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
   bool has_errors() const { return HasErrors(diagnostics_); }

@@ -1,55 +1,111 @@
 // sourcecheck check (the default command): the report on each draft.
-#include <algorithm>
+//
+// Flags override the project's settings (.sourcecheck.yaml in the working
+// directory or a parent), which override the defaults.
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <iostream>
+#include <memory>
 
 #include "cli/common.hpp"
 #include "sourcecheck/report.hpp"
+#include "sourcecheck/settings.hpp"
+#include "sourcecheck/suppress.hpp"
 
 namespace sourcecheck::cli {
 
 namespace {
 
 struct CheckOptions {
-  std::string format = "text";
-  std::string fail_on;  // a tier name, or empty
+  std::string format;    // empty: the settings', else text
+  std::string output;    // empty or "-": standard output
+  std::string color;     // empty: the settings', else auto
+  std::string fail_on;   // empty: the settings', else none
+  std::string min_tier;  // empty: the settings', else moderate
+  std::string settings;  // a settings file instead of the one found
+  bool no_settings = false;
 };
 
-// A plain report until the full terminal renderer: the summary, then each
-// claim below strong with its location, tier, reasons and advice.
-void PrintText(const Report& report, std::ostream& out) {
-  const Document& doc = *report.document;
-  const Summary& s = report.summary;
-  out << doc.path() << ": " << report.claims.size() << " claims, sourcing score " << s.score
-      << "/100\n";
-  out << "  ";
-  for (int t = 0; t < kTierCount; ++t)
-    out << (t ? ", " : "") << TierName(static_cast<Tier>(t)) << " " << s.claims_by_tier[t];
-  out << "\n";
-  for (const auto& [id, message] : s.flags) out << "  warning: " << message << " [" << id << "]\n";
-  for (size_t i = 0; i < report.claims.size(); ++i) {
-    const Claim& c = report.claims[i];
-    if (c.tier == Tier::kStrong) continue;
-    const LineColumn at = doc.Locate(c.span.begin);
-    std::string sentence = doc.text().substr(c.span.begin, c.span.end - c.span.begin);
-    std::replace(sentence.begin(), sentence.end(), '\n', ' ');
-    out << "\n" << doc.path() << ":" << at.line << ":" << at.column << ": " << TierName(c.tier)
-        << " (" << c.score << ")\n    " << sentence << "\n";
-    for (const std::string& r : c.reasons) out << "    - " << r << "\n";
-    if (!c.advice.empty()) out << "    advice: " << c.advice << "\n";
-  }
+std::vector<std::string> TierNames() {
+  std::vector<std::string> names;
+  for (int t = 0; t < kTierCount; ++t) names.push_back(TierName(static_cast<Tier>(t)));
+  return names;
 }
 
-int RunCheck(const CommonOptions& common, const CheckOptions& options,
-             const std::vector<std::string>& files, const ReadOptions& read_options) {
-  std::optional<Analyzer> analyzer = MakeAnalyzer(common);
-  if (!analyzer) return kExitError;
-  Tier fail_tier = Tier::kUnattributed;
-  const bool fail_on = !options.fail_on.empty();
-  if (fail_on && !ParseTier(options.fail_on, &fail_tier)) {
-    std::cerr << "sourcecheck: --fail-on: unknown tier '" << options.fail_on << "'\n";
+// Parses a tier flag; prints the problem and returns false when unknown.
+bool ParseTierFlag(const char* flag, const std::string& value, Tier* tier) {
+  if (ParseTier(value, tier)) return true;
+  const std::string guess = DidYouMean(value, TierNames());
+  std::cerr << "sourcecheck: " << flag << ": unknown tier '" << value << "'"
+            << (guess.empty() ? "" : " (did you mean '" + guess + "'?)")
+            << "; the tiers, strongest first: strong, moderate, weak, very_weak, unattributed\n";
+  return false;
+}
+
+std::optional<Settings> FindSettings(const CommonOptions& common, const CheckOptions& options) {
+  if (options.no_settings) return Settings{};
+  const std::string path = options.settings.empty() ? FindSettingsFile(".") : options.settings;
+  if (path.empty()) return Settings{};
+  Result<Settings> settings = LoadSettings(path);
+  if (!settings.ok()) {
+    if (settings.status().diagnostics().empty()) std::cerr << "sourcecheck: ";
+    std::cerr << settings.status().ToString();
+    if (settings.status().diagnostics().empty()) std::cerr << "\n";
+    return std::nullopt;
+  }
+  if (common.verbose) std::cerr << "sourcecheck: settings from " << path << "\n";
+  return std::move(settings).value();
+}
+
+int RunCheck(const CommonOptions& common, const CheckOptions& options, const std::vector<std::string>& files,
+             const ReadOptions& read_options) {
+  std::optional<Settings> settings = FindSettings(common, options);
+  if (!settings) return kExitError;
+
+  ReportFormat format = settings->format.value_or(ReportFormat::kText);
+  if (!options.format.empty()) ParseReportFormat(options.format, &format);
+  ColorMode color = settings->color.value_or(ColorMode::kAuto);
+  if (!options.color.empty()) ParseColorMode(options.color, &color);
+  RenderOptions render;
+  render.fail_on = settings->fail_on;
+  if (!options.fail_on.empty()) {
+    Tier tier;
+    if (!ParseTierFlag("--fail-on", options.fail_on, &tier)) return kExitError;
+    render.fail_on = tier;
+  }
+  render.min_tier = settings->min_tier.value_or(Tier::kModerate);
+  if (!options.min_tier.empty() && !ParseTierFlag("--min-tier", options.min_tier, &render.min_tier))
+    return kExitError;
+
+  std::vector<Diagnostic> diagnostics;
+  Result<Analyzer> analyzer = LoadAnalyzer(*settings, common.lexicon_dirs, &diagnostics);
+  for (const Diagnostic& d : diagnostics)
+    if (d.severity != Severity::kNote || common.verbose) std::cerr << FormatDiagnostic(d);
+  if (!analyzer.ok()) {
+    std::cerr << "sourcecheck: " << analyzer.status().message() << "\n";
     return kExitError;
   }
+
+  const bool to_stdout = options.output.empty() || options.output == "-";
+  std::ofstream file;
+  if (!to_stdout) {
+    file.open(options.output, std::ios::binary | std::ios::trunc);
+    if (!file) {
+      std::cerr << "sourcecheck: " << options.output << ": cannot write: " << std::strerror(errno) << "\n";
+      return kExitError;
+    }
+  }
+  std::ostream& out = to_stdout ? std::cout : file;
+  render.color = format == ReportFormat::kText && UseColor(color, to_stdout);
+  render.width = to_stdout ? TerminalWidth() : ColumnsOr80();
+
   int status = kExitOk;
+  // The HTML page holds every draft, so their documents and reports are
+  // kept; the other forms are written draft by draft.
+  std::vector<std::unique_ptr<Document>> documents;
+  std::vector<Report> reports;
+  bool first = true;
   for (const std::string& path : files) {
     Result<Document> doc = ReadFile(path, read_options);
     if (!doc.ok()) {
@@ -57,13 +113,31 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options,
       status = kExitError;
       continue;
     }
-    const Report report = BuildReport(*analyzer, *doc);
-    if (options.format == "json") std::cout << RenderJson(*analyzer, report);
-    else PrintText(report, std::cout);
-    if (fail_on && status == kExitOk)
-      for (const Claim& c : report.claims)
-        if (c.tier != Tier::kUnattributed && static_cast<int>(c.tier) >= static_cast<int>(fail_tier))
-          status = kExitFindings;
+    auto document = std::make_unique<Document>(std::move(doc).value());
+    Report report = BuildReport(*analyzer, *document);
+    for (const Diagnostic& d : ApplySuppressions(&report)) std::cerr << FormatDiagnostic(d);
+    if (render.fail_on && status == kExitOk && CountAtOrBelow(report, *render.fail_on) > 0) status = kExitFindings;
+    switch (format) {
+      case ReportFormat::kText: out << (first ? "" : "\n") << RenderText(*analyzer, report, render); break;
+      case ReportFormat::kLine: out << RenderLine(*analyzer, report, render); break;
+      case ReportFormat::kMarkdown: out << (first ? "" : "\n") << RenderMarkdown(*analyzer, report, render); break;
+      case ReportFormat::kJson: out << RenderJson(*analyzer, report); break;
+      case ReportFormat::kHtml:
+        documents.push_back(std::move(document));
+        reports.push_back(std::move(report));
+        break;
+    }
+    first = false;
+  }
+  if (format == ReportFormat::kHtml) {
+    std::vector<const Report*> pointers;
+    for (const Report& r : reports) pointers.push_back(&r);
+    out << RenderHtml(*analyzer, pointers, render);
+  }
+  out.flush();
+  if (!out) {
+    std::cerr << "sourcecheck: " << (to_stdout ? "standard output" : options.output) << ": write failed\n";
+    return kExitError;
   }
   return status;
 }
@@ -75,10 +149,23 @@ Command AddCheckCommand(CLI::App* app, CommonOptions* common, InputOptions* inpu
   auto options = std::make_shared<CheckOptions>();
   CLI::App* cmd = app->add_subcommand("check", "Report the sourcing of each claim (the default)");
   cmd->add_option("files", *files, "Drafts to check ('-' reads standard input)")->required();
-  cmd->add_option("-f,--format", options->format, "Output: text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("-f,--format", options->format,
+                  "Output: text (the terminal report, default), line (path:line:col: diagnostics for "
+                  "editors), markdown, html (one self-contained page) or json")
+      ->check(CLI::IsMember({"text", "line", "markdown", "html", "json"}));
+  cmd->add_option("-o,--output", options->output, "Write the report to this file instead of standard output");
+  cmd->add_option("--color", options->color, "Colours in the text report: auto (on a terminal, unless NO_COLOR "
+                                             "is set), always or never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_option("--fail-on", options->fail_on,
-                  "Exit 1 when a claim is at or below this tier (strong, moderate, weak, very_weak)");
+                  "Exit 1 when a claim is at or below this tier (strong > moderate > weak > very_weak > "
+                  "unattributed)");
+  cmd->add_option("--min-tier", options->min_tier,
+                  "List the claims at or below this tier (default moderate: every claim below strong)");
+  cmd->add_option("--settings", options->settings,
+                  "Read this settings file instead of the .sourcecheck.yaml found in the working directory "
+                  "or a parent");
+  cmd->add_flag("--no-settings", options->no_settings, "Ignore any .sourcecheck.yaml");
   AddCommonOptions(cmd, common);
   AddInputOptions(cmd, input);
   return {cmd, [=] { return RunCheck(*common, *options, *files, input->Resolved()); }};

@@ -1,5 +1,10 @@
 #include "cli/common.hpp"
 
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
 #include <iostream>
 
 namespace sourcecheck::cli {
@@ -21,6 +26,31 @@ void AddInputOptions(CLI::App* cmd, InputOptions* input) {
       ->check(CLI::IsMember({"auto", "text", "markdown", "html"}));
   cmd->add_flag("--replace-invalid-utf8", input->read.replace_invalid_utf8,
                 "Replace invalid UTF-8 with U+FFFD instead of refusing the file");
+}
+
+int ColumnsOr80() {
+  if (const char* columns = std::getenv("COLUMNS")) {
+    char* end = nullptr;
+    const long n = std::strtol(columns, &end, 10);
+    if (end != columns && *end == '\0' && n > 0 && n < 10000) return static_cast<int>(n);
+  }
+  return 80;
+}
+
+int TerminalWidth() {
+  struct winsize size {};
+  if (::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+    return size.ws_col;
+  return ColumnsOr80();
+}
+
+bool UseColor(ColorMode mode, bool to_stdout) {
+  if (mode != ColorMode::kAuto) return mode == ColorMode::kAlways;
+  if (!to_stdout || !::isatty(STDOUT_FILENO)) return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  const char* term = std::getenv("TERM");
+  return !(term && std::strcmp(term, "dumb") == 0);
 }
 
 std::optional<Lexicon> LoadOrReport(const CommonOptions& common) {

@@ -10,6 +10,7 @@
 
 #include "sourcecheck/analyzer.hpp"
 #include "sourcecheck/document.hpp"
+#include "sourcecheck/render.hpp"
 
 namespace sourcecheck::cli {
 
@@ -42,6 +43,17 @@ void AddInputOptions(CLI::App* cmd, InputOptions* input);
 // to stderr (notes only with --verbose); nullopt after printing on error.
 std::optional<Lexicon> LoadOrReport(const CommonOptions& common);
 std::optional<Analyzer> MakeAnalyzer(const CommonOptions& common);
+
+// Standard output as a terminal: its width in columns (TIOCGWINSZ when it
+// is a terminal, else $COLUMNS, else 80).
+int TerminalWidth();
+// $COLUMNS when it is a positive number, else 80: the width for output
+// that does not go to the terminal.
+int ColumnsOr80();
+// Whether output gets ANSI colours: always; never; or, for auto, when it
+// goes to standard output, that is a terminal, NO_COLOR is unset or empty
+// (no-color.org) and TERM is not "dumb".
+bool UseColor(ColorMode mode, bool to_stdout);
 
 // The commands; each registers its subcommand on `app`.
 Command AddCheckCommand(CLI::App* app, CommonOptions* common, InputOptions* input);

@@ -1,0 +1,83 @@
+#include "sourcecheck/suppress.hpp"
+
+#include <algorithm>
+
+namespace sourcecheck {
+
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+// The content of an HTML comment is the marker, spaces around it allowed.
+bool IsMarkerComment(std::string_view inner) { return Trim(inner) == kDisableNextLine; }
+
+}  // namespace
+
+bool IsSuppressionMarkerLine(std::string_view line) {
+  line = Trim(line);
+  if (line.size() > 1 && line.front() == '#') return Trim(line.substr(1)) == kDisableNextLine;
+  if (line.size() >= 7 && line.substr(0, 4) == "<!--" && line.substr(line.size() - 3) == "-->")
+    return IsMarkerComment(line.substr(4, line.size() - 7));
+  return false;
+}
+
+std::vector<SuppressionMarker> FindSuppressionMarkers(const Document& document) {
+  std::vector<SuppressionMarker> markers;
+  const std::string& original = document.original();
+  if (original.find(kDisableNextLine) == std::string::npos) return markers;
+  if (document.format() == InputFormat::kText) {
+    // Lines, as the editor sees them (CRLF and lone CR end lines too).
+    const uint32_t last = document.LineColumnOf(static_cast<uint32_t>(original.size())).line;
+    for (uint32_t line = 1; line <= last; ++line) {
+      const std::string_view text = document.OriginalLine(line);
+      if (!IsSuppressionMarkerLine(text)) continue;
+      const size_t indent = text.find_first_not_of(" \t");
+      markers.push_back({{line, static_cast<uint32_t>(indent) + 1}, line});
+    }
+    return markers;
+  }
+  // Markdown and HTML: comments. A comment that is not a marker is skipped
+  // whole, so a marker quoted inside another comment does not count.
+  size_t at = 0;
+  while ((at = original.find("<!--", at)) != std::string::npos) {
+    const size_t close = original.find("-->", at + 4);
+    if (close == std::string::npos) break;
+    if (IsMarkerComment(std::string_view(original).substr(at + 4, close - at - 4))) {
+      const LineColumn begin = document.LineColumnOf(static_cast<uint32_t>(at));
+      const LineColumn end = document.LineColumnOf(static_cast<uint32_t>(close));
+      markers.push_back({begin, end.line});
+    }
+    at = close + 3;
+  }
+  return markers;
+}
+
+std::vector<Diagnostic> ApplySuppressions(Report* report) {
+  std::vector<Diagnostic> unused;
+  const Document& document = *report->document;
+  for (const SuppressionMarker& m : FindSuppressionMarkers(document)) {
+    bool used = false;
+    for (Claim& c : report->claims) {
+      if (document.Locate(c.span.begin).line != m.end_line + 1) continue;
+      c.suppressed = true;
+      used = true;
+    }
+    if (used) continue;
+    Diagnostic d;
+    d.severity = Severity::kWarning;
+    d.path = document.path();
+    d.line = static_cast<int>(m.at.line);
+    d.column = static_cast<int>(m.at.column);
+    d.message = std::string(kDisableNextLine) + ": no claim starts on the next line";
+    d.source_line = std::string(document.OriginalLine(m.at.line));
+    unused.push_back(std::move(d));
+  }
+  return unused;
+}
+
+}  // namespace sourcecheck

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 namespace sourcecheck {
 
@@ -33,15 +35,40 @@ const char* QuoteKindName(QuoteKind kind) {
 namespace {
 
 // Closed classes of English the rules need, as normalised-token hashes.
+// The rules ask these sets several times per token, so a set is a small
+// open-addressing table probed with the token's own 64-bit hash (already
+// well mixed): one or two cache lines per question, no allocation.
 class WordSet {
  public:
   WordSet(std::initializer_list<const char*> words) {
-    for (const char* w : words) hashes_.insert(NormalizedHash(w));
+    size_t capacity = 16;
+    while (capacity < words.size() * 4) capacity *= 2;
+    slots_.assign(capacity, 0);
+    mask_ = capacity - 1;
+    for (const char* w : words) Insert(NormalizedHash(w));
   }
-  bool Contains(uint64_t hash) const { return hashes_.count(hash) != 0; }
+  bool Contains(uint64_t hash) const {
+    if (hash == 0) return has_zero_;
+    for (size_t i = Slot(hash);; i = (i + 1) & mask_) {
+      if (slots_[i] == hash) return true;
+      if (slots_[i] == 0) return false;
+    }
+  }
 
  private:
-  std::unordered_set<uint64_t> hashes_;
+  size_t Slot(uint64_t hash) const { return static_cast<size_t>(hash ^ (hash >> 29)) & mask_; }
+  void Insert(uint64_t hash) {
+    if (hash == 0) {
+      has_zero_ = true;
+      return;
+    }
+    size_t i = Slot(hash);
+    while (slots_[i] != 0 && slots_[i] != hash) i = (i + 1) & mask_;
+    slots_[i] = hash;
+  }
+  std::vector<uint64_t> slots_;  // 0: empty
+  size_t mask_ = 0;
+  bool has_zero_ = false;
 };
 
 // Words that end a source phrase when walking away from the cue.
@@ -83,7 +110,226 @@ const WordSet& VerbModifiers() {
       "privately", "separately", "further", "had", "has", "just", "even", "only", "initially",
       "ultimately", "since", "subsequently", "similarly", "likewise", "too", "herself",
       "himself", "themselves", "itself", "been", "be", "being", "may", "might", "could",
-      "should", "can", "must", "shall", "it's", "once"};
+      "should", "can", "must", "shall", "it's", "once", "never", "don't", "doesn't", "didn't",
+      "however", "though", "instead", "therefore", "nonetheless", "nevertheless", "yet",
+      "seldom", "sometimes", "ever", "perhaps", "maybe", "almost", "soon", "personally",
+      "won't", "wouldn't", "can't", "cannot", "couldn't", "shouldn't", "isn't", "aren't",
+      "wasn't", "weren't", "hasn't", "haven't", "hadn't", "mustn't", "now", "always", "both",
+      "all"};
+  return words;
+}
+
+// Pronouns that can stand alone as the subject of a reporting verb ("he
+// said", "they argued"). Every other function word ("and", "to", "when")
+// is never a source on its own.
+const WordSet& SubjectPronouns() {
+  static const WordSet words = {"he",      "she",     "they",     "we",       "i",
+                                "you",     "it",      "one",      "some",     "many",
+                                "others",  "most",    "few",      "several",  "both",
+                                "all",     "neither", "none",     "each",     "either",
+                                "everyone", "someone", "nobody",  "anyone",   "everybody",
+                                "somebody", "two",    "three",    "another"};
+  return words;
+}
+
+// A pronoun and an auxiliary written as one word ("we'll", "I've"): the
+// subject of the verb that follows.
+const WordSet& SubjectContractions() {
+  static const WordSet words = {
+      "i'm", "i've", "i'd", "i'll", "we're", "we've", "we'd", "we'll", "you're", "you've",
+      "you'd", "you'll", "they're", "they've", "they'd", "they'll", "he'd", "he'll", "she'd",
+      "she'll", "it'll", "it'd"};
+  return words;
+}
+
+// Verbs that take an infinitive whose subject is theirs ("went on to say",
+// "continued to argue"): the infinitive's cue is attributed to it.
+const WordSet& Catenatives() {
+  static const WordSet words = {
+      "continued", "continues", "continue", "continuing", "began", "begins", "begin",
+      "started", "starts", "tried", "tries", "try", "trying", "decided", "decides", "used",
+      "moved", "rushed", "chose", "chooses", "went", "goes", "go", "going", "came", "comes",
+      "yet", "able", "eager", "ready", "willing", "quick", "first", "stood", "took", "takes",
+      "sought", "seeks", "appeared", "appears", "seemed", "seems", "expected", "likely",
+      "working", "worked", "prepared", "preparing", "waited", "happy", "careful", "sure",
+      "set", "poised", "due", "forced", "asked", "urged", "called", "invited", "pressed"};
+  return words;
+}
+
+// Prepositions before a gerund whose subject is the main clause's ("by
+// saying", "upon arguing", "while insisting").
+const WordSet& GerundPrepositions() {
+  static const WordSet words = {"by", "upon", "while", "after", "in", "without", "through",
+                                "before", "when", "since"};
+  return words;
+}
+
+// Words naming a time that may stand between a subject and its verb ("on
+// Tuesday", "last week", "Monday night").
+const WordSet& TimeWords() {
+  static const WordSet words = {"monday",  "tuesday",  "wednesday", "thursday", "friday",
+                                "saturday", "sunday",  "today",     "yesterday", "tonight",
+                                "week",    "weekend",  "month",     "year",     "morning",
+                                "afternoon", "evening", "night"};
+  return words;
+}
+
+// Words that open such a time ("on", "last", "this", "late").
+const WordSet& TimeOpeners() {
+  static const WordSet words = {"on",     "last",  "this",    "next",  "late",  "early",
+                                "earlier", "later", "that",   "monday", "tuesday", "wednesday",
+                                "thursday", "friday", "saturday", "sunday", "past"};
+  return words;
+}
+
+// Words that open an adverbial after a parenthetical verb ("she said in an
+// interview", "he added at a rally").
+const WordSet& AdverbialOpeners() {
+  static const WordSet words = {"on",   "last",   "late",   "early",
+                                "in",   "at",     "during", "after", "before", "while", "from",
+                                "to",   "with",   "via",    "through", "again", "also", "too",
+                                "then", "recently", "earlier", "later", "privately", "publicly",
+                                "afterward", "afterwards", "repeatedly", "once", "twice",
+                                "when", "as", "if", "because", "since", "although", "though"};
+  return words;
+}
+
+// Forms of "be": before a past participle they make the verb passive ("was
+// criticized", "has been told").
+const WordSet& BeForms() {
+  static const WordSet words = {"is", "was", "were", "are", "be", "been", "being", "'s"};
+  return words;
+}
+
+// Past participles that do not end in "-ed".
+const WordSet& IrregularParticiples() {
+  static const WordSet words = {"told",   "said",   "shown",  "seen",   "known", "thought",
+                                "written", "heard", "given",  "taken",  "held",  "spoken",
+                                "made",   "found",  "understood", "meant", "sought", "read",
+                                "felt",   "forecast", "taught", "brought"};
+  return words;
+}
+
+// Possessive determiners: "his claim", "their calls for".
+const WordSet& PossessiveDeterminers() {
+  static const WordSet words = {"his", "her", "their", "its", "our", "my", "your"};
+  return words;
+}
+
+// Object pronouns: "led them to say", "pressure on her to explain".
+const WordSet& ObjectPronouns() {
+  static const WordSet words = {"him", "her", "them", "us", "me"};
+  return words;
+}
+
+// Verbs whose object does what the infinitive after it says ("allowed
+// users to report", "led voters to question").
+const WordSet& ObjectControlVerbs() {
+  static const WordSet words = {
+      "allow",  "allows",  "allowed",  "allowing", "force",   "forces",  "forced",  "forcing",
+      "lead",   "leads",   "led",      "leading",  "prompt",  "prompts", "prompted", "prompting",
+      "urge",   "urges",   "urged",    "urging",   "ask",     "asks",    "asked",   "asking",
+      "encourage", "encourages", "encouraged", "encouraging", "press", "pressed", "pressing",
+      "invite", "invites", "invited",  "inviting", "push",    "pushed",  "pushing", "enable",
+      "enables", "enabled", "enabling", "persuade", "persuaded", "convince", "convinced",
+      "require", "requires", "required", "requiring", "get", "got", "getting", "want", "wants",
+      "wanted", "expect", "expects", "expected", "need", "needs", "needed", "rely", "relies",
+      "relied", "called", "calls", "calling"};
+  return words;
+}
+
+// Causative verbs: "make them feel", "let me say".
+const WordSet& Causatives() {
+  static const WordSet words = {"make", "makes", "made", "making", "let", "lets", "letting",
+                                "help", "helps", "helped", "helping"};
+  return words;
+}
+
+// Personal pronouns that are subjects ("he", "they"), for a verb whose
+// subject is left out ("... - he called her weak and said ...").
+const WordSet& PersonalSubjects() {
+  static const WordSet words = {"he", "she", "they", "we", "i", "you"};
+  return words;
+}
+
+// Labels that stand before a colon in news copy without being a speaker
+// ("Correction:", "Update:", "Watch:").
+const WordSet& KickerLabels() {
+  static const WordSet words = {
+      "correction", "corrections", "clarification", "update", "updated", "updates", "breaking",
+      "contributing", "note", "related", "watch", "read", "listen", "video", "videos", "photo",
+      "photos", "latest", "editor", "editors", "disclosure", "exclusive", "graphic", "chart",
+      "map", "credit", "credits", "advertisement", "tags", "topics", "subscribe", "more",
+      "also", "sources", "source", "boom", "wow", "warning", "alert", "live", "analysis",
+      "opinion", "commentary", "background", "context", "fact", "check", "recap", "timeline",
+      "byline", "dateline", "name", "age", "city", "job", "title", "location", "date", "look",
+      "see", "question", "answer", "bottom", "line", "takeaway", "verdict", "result", "results"};
+  return words;
+}
+
+// Words that follow a noun heading its phrase ("calls for", "the claim
+// that", "criticism of").
+const WordSet& NounComplements() {
+  static const WordSet words = {"for", "of", "to", "about", "against", "that", "on", "over",
+                                "from", "by", "among", "in", "with", "is", "was", "are",
+                                "were", "has", "have", "had"};
+  return words;
+}
+
+// Relative pronouns: "the group, which said", "officials who argued".
+const WordSet& RelativePronouns() {
+  static const WordSet words = {"who", "which", "that"};
+  return words;
+}
+
+// Words before a cue that make it a noun or an adjective ("the reports",
+// "his claims", "in pledged delegates"): a verb never follows them.
+const WordSet& NounMarkers() {
+  static const WordSet words = {
+      "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "of", "in", "for",
+      "with", "on", "at", "from", "about", "by", "into", "over", "under", "without", "between",
+      "among", "after", "before", "despite", "against", "than", "upon", "toward", "towards",
+      "amid", "amidst", "following", "including", "like", "unlike", "regarding", "during",
+      "whose", "any", "every", "no", "such", "these", "those", "another", "each", "new",
+      "own", "public", "private", "early", "late", "several", "many", "few", "more", "most",
+      "other", "recent", "latest", "first", "second", "last", "next", "same", "previous"};
+  return words;
+}
+
+// Words opening an introductory phrase that stands before a sentence's
+// subject ("In a statement on Tuesday, the ministry ...").
+const WordSet& IntroOpeners() {
+  static const WordSet words = {
+      "in", "on", "at", "after", "before", "during", "since", "with", "without", "for",
+      "from", "by", "despite", "amid", "following", "as", "when", "while", "if", "although",
+      "though", "because", "once", "until", "like", "unlike", "according", "meanwhile",
+      "however", "still", "yet", "later", "earlier", "also", "now", "then", "instead",
+      "moreover", "indeed", "but", "and", "so", "last", "this", "speaking", "asked", "over",
+      "under", "through", "throughout", "among", "within", "outside", "inside", "to"};
+  return words;
+}
+
+// Conjunctions and adverbs that may open a sentence before its subject
+// without a comma ("Yet he insisted", "But the senator said").
+const WordSet& SentenceAdverbs() {
+  static const WordSet words = {"yet", "but", "and", "so", "still", "also", "now", "then",
+                                "meanwhile", "however", "instead", "indeed", "thus", "or"};
+  return words;
+}
+
+// Conjunctions that open a subordinate clause: an attribution inside one
+// ("When Xi said ..., Biden replied") ends at the clause's comma.
+const WordSet& Subordinators() {
+  static const WordSet words = {"when", "after", "before", "as", "if", "while", "because",
+                                "since", "although", "though", "until", "once", "whether",
+                                "unless", "whereas"};
+  return words;
+}
+
+// Conjunctions that, after a comma, start a new clause rather than continue
+// reported content ("X said A, but Y said B").
+const WordSet& ClauseBreakers() {
+  static const WordSet words = {"but", "while", "whereas", "although", "though", "yet"};
   return words;
 }
 
@@ -224,6 +470,7 @@ class Attributor {
   void PrepareSentenceRange(uint32_t first_token, uint32_t end_token, uint32_t cue_first,
                             uint32_t cue_end);
   bool InQuote(uint32_t token) const { return in_quote_[token - range_begin_] != 0; }
+  bool InVerbCue(uint32_t token) const { return verb_cue_[token - range_begin_] != 0; }
   int ChunkAt(uint32_t token) const { return chunk_[token - range_begin_]; }
 
   // The source phrase ending just before `verb` (subject side), or empty.
@@ -231,6 +478,71 @@ class Attributor {
   // The phrase starting at `start` and running right (object side).
   Span RightPhrase(uint32_t start, uint32_t* last_token) const;
   Span ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) const;
+
+  // What stands before a verb cue once auxiliaries, negations and adverbs
+  // are skipped; *at is that token.
+  enum class Before {
+    kNothing,      // the sentence starts there, or a quotation ends there
+    kSubject,      // a word that may end the subject's phrase
+    kContraction,  // "we'll", "I've": the subject itself
+    kInfinitive,   // "to": the verb is not asserted by anyone yet
+    kNoun,         // "the reports", "in pledged delegates": not a verb
+    kCoordinated,  // "and added": the subject of the verb before
+    kParticiple,   // ", saying": the main clause's subject
+    kRelative,     // "the group, which said": the antecedent
+    kCatenative,   // "went on to say": *at is the governing verb
+    kPassive,      // "was criticized (by X)", "when asked": the agent, if any
+    kPossessor,    // "his claim", "Trump's plan": the possessor
+    kObject,       // "led Republicans to say": *at ends the object before "to"
+    kControlled,   // "allowed users to report": *at ends the object of the verb
+    kOpeningParticiple,  // "Speaking in Ohio, the senator ...": the subject after the comma
+  };
+  // The index of the last token before `verb` that is not an auxiliary, a
+  // negation or an adverb ("he has not yet said"), or range_begin_ - 1.
+  int64_t SkipModifiers(uint32_t verb, bool* saw_be = nullptr) const;
+  Before BeforeVerb(uint32_t verb, bool participle, bool passive_form, uint32_t* at) const;
+  // A lower-case word with an adjective's ending ("lingering", "famous";
+  // not "-ic" or "-ive", which end nouns too: "critic", "executive").
+  static bool LooksAdjective(std::string_view w) {
+    for (std::string_view suffix : {"ing", "ous", "ful", "able", "ible", "less", "ish"})
+      if (EndsWith(w, suffix)) return true;
+    return false;
+  }
+  // A dash between phrases: an en or em dash, or a hyphen with a space
+  // before it (" -- " typed as hyphens).
+  bool IsDash(uint32_t t) const {
+    if (tokens_[t].hash == kDash) return true;
+    return tokens_[t].hash == kHyphen &&
+           (tokens_[t].has(kSpaceBefore) ||
+            (t + 1 < tokens_.size() && tokens_[t + 1].has(kSpaceBefore)));
+  }
+  // A period that ends an initial or a short abbreviation inside a name
+  // ("R.", "Jr.", "Sr.").
+  bool AbbreviationPeriod(uint32_t t) const {
+    return tokens_[t].hash == kPeriod && t > range_begin_ && IsCapitalized(t - 1) &&
+           tokens_[t - 1].size() <= 3 && tokens_[t].begin == tokens_[t - 1].end;
+  }
+  // The cue's first word is a past participle ("criticized", "told").
+  bool PastParticiple(uint32_t t) const {
+    if (tokens_[t].kind != TokenKind::kWord || tokens_[t].has(kAllUpper)) return false;
+    return EndsWith(TokenText(t), "ed") || IrregularParticiples().Contains(tokens_[t].hash);
+  }
+  // The subject noun phrase starting at `start` (a forward scan that stops
+  // at the first word that looks like the verb), or empty.
+  Span SubjectPhrase(uint32_t start, uint32_t limit, uint32_t* last_token) const;
+  // The subject of the main clause of the sentence starting at
+  // `sentence_first`, when it stands before `limit`; introductory phrases
+  // set off by a comma are skipped ("On Sunday, the senator ...").
+  Span MainSubject(uint32_t sentence_first, uint32_t limit, uint32_t* first_token,
+                   uint32_t* last_token) const;
+  // The speaker named before the colon at `colon` ("COSTA:", "Rep. Ana
+  // Costa (D-Ore.):"): a short name phrase opening the sentence, or
+  // following a dash. False when there is none.
+  bool ColonSpeaker(uint32_t colon, Span* source, uint32_t* first, uint32_t* last) const;
+  // The first and one-past-last token of the sentence holding `token`.
+  void SentenceOf(uint32_t token, uint32_t* first, uint32_t* end) const;
+  // A phrase that is only a function word ("and", "to", "the", "'s").
+  bool BareFunctionWord(uint32_t first, uint32_t last) const;
 
   SourceKind Classify(Span span, uint32_t first, uint32_t last, std::string* refers_to,
                       Span* via, std::string* via_name);
@@ -276,6 +588,18 @@ class Attributor {
   static inline const uint64_t kIn = NormalizedHash("in");
   static inline const uint64_t kA = NormalizedHash("a");
   static inline const uint64_t kAn = NormalizedHash("an");
+  static inline const uint64_t kOr = NormalizedHash("or");
+  static inline const uint64_t kOn = NormalizedHash("on");
+  static inline const uint64_t kIt = NormalizedHash("it");
+  static inline const uint64_t kOne = NormalizedHash("one");
+  static inline const uint64_t kFrom = NormalizedHash("from");
+  static inline const uint64_t kBut = NormalizedHash("but");
+  static inline const uint64_t kNor = NormalizedHash("nor");
+  static inline const uint64_t kThat = NormalizedHash("that");
+  static inline const uint64_t kSemicolon = NormalizedHash(";");
+  static inline const uint64_t kDash = NormalizedHash("--");
+  static inline const uint64_t kParenOpen = NormalizedHash("(");
+  static inline const uint64_t kParenClose = NormalizedHash(")");
 
   const Matcher& matcher_;
   const std::string& text_;
@@ -283,15 +607,82 @@ class Attributor {
   const Analysis& analysis_;
   const Segmentation& seg_;
 
+  // Every attribution of the current claim, in the order of its cue, with
+  // where its cue and source stand: the nesting rule needs the positions.
+  struct Candidate {
+    Attribution a;
+    uint32_t cue_first = 0, cue_last = 0;
+    bool has_source = false;
+    uint32_t src_first = 0, src_last = 0;
+    bool outlet_relay = false;   // "..., the Journal reported" / "told the Journal"
+    bool parenthetical = false;  // "..., she said." / "..., said the minister,"
+    bool closing = false;        // a parenthetical that ends its sentence
+    bool setting = false;        // "the mayor told reporters": a setting read as a verb
+    bool nominal = false;        // "his claim that ...": a noun, whose content is its clause
+  };
+  std::vector<Candidate> cands_;
+
+  // The source of the attribution before `cue` in the same sentence, for a
+  // verb that shares its subject ("said ... and added", ", adding"), else
+  // the main clause's subject.
+  Span SharedSubject(uint32_t cue, uint32_t* sf, uint32_t* sl) const;
+  // The subject of the verb cue starting at `verb`, on its left. Returns
+  // false when the cue is not a verb of anyone's here ("to say", "the
+  // reports", "his claims", "wants to say" where "wants" is itself a cue).
+  // *sourceless: the cue is an attribution even with no source (a passive
+  // "was criticized", "when asked").
+  bool VerbSubject(uint32_t verb, uint32_t cue_last, bool participle, bool passive_form,
+                   bool possessor_ok, bool noun_ok, Span* source, uint32_t* sf, uint32_t* sl,
+                   bool* sourceless, int depth = 0) const;
+
   // State for the current claim's token range.
+  uint32_t first_sentence_ = 0;  // the claim's sentences
+  uint32_t last_sentence_ = 0;
   uint32_t range_begin_ = 0;
   uint32_t range_end_ = 0;
   std::vector<int> chunk_;        // per token: index of the source-family cue covering it, or -1
   std::vector<uint8_t> in_quote_;  // per token: inside a quotation
+  std::vector<uint8_t> verb_cue_;  // per token: part of a reporting-verb cue
+  // Per token, what starts or ends there, so that no rule scans every cue
+  // of the claim for each token or cue (a claim may be one long line).
+  enum CueMark : uint8_t {
+    kStartsOtherCue = 1 << 0,     // a cue that is neither a source part nor a hedge
+    kStartsPhraseCue = 1 << 1,    // "according to"
+    kStartsRelayCue = 1 << 2,     // "cited by"
+    kAfterUnsourcedHedge = 1 << 3,  // an unsourced hedge ends just before ("reportedly said")
+  };
+  std::vector<uint8_t> cue_marks_;
+  std::vector<int> relay_at_;           // per token: the relay cue starting there, or -1
+  std::vector<uint32_t> hedge_first_;   // per token: start of the longest-reaching hedge over it
+  std::vector<uint32_t> hedge_end_;     // per token: its end (exclusive), or 0
+  bool HasMark(uint32_t token, CueMark mark) const {
+    return (cue_marks_[token - range_begin_] & mark) != 0;
+  }
   std::vector<const CueMatch*> claim_cues_;
 
   // Document state.
   std::vector<PersonMention> people_;
+  // Each name part to the latest person whose name holds it: finding "Xi"
+  // in "Xi Jinping" is a lookup, not a scan of everyone named so far.
+  std::unordered_map<uint64_t, int> person_by_part_;
+  int PersonWithPart(uint64_t part) const {
+    auto it = person_by_part_.find(part);
+    return it == person_by_part_.end() ? -1 : it->second;
+  }
+  int AddPerson(PersonMention p) {
+    const int index = static_cast<int>(people_.size());
+    for (uint64_t part : p.parts) person_by_part_[part] = index;
+    people_.push_back(std::move(p));
+    return index;
+  }
+  // The index of the first quotation that ends after `offset` (quotations
+  // are in text order and do not overlap, so their ends are sorted too).
+  size_t FirstQuotationEndingAfter(uint32_t offset) const {
+    const auto& q = seg_.quotations;
+    return static_cast<size_t>(std::partition_point(q.begin(), q.end(), [offset](const Quotation& x) {
+                                 return x.end <= offset;
+                               }) - q.begin());
+  }
   std::vector<std::pair<uint32_t, int>> person_mentions_;  // (token, person index) in order
   std::vector<OutletMention> outlets_;                       // in order of first mention
   std::vector<bool> outlet_named_;                           // per entry
@@ -306,21 +697,46 @@ void Attributor::PrepareSentenceRange(uint32_t first_token, uint32_t end_token,
   const uint32_t n = end_token - first_token;
   chunk_.assign(n, -1);
   in_quote_.assign(n, 0);
+  verb_cue_.assign(n, 0);
+  cue_marks_.assign(n, 0);
+  relay_at_.assign(n, -1);
+  hedge_first_.assign(n, 0);
+  hedge_end_.assign(n, 0);
   claim_cues_.clear();
   for (uint32_t c = cue_first; c < cue_end; ++c) {
     const CueMatch& m = analysis_.cues[c];
     if (FamilyOf(m) == Family::kNonCues) continue;
     claim_cues_.push_back(&m);
+    const Entry& e = EntryOf(m);
+    const uint32_t end = std::min(m.first_token + m.token_count, end_token);
+    if (m.first_token < first_token || m.first_token >= end_token) continue;
+    const uint32_t k = m.first_token - first_token;
+    if (!IsSourceFamily(e.family) && e.family != Family::kHedges) cue_marks_[k] |= kStartsOtherCue;
+    if (e.family == Family::kReportingVerbs) {
+      for (uint32_t t = m.first_token; t < end; ++t) verb_cue_[t - first_token] = 1;
+      if (e.category == "phrase") cue_marks_[k] |= kStartsPhraseCue;
+      if (e.category == "relay") {
+        cue_marks_[k] |= kStartsRelayCue;
+        if (relay_at_[k] < 0) relay_at_[k] = static_cast<int>(claim_cues_.size() - 1);
+      }
+    }
+    if (e.family == Family::kHedges) {
+      if (e.unsourced && end < end_token) cue_marks_[end - first_token] |= kAfterUnsourcedHedge;
+      for (uint32_t t = m.first_token; t < end; ++t) {
+        if (end <= hedge_end_[t - first_token]) continue;
+        hedge_end_[t - first_token] = end;
+        hedge_first_[t - first_token] = m.first_token;
+      }
+    }
     if (!IsSourceFamily(FamilyOf(m))) continue;
     for (uint32_t t = m.first_token; t < m.first_token + m.token_count && t < end_token; ++t)
       if (chunk_[t - first_token] < 0) chunk_[t - first_token] = static_cast<int>(c);
   }
   // Quotation marks toggle; a quotation that opened in an earlier sentence
   // of the same quote starts the range inside it.
-  bool inside = false;
-  for (const Quotation& q : seg_.quotations) {
-    if (q.begin < tokens_[first_token].begin && q.end > tokens_[first_token].begin) inside = true;
-  }
+  const uint32_t at = tokens_[first_token].begin;
+  const size_t qi = FirstQuotationEndingAfter(at);
+  bool inside = qi < seg_.quotations.size() && seg_.quotations[qi].begin < at;
   for (uint32_t t = first_token; t < end_token; ++t) {
     const Token& tok = tokens_[t];
     if (tok.has(kOpenQuote) && !inside) {
@@ -342,6 +758,16 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
   // belong to a noun phrase; source-family cues are taken whole.
   const uint64_t* unused = nullptr;
   (void)unused;
+  // Another attribution's verb is no source ("declared in an interview").
+  if (InVerbCue(end_token) && ChunkAt(end_token) < 0) return {};
+  // "the campaign he wants": a personal pronoun is the subject alone; so is
+  // an object pronoun ("led her to declare").
+  if ((PersonalSubjects().Contains(tokens_[end_token].hash) ||
+       ObjectPronouns().Contains(tokens_[end_token].hash)) &&
+      !InQuote(end_token)) {
+    *first_token = end_token;
+    return {tokens_[end_token].begin, tokens_[end_token].end};
+  }
   int64_t i = end_token;
   uint32_t first = end_token;
   int words = 0;
@@ -349,6 +775,8 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
     const auto t = static_cast<uint32_t>(i);
     if (InQuote(t)) break;
     const int chunk = ChunkAt(t);
+    // Another attribution's verb ends the phrase ("... blasted Trump's").
+    if (chunk < 0 && InVerbCue(t) && tokens_[t].kind == TokenKind::kWord) break;
     if (chunk >= 0) {
       const CueMatch& m = analysis_.cues[static_cast<size_t>(chunk)];
       first = std::max(m.first_token, range_begin_);
@@ -360,6 +788,12 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
     if (tok.kind == TokenKind::kPunct) {
       // Possessives, hyphens and initialisms' periods stay inside.
       if (tok.hash == kHyphen && t > range_begin_ && t + 1 <= end_token) {
+        first = t;
+        --i;
+        continue;
+      }
+      // "Joseph R. Biden Jr.": the period of an initial or a short title.
+      if (AbbreviationPeriod(t)) {
         first = t;
         --i;
         continue;
@@ -402,6 +836,12 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
       if (article) break;
       continue;
     }
+    // "Most farmers", "all three senators": a quantifier opens the phrase.
+    if (t < end_token && SubjectPronouns().Contains(tok.hash) &&
+        !PersonalSubjects().Contains(tok.hash) && tok.hash != kIt) {
+      first = t;
+      break;
+    }
     if (Boundaries().Contains(tok.hash)) break;
     if (tok.kind == TokenKind::kNumber) {
       first = t;
@@ -426,22 +866,15 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
     ++words;
   }
   if (first > end_token) return {};
+  if (BareFunctionWord(first, end_token)) return {};
   *first_token = first;
   return {tokens_[first].begin, tokens_[end_token].end};
 }
 
 Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* first_token) const {
   if (verb <= range_begin_) return {};
-  int64_t i = static_cast<int64_t>(verb) - 1;
   // Skip auxiliaries and adverbs between subject and verb.
-  while (i >= static_cast<int64_t>(range_begin_)) {
-    const auto t = static_cast<uint32_t>(i);
-    if (VerbModifiers().Contains(tokens_[t].hash) || IsLyAdverb(t)) {
-      --i;
-      continue;
-    }
-    break;
-  }
+  const int64_t i = SkipModifiers(verb);
   if (i < static_cast<int64_t>(range_begin_)) return {};
   auto t = static_cast<uint32_t>(i);
   if (InQuote(t)) return {};
@@ -468,7 +901,8 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
     const auto open = static_cast<uint32_t>(j);
     if (open + 1 >= t) return {};
     const uint32_t aside_start = open + 1;
-    const bool is_aside = AsideOpeners().Contains(tokens_[aside_start].hash);
+    const bool is_aside = AsideOpeners().Contains(tokens_[aside_start].hash) ||
+                          (IsLowerWord(aside_start) && EndsWith(TokenText(aside_start), "ing"));
     if (!is_aside) {
       aside = {tokens_[aside_start].begin, tokens_[t - 1].end};
       aside_first = aside_start;
@@ -476,6 +910,21 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
     if (open == range_begin_) return {};
     uint32_t first = 0;
     Span head = ExtendLeftPhrase(open - 1, &first);
+    // "Cory Hale, 27, of Flint, Mich., said": an age, a hometown or a state
+    // between commas belongs to the name before them.
+    for (int hop = 0; hop < 3 && !head.empty() && first > range_begin_ + 1 && IsComma(first - 1);
+         ++hop) {
+      const Token& f = tokens_[first];
+      const bool part = f.hash == kOf || f.hash == kFrom || f.kind == TokenKind::kNumber ||
+                        (IsCapitalized(first) && f.size() <= 5 &&
+                         head.end <= tokens_[first + 1].end);
+      if (!part) break;
+      uint32_t earlier = 0;
+      const Span more = ExtendLeftPhrase(first - 2, &earlier);
+      if (more.empty()) break;
+      head.begin = more.begin;
+      first = earlier;
+    }
     if (head.empty()) {
       if (aside.empty()) return {};
       *first_token = aside_first;
@@ -485,8 +934,335 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
     if (!aside.empty()) head.end = aside.end;
     return head;
   }
-  if (IsPunct(t)) return {};
+  // "A former candidate -- John McCain, who lost in 2008 -- said": the
+  // phrase before the dashes, with the apposition between them.
+  if (IsDash(t) && allow_aside_skip) {
+    uint32_t k = t;
+    while (k > range_begin_ + 1 && IsDash(k - 1)) --k;  // "--" typed as two hyphens
+    while (k > range_begin_ && t - k < 25 && !InQuote(k - 1) && !IsDash(k - 1)) --k;
+    if (k <= range_begin_ + 1 || !IsDash(k - 1)) return {};
+    uint32_t open = k - 1;
+    while (open > range_begin_ + 1 && IsDash(open - 1)) --open;
+    Span head = ExtendLeftPhrase(open - 1, first_token);
+    if (head.empty()) return {};
+    uint32_t close = t;
+    while (close > k && IsDash(close - 1)) --close;
+    if (!AsideOpeners().Contains(tokens_[k].hash) && close > k) head.end = tokens_[close - 1].end;
+    return head;
+  }
+  // "Sen. Ana Costa (D-Ore.) said": the name before the parenthesis.
+  if (tokens_[t].hash == kParenClose) {
+    uint32_t k = t;
+    while (k > range_begin_ && tokens_[k].hash != kParenOpen && t - k < 24) --k;
+    if (tokens_[k].hash != kParenOpen || k == range_begin_ || IsPunct(k - 1)) return {};
+    Span head = ExtendLeftPhrase(k - 1, first_token);
+    if (head.empty()) return {};
+    head.end = tokens_[t].end;
+    return head;
+  }
+  if (IsPunct(t) && !AbbreviationPeriod(t)) return {};
   return ExtendLeftPhrase(t, first_token);
+}
+
+bool Attributor::BareFunctionWord(uint32_t first, uint32_t last) const {
+  if (first != last) return false;
+  const uint64_t h = tokens_[first].hash;
+  if (SubjectPronouns().Contains(h) || SubjectContractions().Contains(h)) return false;
+  return h == kPossessive || IsPunct(first) || Boundaries().Contains(h) ||
+         Determiners().Contains(h) || NounMarkers().Contains(h) ||
+         RelativePronouns().Contains(h) || VerbModifiers().Contains(h) ||
+         IntroOpeners().Contains(h);
+}
+
+int64_t Attributor::SkipModifiers(uint32_t verb, bool* saw_be) const {
+  int64_t i = static_cast<int64_t>(verb) - 1;
+  while (i >= static_cast<int64_t>(range_begin_)) {
+    const auto t = static_cast<uint32_t>(i);
+    const uint64_t h = tokens_[t].hash;
+    if (saw_be && BeForms().Contains(h) && h != kPossessive) *saw_be = true;
+    // "Cruz on Tuesday dismissed", "Trump last week said": a time between
+    // subject and verb.
+    if (TimeWords().Contains(h)) {
+      --i;
+      while (i >= static_cast<int64_t>(range_begin_) &&
+             TimeOpeners().Contains(tokens_[static_cast<uint32_t>(i)].hash))
+        --i;
+      continue;
+    }
+    if (VerbModifiers().Contains(h) || IsLyAdverb(t)) {
+      --i;
+      continue;
+    }
+    // "he's said", "that's worried": the clitic is "has" or "is".
+    if (h == kPossessive && t > range_begin_ &&
+        (SubjectPronouns().Contains(tokens_[t - 1].hash) ||
+         RelativePronouns().Contains(tokens_[t - 1].hash))) {
+      if (saw_be) *saw_be = true;
+      --i;
+      continue;
+    }
+    break;
+  }
+  return i;
+}
+
+Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool passive_form,
+                                          uint32_t* at) const {
+  uint32_t s_first = 0, s_end = 0;
+  SentenceOf(verb, &s_first, &s_end);
+  // "Asked about the vote, ...": a participle opening the sentence;
+  // "Speaking in Ohio, the senator said": a present participle's subject
+  // follows its phrase.
+  if (verb <= s_first) {
+    if (passive_form) return Before::kPassive;
+    return participle ? Before::kOpeningParticiple : Before::kNothing;
+  }
+  bool saw_be = false;
+  const int64_t i = SkipModifiers(verb, &saw_be);
+  if (i < static_cast<int64_t>(range_begin_))
+    return passive_form ? Before::kPassive : Before::kNothing;
+  const auto t = static_cast<uint32_t>(i);
+  *at = t;
+  const uint64_t h = tokens_[t].hash;
+  // "was criticized", "has been told"; "when asked", "if elected".
+  if (passive_form && (saw_be || Subordinators().Contains(h))) return Before::kPassive;
+  if (InQuote(t)) {
+    // ', "...," saying': the participle follows the quotation's comma.
+    if (participle && tokens_[t].has(kCloseQuote) && t > range_begin_ && IsComma(t - 1))
+      return Before::kParticiple;
+    return Before::kNothing;
+  }
+  if (h == kTo) {
+    // "went on to say", "continued to argue": the governing verb's subject.
+    int64_t g = static_cast<int64_t>(t) - 1;
+    while (g >= static_cast<int64_t>(range_begin_) && IsLyAdverb(static_cast<uint32_t>(g))) --g;
+    if (g >= static_cast<int64_t>(range_begin_)) {
+      auto gv = static_cast<uint32_t>(g);
+      if (tokens_[gv].hash == kOn && gv > range_begin_) --gv;  // "went on to"
+      if (!InQuote(gv) && IsLowerWord(gv) && Catenatives().Contains(tokens_[gv].hash)) {
+        *at = gv;
+        return Before::kCatenative;
+      }
+      // "pressure on her to explain", "led Republicans to say".
+      if (!InQuote(gv) && (ObjectPronouns().Contains(tokens_[gv].hash) ||
+                           (IsNameWord(gv) && gv > s_first && !IsPunct(gv - 1)))) {
+        *at = gv;
+        return Before::kObject;
+      }
+      // "allowing users to report", "forced the chairwoman to resign": the
+      // object of a verb of permission or pressure does what follows.
+      for (uint32_t k = gv; k > range_begin_ && gv - k < 5; --k) {
+        if (InQuote(k) || IsPunct(k) || InVerbCue(k)) break;
+        if (ObjectControlVerbs().Contains(tokens_[k - 1].hash)) {
+          if (k == gv && ObjectPronouns().Contains(tokens_[k].hash)) break;
+          *at = gv;
+          return Before::kControlled;
+        }
+      }
+    }
+    return Before::kInfinitive;
+  }
+  if (SubjectContractions().Contains(h)) return Before::kContraction;
+  if (h == kAnd || h == kOr || h == kBut || h == kNor) return Before::kCoordinated;
+  if (participle && (IsComma(t) || h == kDash || GerundPrepositions().Contains(h) ||
+                     (tokens_[t].has(kCloseQuote) && t > range_begin_ && IsComma(t - 1))))
+    return Before::kParticiple;
+  if (RelativePronouns().Contains(h)) return Before::kRelative;
+  // "Several said", "many argued"; a capitalised word inside the sentence
+  // is a name even when it is spelt like a preposition ("From said").
+  if (SubjectPronouns().Contains(h)) return Before::kSubject;
+  if (IsCapitalized(t) && t > s_first && !IsPunct(t - 1)) return Before::kSubject;
+  // "make them feel", "let me say": a causative's object is no source.
+  if (ObjectPronouns().Contains(h) && t > range_begin_ &&
+      Causatives().Contains(tokens_[t - 1].hash))
+    return Before::kNoun;
+  if (PossessiveDeterminers().Contains(h) || h == kPossessive) return Before::kPossessor;
+  if (NounMarkers().Contains(h)) return Before::kNoun;
+  // "40 pledged delegates": a participle between a number and its noun.
+  if (tokens_[t].kind == TokenKind::kNumber && passive_form && verb + 1 < range_end_ &&
+      IsLowerWord(verb + 1) && !RelativePronouns().Contains(tokens_[verb + 1].hash) &&
+      tokens_[verb + 1].hash != kTo)
+    return Before::kNoun;
+  // "lingering doubts", "unmet promises", "their best hope": an adjective
+  // before the cue makes it a noun.
+  // ("Exit polling shows": a gerund without an article is a subject.)
+  if (IsLowerWord(t) && !SubjectPronouns().Contains(h) && LooksAdjective(TokenText(t)) &&
+      (!EndsWith(TokenText(t), "ing") ||
+       (t > range_begin_ && (Determiners().Contains(tokens_[t - 1].hash) ||
+                             PossessiveDeterminers().Contains(tokens_[t - 1].hash)))))
+    return Before::kNoun;
+  // "sought-after", "well-known": part of a hyphenated compound.
+  if (h == kHyphen && !IsDash(t)) return Before::kNoun;
+  return Before::kSubject;
+}
+
+Span Attributor::SubjectPhrase(uint32_t start, uint32_t limit, uint32_t* last_token) const {
+  bool any = false, after_det = false, after_name = false;
+  uint32_t last = start;
+  int words = 0;
+  for (uint32_t t = start; t < limit && t < range_end_; ++t) {
+    if (InQuote(t)) break;
+    const int chunk = ChunkAt(t);
+    if (chunk >= 0) {
+      const CueMatch& m = analysis_.cues[static_cast<size_t>(chunk)];
+      last = std::min(m.first_token + m.token_count, range_end_) - 1;
+      t = last;
+      any = true;
+      after_det = false;
+      after_name = true;
+      continue;
+    }
+    const Token& tok = tokens_[t];
+    if (tok.hash == kPossessive && any) {
+      last = t;
+      after_det = true;
+      after_name = false;
+      continue;
+    }
+    if ((tok.hash == kOf || tok.hash == kHyphen) && any) {
+      after_det = true;
+      after_name = false;
+      continue;
+    }
+    if (tok.hash == kAnd && any && t > start && IsCapitalized(t - 1) && t + 1 < limit &&
+        IsCapitalized(t + 1))
+      continue;
+    if (Determiners().Contains(tok.hash)) {
+      if (any && !after_det) break;
+      after_det = true;
+      continue;
+    }
+    if (tok.kind == TokenKind::kPunct) break;
+    if (SubjectPronouns().Contains(tok.hash) && !any) {
+      last = t;
+      any = true;
+      break;
+    }
+    if (Boundaries().Contains(tok.hash)) break;
+    if (IsCapitalized(t) || tok.has(kAllUpper) || tok.kind == TokenKind::kNumber) {
+      // A sentence opener ("The") or a capitalised word after a lower-case
+      // noun ("the campaign Monday") ends nothing: take it.
+      last = t;
+      any = true;
+      after_det = false;
+      after_name = true;
+      ++words;
+      continue;
+    }
+    // A lower-case word: part of the phrase after a determiner or another
+    // modifier; after a name or a noun, it is the verb ("Cruz took", "the
+    // departments declined").
+    if (IsLyAdverb(t)) break;
+    if (any && !after_det) {
+      if (after_name) break;
+      const std::string_view w = TokenText(t);
+      if (EndsWith(w, "ed") || words >= 4) break;
+    }
+    if (words >= 6) break;
+    last = t;
+    any = true;
+    after_det = false;
+    after_name = false;
+    ++words;
+  }
+  if (!any) return {};
+  *last_token = last;
+  return {tokens_[start].begin, tokens_[last].end};
+}
+
+bool Attributor::ColonSpeaker(uint32_t colon, Span* source, uint32_t* first,
+                              uint32_t* last) const {
+  uint32_t s_first = 0, s_end = 0;
+  SentenceOf(colon, &s_first, &s_end);
+  if (colon <= s_first || InQuote(colon - 1)) return false;
+  uint32_t end = colon - 1;
+  uint32_t name_end = end;
+  // "Rep. Ana Costa (D-Ore.):" keeps its parenthesis.
+  if (tokens_[end].hash == kParenClose) {
+    uint32_t k = end;
+    while (k > s_first && tokens_[k].hash != kParenOpen && end - k < 8) --k;
+    if (tokens_[k].hash != kParenOpen || k == s_first) return false;
+    name_end = k - 1;
+  }
+  uint32_t f = 0;
+  const Span name = ExtendLeftPhrase(name_end, &f);
+  if (name.empty() || !IsCapitalized(f) || name_end - f > 6) return false;
+  // "Correction:", "Update:", "Watch:": a label, not a speaker.
+  if (KickerLabels().Contains(tokens_[name_end].hash)) return false;
+  // The speaker's words follow in the same sentence.
+  int after = 0;
+  for (uint32_t k = colon + 1; k < s_end && after < 2; ++k)
+    if (!IsPunct(k)) ++after;
+  if (after < 2) return false;
+  // What stands before the name: nothing, a dash, or two words at most
+  // ("More from Ana Costa:").
+  uint32_t start = s_first;
+  for (uint32_t k = f; k > s_first; --k)
+    if (tokens_[k - 1].hash == kDash || tokens_[k - 1].hash == kHyphen) {
+      start = k;
+      break;
+    }
+  while (start < f && IsPunct(start)) ++start;
+  if (f - start > 2) return false;
+  *source = {name.begin, tokens_[end].end};
+  *first = f;
+  *last = end;
+  return true;
+}
+
+void Attributor::SentenceOf(uint32_t token, uint32_t* first, uint32_t* end) const {
+  *first = range_begin_;
+  *end = range_end_;
+  for (uint32_t s = first_sentence_; s <= last_sentence_; ++s) {
+    const Sentence& sen = seg_.sentences[s];
+    if (token >= sen.first_token && token < sen.first_token + sen.token_count) {
+      *first = std::max(sen.first_token, range_begin_);
+      *end = std::min(sen.first_token + sen.token_count, range_end_);
+      return;
+    }
+  }
+}
+
+Span Attributor::MainSubject(uint32_t sentence_first, uint32_t limit, uint32_t* first_token,
+                             uint32_t* last_token) const {
+  uint32_t t = sentence_first;
+  // Skip a quotation opening the sentence and the punctuation after it.
+  while (t < limit && (InQuote(t) || IsPunct(t))) ++t;
+  // A dateline: "PARIS -", "DES MOINES, Iowa -", "WASHINGTON (AP) -".
+  if (t < limit && tokens_[t].has(kAllUpper)) {
+    uint32_t k = t;
+    while (k < limit && k < t + 8 && tokens_[k].hash != kDash && tokens_[k].hash != kHyphen) ++k;
+    bool dateline = k < limit && k < t + 8;
+    for (uint32_t u = t; dateline && u < k; ++u)
+      if (!IsPunct(u) && !IsCapitalized(u) && !tokens_[u].has(kAllUpper)) dateline = false;
+    if (dateline) t = k + 1;
+  }
+  // Introductory phrases, each closed by a comma.
+  for (int round = 0; round < 3 && t < limit; ++round) {
+    // "Yet he ...", "But the senator ...": a conjunction or adverb alone.
+    if (SentenceAdverbs().Contains(tokens_[t].hash)) {
+      ++t;
+      if (t < limit && IsComma(t)) ++t;
+      continue;
+    }
+    const std::string_view w = TokenText(t);
+    const bool adverb = tokens_[t].kind == TokenKind::kWord && w.size() > 4 && EndsWith(w, "ly");
+    if (!IntroOpeners().Contains(tokens_[t].hash) && !adverb &&
+        !TimeWords().Contains(tokens_[t].hash) && tokens_[t].kind != TokenKind::kNumber &&
+        tokens_[t].hash != kOne)
+      break;
+    uint32_t u = t;
+    while (u < limit && !IsComma(u)) ++u;
+    if (u >= limit) return {};
+    t = u + 1;
+  }
+  if (t >= limit) return {};
+  uint32_t last = 0;
+  const Span np = SubjectPhrase(t, limit, &last);
+  if (np.empty() || BareFunctionWord(t, last)) return {};
+  *first_token = t;
+  *last_token = last;
+  return np;
 }
 
 Span Attributor::RightPhrase(uint32_t start, uint32_t* last_token) const {
@@ -506,11 +1282,7 @@ Span Attributor::RightPhrase(uint32_t start, uint32_t* last_token) const {
     }
     const Token& tok = tokens_[t];
     // Stop at another cue ("cited by", "reporting").
-    bool is_cue = false;
-    for (const CueMatch* m : claim_cues_)
-      if (m->first_token == t && !IsSourceFamily(FamilyOf(*m)) && FamilyOf(*m) != Family::kHedges)
-        is_cue = true;
-    if (is_cue && any) break;
+    if (any && HasMark(t, kStartsOtherCue)) break;
     if (tok.kind == TokenKind::kPunct) {
       if (tok.hash == kHyphen && any) {
         continue;
@@ -525,6 +1297,13 @@ Span Attributor::RightPhrase(uint32_t start, uint32_t* last_token) const {
     if (tok.hash == kAnd && any && t > start && IsCapitalized(t - 1) && t + 1 < range_end_ &&
         IsCapitalized(t + 1))
       continue;
+    // "..., tweeted another.": a quantifier standing alone.
+    if (!any && SubjectPronouns().Contains(tok.hash) && !PersonalSubjects().Contains(tok.hash) &&
+        (t + 1 >= range_end_ || IsPunct(t + 1))) {
+      last = t;
+      any = true;
+      break;
+    }
     if (Determiners().Contains(tok.hash)) {
       // "told the Journal the deal ...": after a whole outlet or body, a new
       // determiner starts the reported clause.
@@ -614,14 +1393,9 @@ void Attributor::NotePeople(uint32_t first, uint32_t last) {
           for (uint32_t k = after; k <= end; ++k) p.parts.push_back(tokens_[k].hash);
           p.gender = e.gender == "female" ? 'f' : e.gender == "male" ? 'm' : 0;
           // Merge with a known person sharing the surname.
-          int found = -1;
-          for (size_t k = 0; k < people_.size(); ++k)
-            if (std::find(people_[k].parts.begin(), people_[k].parts.end(), p.parts.back()) !=
-                people_[k].parts.end())
-              found = static_cast<int>(k);
+          int found = PersonWithPart(p.parts.back());
           if (found < 0) {
-            people_.push_back(std::move(p));
-            found = static_cast<int>(people_.size() - 1);
+            found = AddPerson(std::move(p));
           } else if (!people_[static_cast<size_t>(found)].gender) {
             people_[static_cast<size_t>(found)].gender = p.gender;
           }
@@ -643,19 +1417,14 @@ void Attributor::NotePeople(uint32_t first, uint32_t last) {
     if (start <= end) {
       // A single word: a mention only when it repeats part of a known name.
       int found = -1;
-      for (size_t k = 0; k < people_.size(); ++k)
-        for (uint32_t w = start; w <= end; ++w)
-          if (std::find(people_[k].parts.begin(), people_[k].parts.end(), tokens_[w].hash) !=
-              people_[k].parts.end())
-            found = static_cast<int>(k);
+      for (uint32_t w = start; w <= end; ++w) found = std::max(found, PersonWithPart(tokens_[w].hash));
       if (found >= 0) {
         person_mentions_.emplace_back(start, found);
       } else if (end > start && !tokens_[start].has(kAllUpper)) {
         PersonMention p;
         p.name = text_.substr(tokens_[start].begin, tokens_[end].end - tokens_[start].begin);
         for (uint32_t w = start; w <= end; ++w) p.parts.push_back(tokens_[w].hash);
-        people_.push_back(std::move(p));
-        person_mentions_.emplace_back(start, static_cast<int>(people_.size() - 1));
+        person_mentions_.emplace_back(start, AddPerson(std::move(p)));
       }
     }
     t = end + 1;
@@ -686,10 +1455,14 @@ SourceKind Attributor::Classify(Span span, uint32_t first, uint32_t last, std::s
   bool has_outlet = false, has_anon_bare = false, has_anon_described = false, has_vague = false,
        has_document = false, has_org = false, has_role = false, has_spokesperson = false;
   uint32_t outlet_entry = kNoEntry;
-  for (const CueMatch* m : claim_cues_) {
+  // Cues are in text order: those starting inside the phrase are found by
+  // search.
+  auto from = std::partition_point(claim_cues_.begin(), claim_cues_.end(),
+                                   [first](const CueMatch* c) { return c->first_token < first; });
+  for (auto it = from; it != claim_cues_.end() && (*it)->first_token <= last; ++it) {
+    const CueMatch* m = *it;
     // A cue starting inside the phrase counts even when it runs on past it
     // ("critics say", "sources said").
-    if (m->first_token < first || m->first_token > last) continue;
     const Entry& e = EntryOf(*m);
     switch (e.family) {
       case Family::kOutlets:
@@ -769,8 +1542,9 @@ QuoteKind Attributor::QuoteOf(const Claim& claim) const {
   // Direct: a quotation of five words or more; partial: a shorter quoted
   // fragment ("reunification").
   QuoteKind kind = QuoteKind::kNone;
-  for (const Quotation& q : seg_.quotations) {
-    if (q.end <= claim.span.begin || q.begin >= claim.span.end) continue;
+  for (size_t i = FirstQuotationEndingAfter(claim.span.begin);
+       i < seg_.quotations.size() && seg_.quotations[i].begin < claim.span.end; ++i) {
+    const Quotation& q = seg_.quotations[i];
     int words = 0;
     for (uint32_t t = TokenAtOffset(std::max(q.begin, claim.span.begin));
          t < tokens_.size() && tokens_[t].begin < std::min(q.end, claim.span.end); ++t)
@@ -781,20 +1555,206 @@ QuoteKind Attributor::QuoteOf(const Claim& claim) const {
   return kind;
 }
 
+Span Attributor::SharedSubject(uint32_t cue, uint32_t* sf, uint32_t* sl) const {
+  uint32_t s_first = 0, s_end = 0;
+  SentenceOf(cue, &s_first, &s_end);
+  const Candidate* prev = nullptr;
+  for (auto it = cands_.rbegin(); it != cands_.rend(); ++it) {
+    if (it->cue_first < s_first) break;  // candidates are in text order
+    if (it->cue_first >= cue) continue;
+    if (!it->has_source || it->src_first >= cue || it->a.kind == SourceKind::kOutlet) continue;
+    prev = &*it;
+    break;
+  }
+  if (prev) {
+    *sf = prev->src_first;
+    *sl = prev->src_last;
+    return prev->a.source;
+  }
+  // "... - he called her weak and said ...": the nearest personal pronoun
+  // of the sentence that is a subject.
+  for (uint32_t t = cue; t > s_first + 1; --t) {
+    const uint32_t u = t - 1;
+    if (InQuote(u) || !PersonalSubjects().Contains(tokens_[u].hash)) continue;
+    *sf = *sl = u;
+    return {tokens_[u].begin, tokens_[u].end};
+  }
+  return MainSubject(s_first, cue, sf, sl);
+}
+
+bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
+                             bool passive_form, bool possessor_ok, bool noun_ok, Span* source,
+                             uint32_t* sf, uint32_t* sl, bool* sourceless, int depth) const {
+  *source = {};
+  *sourceless = false;
+  uint32_t at = 0;
+  const Before before = BeforeVerb(verb, participle, passive_form, &at);
+  switch (before) {
+    case Before::kPassive: {
+      // The agent after "by", or no one.
+      *sourceless = true;
+      if (cue_last + 2 < range_end_ && tokens_[cue_last + 1].hash == kBy &&
+          !InQuote(cue_last + 1)) {
+        uint32_t last = 0;
+        *source = RightPhrase(cue_last + 2, &last);
+        if (!source->empty()) {
+          *sf = cue_last + 2;
+          *sl = last;
+        }
+      }
+      return true;
+    }
+    case Before::kPossessor:
+      // "his claim", "Trump's plan to"; but "Clinton's support" is support
+      // for her, not by her: a stance noun has no possessor source.
+      if (!possessor_ok) return false;
+      if (tokens_[at].hash == kPossessive) {
+        *source = ExtendLeftPhrase(at, sf);
+        if (!source->empty()) *sl = at;
+      } else {
+        *source = {tokens_[at].begin, tokens_[at].end};
+        *sf = *sl = at;
+      }
+      return true;
+    case Before::kObject:
+      *source = ExtendLeftPhrase(at, sf);
+      // "led voters in Ohio to question": a place after a preposition is
+      // not the one who questions.
+      if (!source->empty() && *sf > range_begin_ &&
+          RolePrepositions().Contains(tokens_[*sf - 1].hash))
+        return false;
+      if (!source->empty()) *sl = at;
+      return true;
+    case Before::kControlled: {
+      // The object runs from after the controlling verb to *at.
+      uint32_t k = at;
+      while (k > range_begin_ && !ObjectControlVerbs().Contains(tokens_[k - 1].hash)) --k;
+      if (BareFunctionWord(k, at)) return false;
+      *source = {tokens_[k].begin, tokens_[at].end};
+      *sf = k;
+      *sl = at;
+      return true;
+    }
+    case Before::kOpeningParticiple: {
+      uint32_t s_first = 0, s_end = 0;
+      SentenceOf(verb, &s_first, &s_end);
+      uint32_t k = verb + 1;
+      while (k < s_end && !IsComma(k) && !InQuote(k)) ++k;
+      if (k + 1 >= s_end || !IsComma(k)) return true;
+      uint32_t last = 0;
+      *source = SubjectPhrase(k + 1, s_end, &last);
+      if (!source->empty()) {
+        if (BareFunctionWord(k + 1, last)) {
+          *source = {};
+        } else {
+          *sf = k + 1;
+          *sl = last;
+        }
+      }
+      return true;
+    }
+    case Before::kInfinitive:
+      return false;
+    case Before::kNoun: {
+      // "amid calls for his resignation", "the claim that ...": a claim noun
+      // heading its phrase is an attribution to no one named; a modifier
+      // ("pledged delegates", "the reports said") is not.
+      const uint32_t next = cue_last + 1;
+      if (!noun_ok) return false;
+      if (next >= range_end_ || IsPunct(next) || NounComplements().Contains(tokens_[next].hash) ||
+          (cue_last > verb && NounComplements().Contains(tokens_[cue_last].hash))) {
+        *sourceless = true;
+        return true;
+      }
+      return false;
+    }
+    case Before::kNothing:
+      return true;
+    case Before::kCatenative: {
+      // A governing verb that is itself a cue ("wants to say", "declined
+      // to comment") carries the attribution alone.
+      if (InVerbCue(at) || InVerbCue(at + 1)) return false;
+      if (depth > 2) return false;
+      const bool gerund = IsLowerWord(at) && EndsWith(TokenText(at), "ing");
+      return VerbSubject(at, at, gerund, false, false, false, source, sf, sl, sourceless,
+                         depth + 1);
+    }
+    case Before::kCoordinated:
+    case Before::kParticiple:
+      // "responded by saying", "began by arguing": the gerund belongs to
+      // the verb before the preposition.
+      if (GerundPrepositions().Contains(tokens_[at].hash) && at > range_begin_ &&
+          InVerbCue(at - 1))
+        return false;
+      *source = SharedSubject(verb, sf, sl);
+      return true;
+    case Before::kContraction:
+      *source = {tokens_[at].begin, tokens_[at].end};
+      *sf = *sl = at;
+      return true;
+    case Before::kRelative: {
+      // "the group, which said": the antecedent, an editor's source.
+      const bool comma = at > range_begin_ && IsComma(at - 1);
+      const uint32_t end = comma ? at - 1 : at;
+      if (end > range_begin_ && !IsPunct(end - 1) && !InQuote(end - 1) &&
+          !(tokens_[at].hash == kThat && comma)) {
+        *source = ExtendLeftPhrase(end - 1, sf);
+        if (!source->empty()) *sl = end - 1;
+      }
+      // "18% who say": an attribution whose holder we cannot name.
+      if (source->empty() && tokens_[at].hash == kWho) *sourceless = true;
+      return true;
+    }
+    case Before::kSubject:
+      *source = LeftPhrase(verb, true, sf);
+      if (!source->empty()) *sl = TokenAtOffset(source->end) - 1;
+      // "A source speaking to Fox News said": the phrase is the object of
+      // the cue before it; the subject is that cue's.
+      if (!source->empty() && *sf > range_begin_ && InVerbCue(*sf - 1)) {
+        for (auto it = cands_.rbegin(); it != cands_.rend() && it->cue_first + 16 > *sf; ++it) {
+          if (it->cue_last + 1 != *sf || !it->setting || !it->has_source ||
+              it->src_last >= it->cue_first)
+            continue;
+          *source = it->a.source;
+          *sf = it->src_first;
+          *sl = it->src_last;
+          break;
+        }
+      }
+      return true;
+  }
+  return true;
+}
+
 void Attributor::AttributeClaim(Claim* claim) {
   const uint32_t first_token = seg_.sentences[claim->first_sentence].first_token;
   const Sentence& last_s = seg_.sentences[claim->last_sentence];
   const uint32_t end_token = last_s.first_token + last_s.token_count;
   if (end_token <= first_token) return;
+  first_sentence_ = claim->first_sentence;
+  last_sentence_ = claim->last_sentence;
   PrepareSentenceRange(first_token, end_token, analysis_.cue_begin[claim->first_sentence],
                        analysis_.cue_begin[claim->last_sentence + 1]);
 
   // People named in this claim count for its own pronouns ("when Xi ...,
   // he said"); ResolvePronoun only looks at mentions before the pronoun.
   NotePeople(first_token, end_token - 1);
-  std::vector<Attribution> found;
-  std::vector<Attribution> outlet_relays;  // "..., the Journal reported" / "told the Journal"
   const QuoteKind quote = QuoteOf(*claim);
+
+  std::vector<Candidate>& cands = cands_;
+  cands.clear();
+  auto emit = [&](const Attribution& a, uint32_t cue_first, uint32_t cue_last, bool has_source,
+                  uint32_t src_first, uint32_t src_last, bool outlet_relay) {
+    Candidate c;
+    c.a = a;
+    c.cue_first = cue_first;
+    c.cue_last = cue_last;
+    c.has_source = has_source;
+    c.src_first = src_first;
+    c.src_last = src_last;
+    c.outlet_relay = outlet_relay;
+    cands.push_back(std::move(c));
+  };
 
   for (size_t ci = 0; ci < claim_cues_.size(); ++ci) {
     const CueMatch& m = *claim_cues_[ci];
@@ -809,20 +1769,27 @@ void Attributor::AttributeClaim(Claim* claim) {
       if (!e.unsourced) continue;
       a.verb_class = e.category;
       a.kind = SourceKind::kNone;
-      found.push_back(a);
+      emit(a, m.first_token, cue_last, false, 0, 0, false);
       continue;
     }
     if (e.family != Family::kReportingVerbs) continue;
+    if (e.category == "impression") {
+      // "seems", "is expected": how things look to no one named.
+      a.verb_class = e.category;
+      a.kind = SourceKind::kNone;
+      emit(a, m.first_token, cue_last, false, 0, 0, false);
+      continue;
+    }
     // "is said to", "it is reported": the verb belongs to a hedge.
-    bool inside_hedge = false;
-    for (const CueMatch* h : claim_cues_)
-      if (EntryOf(*h).family == Family::kHedges && h->token_count > m.token_count &&
-          h->first_token <= m.first_token &&
-          m.first_token + m.token_count <= h->first_token + h->token_count)
-        inside_hedge = true;
-    if (inside_hedge) continue;
+    {
+      const uint32_t k = m.first_token - first_token;
+      const uint32_t h_end = hedge_end_[k], h_first = hedge_first_[k];
+      if (h_end >= m.first_token + m.token_count && h_end - h_first > m.token_count) continue;
+    }
     a.verb_class = e.category;
-    a.mental = e.category == "mental" || e.category == "intention";
+    // Beliefs, intentions and stances ("endorsed", "opposes") are held by
+    // their subject; the subject is not a source for the claim.
+    a.mental = e.category == "mental" || e.category == "intention" || e.category == "stance";
     uint32_t src_first = 0, src_last = 0;
     Span source;
     if (e.category == "relay") {
@@ -841,23 +1808,32 @@ void Attributor::AttributeClaim(Claim* claim) {
         bool in_phrase = false;
         for (int64_t j = static_cast<int64_t>(m.first_token) - 1;
              j >= static_cast<int64_t>(first_token) && !IsComma(static_cast<uint32_t>(j)); --j)
-          for (const CueMatch* p : claim_cues_)
-            if (p->first_token == static_cast<uint32_t>(j) && EntryOf(*p).family == Family::kReportingVerbs &&
-                EntryOf(*p).category == "phrase")
-              in_phrase = true;
+          if (HasMark(static_cast<uint32_t>(j), kStartsPhraseCue)) in_phrase = true;
         if (in_phrase) continue;
       }
-      Span source = active ? right : left;
-      Span outlet = active ? left : right;
+      // "As reported by the Journal, ...": nothing before, the outlet is
+      // the source.
+      if (!active && left.empty() && !right.empty()) {
+        std::string refers, unused_name;
+        Span unused;
+        a.source = right;
+        a.kind = Classify(right, cue_last + 1, right_last, &refers, &unused, &unused_name);
+        a.refers_to = refers;
+        emit(a, m.first_token, cue_last, true, cue_last + 1, right_last,
+             a.kind == SourceKind::kOutlet);
+        continue;
+      }
+      const Span relayed = active ? right : left;
+      const Span outlet = active ? left : right;
       const uint32_t sf = active ? cue_last + 1 : left_first;
       const uint32_t sl = active ? right_last : (left.empty() ? 0 : TokenAtOffset(left.end) - 1);
       const uint32_t of = active ? left_first : cue_last + 1;
       const uint32_t ol = active ? (left.empty() ? 0 : TokenAtOffset(left.end) - 1) : right_last;
-      if (source.empty()) continue;
+      if (relayed.empty()) continue;
       std::string refers, unused_name;
       Span unused;
-      a.source = source;
-      a.kind = Classify(source, sf, sl, &refers, &unused, &unused_name);
+      a.source = relayed;
+      a.kind = Classify(relayed, sf, sl, &refers, &unused, &unused_name);
       a.refers_to = refers;
       if (!outlet.empty()) {
         std::string orefers;
@@ -866,8 +1842,7 @@ void Attributor::AttributeClaim(Claim* claim) {
           a.via_name = orefers;
         }
       }
-      if (a.kind == SourceKind::kOutlet) outlet_relays.push_back(a);
-      else found.push_back(a);
+      emit(a, m.first_token, cue_last, true, sf, sl, a.kind == SourceKind::kOutlet);
       continue;
     }
     if (e.category == "setting") {
@@ -885,22 +1860,29 @@ void Attributor::AttributeClaim(Claim* claim) {
           relay.kind = SourceKind::kOutlet;
           relay.refers_to = refers;
           relay.verb_class = e.category;
-          outlet_relays.push_back(relay);
+          emit(relay, m.first_token, cue_last, true, cue_last + 1, last, true);
         }
       }
-      uint32_t sf = 0;
-      Span subject = LeftPhrase(m.first_token, true, &sf);
+      const bool participle =
+          IsLowerWord(m.first_token) && EndsWith(TokenText(m.first_token), "ing");
+      uint32_t sf = 0, sl = 0;
+      Span subject;
+      bool sourceless = false;
+      if (!VerbSubject(m.first_token, cue_last, participle, false, false, false, &subject, &sf,
+                       &sl, &sourceless))
+        continue;
       if (subject.empty()) continue;
       a.verb_class = "neutral";
       a.source = subject;
       std::string refers, unused_name;
       Span unused;
-      a.kind = Classify(subject, sf, TokenAtOffset(subject.end) - 1, &refers, &unused, &unused_name);
+      a.kind = Classify(subject, sf, sl, &refers, &unused, &unused_name);
       a.refers_to = refers;
-      if (a.kind == SourceKind::kOutlet) outlet_relays.push_back(a);
-      else found.push_back(a);
+      emit(a, m.first_token, cue_last, true, sf, sl, a.kind == SourceKind::kOutlet);
+      cands.back().setting = true;
       continue;
     }
+    bool nominal = false;
     if (e.category == "phrase") {
       // "according to SOURCE", "in a statement, SOURCE".
       uint32_t last = 0;
@@ -911,38 +1893,79 @@ void Attributor::AttributeClaim(Claim* claim) {
       }
       src_first = cue_last + 1;
       src_last = last;
+    } else if (m.token_count == 1 && tokens_[m.first_token].hash == kColon) {
+      // "COSTA: We will ...", "Costa: Budget will balance": a speaker named
+      // at the start of the sentence (or after a dash) before a colon.
+      if (!ColonSpeaker(m.first_token, &source, &src_first, &src_last)) continue;
     } else {
       // A verb: subject on the left, or inverted ("..., said the minister").
+      const bool participle =
+          IsLowerWord(m.first_token) && EndsWith(TokenText(m.first_token), "ing");
+      Span left;
+      uint32_t left_first = 0, left_last = 0;
+      bool sourceless = false;
+      const bool passive_form = !a.mental && PastParticiple(m.first_token);
+      // "to say", "the reports", "his claims": no attribution.
+      // Only claims, plans, fears and the like are nouns with a holder ("his
+      // claim", "calls for"); "Lopez's show" and "the report" are not.
+      const bool claim_noun = e.category == "loaded" || e.category == "intention" ||
+                              e.category == "mental" || e.category == "assertive" ||
+                              e.category == "tentative";
+      if (!VerbSubject(m.first_token, cue_last, participle, passive_form, claim_noun,
+                       claim_noun || e.category == "stance", &left, &left_first, &left_last,
+                       &sourceless))
+        continue;
+      if (sourceless && left.empty()) {
+        // "was criticized", "when asked": an attribution to no one named.
+        a.kind = SourceKind::kNone;
+        emit(a, m.first_token, cue_last, false, 0, 0, false);
+        continue;
+      }
+      // "his claim that ...", "Trump's plan to ...": a noun with its possessor.
+      nominal = !left.empty() && left_last + 1 == m.first_token &&
+                           (tokens_[left_last].hash == kPossessive ||
+                            PossessiveDeterminers().Contains(tokens_[left_last].hash));
       // Inverted ("...," said Ana Costa.) when the verb follows a comma or
       // a quote and the phrase after it closes the clause; a verb that
-      // takes a recipient ("told") is never inverted.
-      const bool after_break = !e.recipient && m.first_token > first_token &&
+      // takes a recipient ("told") or a participle (", saying") is never
+      // inverted.
+      // Stances, beliefs and attacks are not inverted in English news
+      // ("Mukasey, ..., criticized Clinton's email use").
+      const bool invertible = e.category == "neutral" || e.category == "assertive" ||
+                              e.category == "publication" || e.category == "tentative";
+      const bool after_break = invertible && !e.recipient && !participle &&
+                               m.first_token > first_token &&
                                (IsComma(m.first_token - 1) || IsQuote(m.first_token - 1));
       uint32_t last = 0;
       Span right;
       if (after_break && cue_last + 1 < end_token) right = RightPhrase(cue_last + 1, &last);
-      const bool closes = !right.empty() && (last + 1 >= end_token || IsPunct(last + 1));
+      bool closes = !right.empty() && (last + 1 >= end_token || IsPunct(last + 1));
+      // An inverted source is someone ("said the minister"); with a
+      // subject on the left, a phrase after the verb that names no one
+      // is its object (", said closed primaries -- ...").
+      if (closes && !left.empty()) {
+        std::string refers, unused_name;
+        Span unused;
+        if (Classify(right, cue_last + 1, last, &refers, &unused, &unused_name) ==
+            SourceKind::kUnknown)
+          closes = false;
+      }
       if (!right.empty() && closes) {
         source = right;
         src_first = cue_last + 1;
         src_last = last;
       } else {
-        source = LeftPhrase(m.first_token, true, &src_first);
+        source = left;
+        src_first = left_first;
+        src_last = left_last;
         if (source.empty() && !right.empty()) {
           source = right;
           src_first = cue_last + 1;
           src_last = last;
-        } else if (!source.empty()) {
-          src_last = TokenAtOffset(source.end) - 1;
         }
         // A verb modified by an unsourced hedge ("Xi reportedly assured")
         // is itself reported: its subject is not the claim's source.
-        if (m.first_token > first_token) {
-          for (const CueMatch* h : claim_cues_)
-            if (h->first_token + h->token_count == m.first_token &&
-                EntryOf(*h).family == Family::kHedges && EntryOf(*h).unsourced)
-              a.hedged_verb = true;
-        }
+        if (HasMark(m.first_token, kAfterUnsourcedHedge)) a.hedged_verb = true;
       }
       if (e.recipient && cue_last + 1 < end_token) {
         uint32_t last2 = 0;
@@ -967,17 +1990,15 @@ void Attributor::AttributeClaim(Claim* claim) {
     a.refers_to = refers;
     // "people familiar with the matter cited by The Wall Street Journal".
     if (src_last + 1 < end_token) {
-      for (const CueMatch* r : claim_cues_) {
-        if (r->first_token != src_last + 1) continue;
-        const Entry& re = EntryOf(*r);
-        if (re.family != Family::kReportingVerbs || re.category != "relay") continue;
+      if (relay_at_[src_last + 1 - first_token] >= 0) {
+        const CueMatch* r = claim_cues_[static_cast<size_t>(relay_at_[src_last + 1 - first_token])];
         uint32_t last = 0;
         const uint32_t after = r->first_token + r->token_count;
-        Span obj = after < end_token ? RightPhrase(after, &last) : Span{};
-        if (obj.empty()) continue;
+        const Span obj = after < end_token ? RightPhrase(after, &last) : Span{};
         std::string orefers, ovn;
         Span odummy;
-        if (Classify(obj, after, last, &orefers, &odummy, &ovn) == SourceKind::kOutlet) {
+        if (!obj.empty() &&
+            Classify(obj, after, last, &orefers, &odummy, &ovn) == SourceKind::kOutlet) {
           a.via = obj;
           a.via_name = orefers;
         }
@@ -989,11 +2010,161 @@ void Attributor::AttributeClaim(Claim* claim) {
     if (a.mental && (a.kind == SourceKind::kAnonymousDescribed || a.kind == SourceKind::kAnonymousBare ||
                      a.kind == SourceKind::kVague))
       a.mental = false;
-    if (a.kind == SourceKind::kOutlet) {
-      outlet_relays.push_back(a);
+    emit(a, m.first_token, cue_last, true, src_first, src_last, a.kind == SourceKind::kOutlet);
+    cands.back().nominal = nominal;
+  }
+
+  // An attribution inside the content of another is part of what that
+  // source said ("Ana Costa said the ministry wants ...", "according to the
+  // poll, most voters believe ..."): the claim rests on the outer source,
+  // so the inner cue is not an attribution of the claim.
+  //
+  // A parenthetical attribution (", she said." ", the minister said, adding
+  // ...", ", said the minister.") holds what stands before it in its
+  // sentence. Any other attribution holds what follows its cue (for
+  // "according to X", what follows X) to the end of the sentence, or to a
+  // semicolon or a comma or quotation that opens another clause ("..., but
+  // Y said"); one in a subordinate clause ("When Xi said ..., Biden
+  // replied") ends at the clause's comma. An inner cue keeps its place
+  // when its source stands before the content (", adding", "and added").
+  std::vector<char> nested(cands.size(), 0);
+  for (Candidate& c : cands) {
+    if (!c.has_source || c.a.verb_class == "relay") continue;
+    if (c.a.verb_class == "phrase") {
+      // "..., according to the ministry."
+      c.parenthetical = c.cue_first > range_begin_ &&
+                        (IsComma(c.cue_first - 1) || tokens_[c.cue_first - 1].hash == kDash ||
+                         tokens_[c.cue_first - 1].has(kCloseQuote));
+      c.closing = c.parenthetical;
       continue;
     }
-    found.push_back(a);
+    uint32_t s_first = 0, s_end = 0;
+    SentenceOf(c.cue_first, &s_first, &s_end);
+    const bool inverted = c.src_first > c.cue_last;
+    const uint32_t clause = inverted ? c.cue_first : c.src_first;
+    if (clause <= s_first) continue;
+    const uint32_t before = clause - 1;
+    if (!IsComma(before) && !tokens_[before].has(kCloseQuote) && tokens_[before].hash != kDash)
+      continue;
+    // What follows: the end of the sentence or a comma, after at most a few
+    // words ("on Tuesday", "in an interview").
+    uint32_t t = (inverted ? c.src_last : c.cue_last) + 1;
+    // Only a time, a place or a setting may follow ("said on Tuesday", "said
+    // in an interview"); any other word starts the reported clause
+    // (", Ana Costa said the budget would balance").
+    if (t < s_end && !IsPunct(t) && !TimeWords().Contains(tokens_[t].hash) &&
+        !AdverbialOpeners().Contains(tokens_[t].hash) && !IsLyAdverb(t) && !InVerbCue(t))
+      continue;
+    int words = 0;
+    while (t < s_end && !IsPunct(t) && words < 7) {
+      if (tokens_[t].hash == kThat) break;
+      ++t;
+      ++words;
+    }
+    if (t >= s_end || (IsPunct(t) && (IsComma(t) || t + 1 >= s_end ||
+                                      tokens_[t].hash == kPeriod))) {
+      c.parenthetical = true;
+      // It holds what stands before it when it closes the sentence, or is
+      // continued by a participle (", she said, adding that ..."); in the
+      // middle ("The economy, she said, is weak") the content surrounds it.
+      c.closing = !(t < s_end && IsComma(t)) ||
+                  (t + 1 < s_end && IsLowerWord(t + 1) && EndsWith(TokenText(t + 1), "ing"));
+    }
+  }
+  for (size_t i = 0; i < cands.size(); ++i) {
+    const Candidate& outer = cands[i];
+    // "..., the Journal reported": the outlet relays what stands before; its
+    // attributions stay, with the outlet as their relay.
+    if (!outer.parenthetical || !outer.closing || outer.outlet_relay) continue;
+    uint32_t s_first = 0, s_end = 0;
+    SentenceOf(outer.cue_first, &s_first, &s_end);
+    const uint32_t clause = std::min(outer.cue_first, outer.src_first);
+    // Candidates are in text order: the ones before it in its sentence.
+    for (size_t j = i; j-- > 0;) {
+      const Candidate& inner = cands[j];
+      if (inner.cue_first < s_first) break;
+      if (inner.parenthetical || inner.cue_first >= clause) continue;
+      if (inner.has_source && (inner.src_first < s_first || inner.src_last >= clause)) continue;
+      nested[j] = 1;
+    }
+  }
+  for (size_t i = 0; i < cands.size(); ++i) {
+    const Candidate& outer = cands[i];
+    // A noun's content is its own clause ("his claim that X"), not the rest
+    // of the sentence ("... was rejected by the court").
+    // An outlet relays the attributions in what it reports ("According to
+    // the Journal, the minister said ...", "The Journal reported that the
+    // minister said ..."): they stay, with the outlet as their relay.
+    if (nested[i] || !outer.has_source || outer.parenthetical || outer.nominal ||
+        outer.outlet_relay)
+      continue;
+    const bool phrase = outer.a.verb_class == "phrase";
+    const bool left_source = outer.src_last < outer.cue_first;
+    if (!phrase && !left_source) continue;
+    if (outer.a.verb_class == "relay") continue;
+    const uint32_t begin = phrase ? outer.src_last + 1 : outer.cue_last + 1;
+    uint32_t s_first = 0, s_end = 0;
+    SentenceOf(outer.cue_first, &s_first, &s_end);
+    // "According to X, ..." opens the content; "..., according to X" closes it.
+    if (phrase && outer.cue_first > s_first + 1) continue;
+    // The clause of the outer cue starts after the last comma before it.
+    uint32_t clause_start = phrase ? outer.cue_first : outer.src_first;
+    for (uint32_t t = clause_start; t > s_first; --t) {
+      if (IsComma(t - 1) && !InQuote(t - 1)) {
+        clause_start = t;
+        break;
+      }
+      if (t - 1 == s_first) clause_start = s_first;
+    }
+    while (clause_start < s_end && (IsPunct(clause_start) || InQuote(clause_start))) ++clause_start;
+    const bool subordinate =
+        clause_start < s_end && Subordinators().Contains(tokens_[clause_start].hash);
+    uint32_t end = begin;
+    for (; end < s_end; ++end) {
+      const uint64_t h = tokens_[end].hash;
+      const bool closing = tokens_[end].has(kCloseQuote);
+      if (InQuote(end) && !closing) continue;
+      if (h == kSemicolon) break;
+      if (subordinate && IsComma(end)) break;
+      if ((IsComma(end) || closing) && end + 1 < s_end) {
+        uint32_t k = end + 1;
+        if (closing && k < s_end && IsComma(k)) ++k;
+        if (k >= s_end) break;
+        const uint64_t next = tokens_[k].hash;
+        if (ClauseBreakers().Contains(next)) break;
+        if (next == kAnd && !closing && !(k + 1 < s_end && tokens_[k + 1].hash == kThat)) break;
+      }
+    }
+    for (size_t j = i + 1; j < cands.size(); ++j) {
+      const Candidate& inner = cands[j];
+      if (inner.cue_first >= end) break;  // candidates are in text order
+      if (inner.parenthetical || inner.cue_first < begin) continue;
+      // The same source speaking again ("and added", ", adding").
+      if (inner.has_source && inner.src_first < begin) continue;
+      nested[j] = 1;
+    }
+  }
+
+  // "Costa, speaking to reporters, said ...": the setting adds nothing to
+  // the verb that has the same subject.
+  for (size_t i = 0; i < cands.size(); ++i) {
+    if (nested[i] || !cands[i].setting) continue;
+    uint32_t s_first = 0, s_end = 0;
+    SentenceOf(cands[i].cue_first, &s_first, &s_end);
+    size_t from = i;
+    while (from > 0 && cands[from - 1].cue_first >= s_first) --from;
+    for (size_t j = from; j < cands.size() && cands[j].cue_first < s_end; ++j) {
+      const Candidate& o = cands[j];
+      if (j == i || nested[j] || o.setting || !o.has_source || o.outlet_relay) continue;
+      if (o.src_first <= cands[i].src_last && cands[i].src_first <= o.src_last) nested[i] = 1;
+    }
+  }
+
+  std::vector<Attribution> found;
+  std::vector<Attribution> outlet_relays;
+  for (size_t i = 0; i < cands.size(); ++i) {
+    if (nested[i]) continue;
+    (cands[i].outlet_relay ? outlet_relays : found).push_back(std::move(cands[i].a));
   }
 
   // Choose the primary attribution: a sourced statement first (with an
@@ -1058,11 +2229,14 @@ std::vector<Claim> Attributor::Run() {
   }
   for (Claim& c : claims) AttributeClaim(&c);
 
-  // A quotation continued into later claims keeps its speaker.
+  // A quotation continued into later claims keeps its speaker. Claims are
+  // in text order: the ones a quotation overlaps are found by search.
   for (const Quotation& q : seg_.quotations) {
     const Attribution* speaker = nullptr;
-    for (Claim& c : claims) {
-      if (c.span.end <= q.begin || c.span.begin >= q.end) continue;
+    auto first = std::partition_point(claims.begin(), claims.end(),
+                                      [&q](const Claim& c) { return c.span.end <= q.begin; });
+    for (auto it = first; it != claims.end() && it->span.begin < q.end; ++it) {
+      Claim& c = *it;
       if (!c.attributions.empty() && !c.attributions.front().mental &&
           c.attributions.front().kind != SourceKind::kNone) {
         if (!speaker) speaker = &c.attributions.front();
@@ -1098,12 +2272,10 @@ std::vector<Claim> Attributor::Run() {
 }
 
 bool Attributor::WhollyQuoted(const Claim& c) const {
-  for (const Quotation& q : seg_.quotations) {
-    if (q.begin != c.span.begin) continue;
-    // The closing mark may stand before or after the final period.
-    return q.end + 2 >= c.span.end;
-  }
-  return false;
+  const size_t i = FirstQuotationEndingAfter(c.span.begin);
+  if (i >= seg_.quotations.size() || seg_.quotations[i].begin != c.span.begin) return false;
+  // The closing mark may stand before or after the final period.
+  return seg_.quotations[i].end + 2 >= c.span.end;
 }
 
 }  // namespace

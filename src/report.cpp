@@ -1,27 +1,17 @@
 #include "sourcecheck/report.hpp"
 
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
+
+#include "json_writer.hpp"
 
 namespace sourcecheck {
 
 namespace {
 
-using nlohmann::ordered_json;
-
 std::string_view Slice(const std::string& text, Span s) {
   return std::string_view(text).substr(s.begin, s.end - s.begin);
-}
-
-// A span as JSON: original-file byte offsets and the text as written.
-ordered_json SpanJson(const Document& doc, Span s) {
-  ordered_json j;
-  j["start"] = doc.ToOriginal(s.begin);
-  j["end"] = doc.ToOriginalEnd(s.end);
-  j["text"] = std::string(Slice(doc.text(), s));
-  return j;
 }
 
 // Shares and rates with three decimals, so output is stable and readable.
@@ -57,100 +47,162 @@ Report BuildReport(const Analyzer& analyzer, const Document& document) {
   return report;
 }
 
-std::string RenderJson(const Analyzer& analyzer, const Report& report) {
-  (void)analyzer;
+void WriteJson(const Analyzer& analyzer, const Report& report,
+               const std::function<void(std::string_view)>& sink) {
   const Document& doc = *report.document;
-  ordered_json root;
-  root["schema"] = "sourcecheck.report/1";
-  root["input"] = {{"path", doc.path()},
-                   {"format", InputFormatName(doc.format())},
-                   {"bytes", doc.original().size()}};
-  ordered_json claims = ordered_json::array();
+  internal::JsonWriter w(sink);
+  auto span = [&](Span s) {
+    w.Field("start", doc.ToOriginal(s.begin));
+    w.Field("end", doc.ToOriginalEnd(s.end));
+    w.Field("text", Slice(doc.text(), s));
+  };
+  w.BeginObject();
+  w.Field("schema", "sourcecheck.report/1");
+  w.Key("input");
+  w.BeginObject();
+  w.Field("path", doc.path());
+  w.Field("format", InputFormatName(doc.format()));
+  w.Field("bytes", doc.original().size());
+  w.EndObject();
+  w.Key("claims");
+  w.BeginArray();
   for (size_t i = 0; i < report.claims.size(); ++i) {
     const Claim& c = report.claims[i];
-    ordered_json jc;
-    jc["id"] = i + 1;
-    jc["start"] = doc.ToOriginal(c.span.begin);
-    jc["end"] = doc.ToOriginalEnd(c.span.end);
+    w.BeginObject();
+    w.Field("id", i + 1);
+    w.Field("start", doc.ToOriginal(c.span.begin));
+    w.Field("end", doc.ToOriginalEnd(c.span.end));
     const LineColumn at = doc.Locate(c.span.begin);
-    jc["line"] = at.line;
-    jc["column"] = at.column;
-    jc["text"] = std::string(Slice(doc.text(), c.span));
-    ordered_json attributions = ordered_json::array();
+    w.Field("line", at.line);
+    w.Field("column", at.column);
+    w.Field("text", Slice(doc.text(), c.span));
+    w.Key("attributions");
+    w.BeginArray();
     for (const Attribution& a : c.attributions) {
-      ordered_json ja;
-      ordered_json cue = SpanJson(doc, a.cue);
-      cue["entry"] = a.cue_entry == kNoEntry ? ordered_json(nullptr)
-                                             : ordered_json(analyzer.matcher().entry(a.cue_entry).id);
-      ja["cue"] = cue;
-      ja["source"] = a.source.empty() ? ordered_json(nullptr) : SpanJson(doc, a.source);
-      ja["kind"] = SourceKindName(a.kind);
-      ja["refers_to"] = a.refers_to.empty() ? ordered_json(nullptr) : ordered_json(a.refers_to);
-      if (a.via.empty()) {
-        ja["via"] = nullptr;
+      w.BeginObject();
+      w.Key("cue");
+      w.BeginObject();
+      span(a.cue);
+      w.Key("entry");
+      if (a.cue_entry == kNoEntry) w.Null();
+      else w.String(analyzer.matcher().entry(a.cue_entry).id);
+      w.EndObject();
+      w.Key("source");
+      if (a.source.empty()) {
+        w.Null();
       } else {
-        ordered_json via = SpanJson(doc, a.via);
-        via["kind"] = "outlet";
-        via["name"] = a.via_name;
-        ja["via"] = via;
+        w.BeginObject();
+        span(a.source);
+        w.EndObject();
       }
-      ja["quote"] = QuoteKindName(a.quote);
-      ja["verb_class"] = a.verb_class;
-      ja["mental"] = a.mental;
-      ja["hedged_verb"] = a.hedged_verb;
-      ja["inherited"] = a.inherited;
-      attributions.push_back(std::move(ja));
+      w.Field("kind", SourceKindName(a.kind));
+      w.Key("refers_to");
+      if (a.refers_to.empty()) w.Null();
+      else w.String(a.refers_to);
+      w.Key("via");
+      if (a.via.empty()) {
+        w.Null();
+      } else {
+        w.BeginObject();
+        span(a.via);
+        w.Field("kind", "outlet");
+        w.Field("name", a.via_name);
+        w.EndObject();
+      }
+      w.Field("quote", QuoteKindName(a.quote));
+      w.Field("verb_class", a.verb_class);
+      w.Field("mental", a.mental);
+      w.Field("hedged_verb", a.hedged_verb);
+      w.Field("inherited", a.inherited);
+      w.EndObject();
     }
-    jc["attributions"] = std::move(attributions);
-    jc["hedged"] = std::any_of(c.hedges.begin(), c.hedges.end(),
-                               [](const HedgeHit& h) { return !h.quoted; });
-    ordered_json hedges = ordered_json::array();
+    w.EndArray();
+    w.Field("hedged", std::any_of(c.hedges.begin(), c.hedges.end(), [](const HedgeHit& h) { return !h.quoted; }));
+    w.Key("hedges");
+    w.BeginArray();
     for (const HedgeHit& h : c.hedges) {
-      ordered_json jh = SpanJson(doc, h.span);
       const Entry& e = analyzer.matcher().entry(h.entry);
-      jh["entry"] = e.id;
-      jh["category"] = e.category;
-      jh["quoted"] = h.quoted;
-      hedges.push_back(std::move(jh));
+      w.BeginObject();
+      span(h.span);
+      w.Field("entry", e.id);
+      w.Field("category", e.category);
+      w.Field("quoted", h.quoted);
+      w.EndObject();
     }
-    jc["hedges"] = std::move(hedges);
-    jc["stacked_hedges"] = c.stacked_hedges;
-    jc["score"] = c.score;
-    jc["tier"] = TierName(c.tier);
-    jc["reasons"] = c.reasons;
-    jc["advice"] = c.advice.empty() ? ordered_json(nullptr) : ordered_json(c.advice);
-    jc["suppressed"] = c.suppressed;
-    claims.push_back(std::move(jc));
+    w.EndArray();
+    w.Field("stacked_hedges", c.stacked_hedges);
+    w.Field("score", c.score);
+    w.Field("tier", TierName(c.tier));
+    w.Key("reasons");
+    w.BeginArray();
+    for (const std::string& r : c.reasons) w.String(r);
+    w.EndArray();
+    w.Key("advice");
+    if (c.advice.empty()) w.Null();
+    else w.String(c.advice);
+    w.Field("suppressed", c.suppressed);
+    w.EndObject();
   }
-  root["claims"] = std::move(claims);
-  ordered_json sources = ordered_json::array();
-  for (const SourceSummary& s : report.sources)
-    sources.push_back({{"name", s.name}, {"kind", SourceKindName(s.kind)}, {"claims", s.claims}});
-  root["sources"] = std::move(sources);
+  w.EndArray();
+  w.Key("sources");
+  w.BeginArray();
+  for (const SourceSummary& s : report.sources) {
+    w.BeginObject();
+    w.Field("name", s.name);
+    w.Field("kind", SourceKindName(s.kind));
+    w.Key("claims");
+    w.BeginArray();
+    for (uint32_t id : s.claims) w.Int(id);
+    w.EndArray();
+    w.EndObject();
+  }
+  w.EndArray();
   const Summary& sm = report.summary;
-  ordered_json summary;
-  ordered_json tiers;
-  for (int t = 0; t < kTierCount; ++t) tiers[TierName(static_cast<Tier>(t))] = sm.claims_by_tier[t];
-  summary["claims"] = report.claims.size();
-  summary["suppressed"] = std::count_if(report.claims.begin(), report.claims.end(),
-                                        [](const Claim& c) { return c.suppressed; });
-  summary["claims_by_tier"] = std::move(tiers);
-  summary["attributed_share"] = Round3(sm.attributed_share);
-  summary["anonymous_share"] = Round3(sm.anonymous_share);
-  summary["named_sources"] = sm.named_sources;
-  summary["unnamed_sources"] = sm.unnamed_sources;
-  ordered_json outlets = ordered_json::array();
-  for (const auto& [name, count] : sm.outlets) outlets.push_back({{"name", name}, {"claims", count}});
-  summary["outlets"] = std::move(outlets);
-  summary["words"] = sm.words;
-  summary["hedges"] = sm.hedges;
-  summary["hedges_per_100_words"] = Round3(sm.hedges_per_100_words);
-  summary["score"] = sm.score;
-  ordered_json flags = ordered_json::array();
-  for (const auto& [id, message] : sm.flags) flags.push_back({{"id", id}, {"message", message}});
-  summary["flags"] = std::move(flags);
-  root["summary"] = std::move(summary);
-  return root.dump(2) + "\n";
+  w.Key("summary");
+  w.BeginObject();
+  w.Field("claims", report.claims.size());
+  w.Field("suppressed", static_cast<size_t>(std::count_if(report.claims.begin(), report.claims.end(),
+                                                          [](const Claim& c) { return c.suppressed; })));
+  w.Key("claims_by_tier");
+  w.BeginObject();
+  for (int t = 0; t < kTierCount; ++t) w.Field(TierName(static_cast<Tier>(t)), sm.claims_by_tier[t]);
+  w.EndObject();
+  w.Field("attributed_share", Round3(sm.attributed_share));
+  w.Field("anonymous_share", Round3(sm.anonymous_share));
+  w.Field("named_sources", sm.named_sources);
+  w.Field("unnamed_sources", sm.unnamed_sources);
+  w.Key("outlets");
+  w.BeginArray();
+  for (const auto& [name, count] : sm.outlets) {
+    w.BeginObject();
+    w.Field("name", name);
+    w.Field("claims", count);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Field("words", sm.words);
+  w.Field("hedges", sm.hedges);
+  w.Field("hedges_per_100_words", Round3(sm.hedges_per_100_words));
+  w.Field("score", sm.score);
+  w.Key("flags");
+  w.BeginArray();
+  for (const auto& [id, message] : sm.flags) {
+    w.BeginObject();
+    w.Field("id", id);
+    w.Field("message", message);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.EndObject();
+  w.EndObject();
+  w.Finish();
+  sink("\n");
+}
+
+std::string RenderJson(const Analyzer& analyzer, const Report& report) {
+  std::string out;
+  WriteJson(analyzer, report, [&out](std::string_view piece) { out.append(piece); });
+  return out;
 }
 
 }  // namespace sourcecheck

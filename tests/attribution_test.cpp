@@ -60,6 +60,37 @@ Got PrimaryOf(const char* text, const char* anchor, std::string* claim_text) {
   return got;
 }
 
+// Every attribution of the claim holding `anchor`, as "cue|source|class"
+// strings ("-" for no source), in the claim's order.
+std::vector<std::string> AllOf(const char* text, const char* anchor) {
+  const std::string t = text;
+  const Document doc = Document::FromParts("t.txt", InputFormat::kText, t, t, {});
+  const Report report = BuildReport(DefaultAnalyzer(), doc);
+  const size_t at = t.find(anchor);
+  REQUIRE(at != std::string::npos);
+  std::vector<std::string> out;
+  for (const Claim& c : report.claims) {
+    if (c.span.begin > at || at >= c.span.end) continue;
+    for (const sourcecheck::Attribution& a : c.attributions) {
+      const std::string source =
+          a.source.empty() ? "-" : t.substr(a.source.begin, a.source.end - a.source.begin);
+      out.push_back(t.substr(a.cue.begin, a.cue.end - a.cue.begin) + "|" + source + "|" +
+                    a.verb_class + (a.mental ? "|mental" : ""));
+    }
+  }
+  return out;
+}
+
+// Function words that must never be a source on their own.
+bool BareFunctionWord(const std::string& s) {
+  static const char* const kWords[] = {"and", "to", "but", "when", "before", "after", "by",
+                                       "in", "for", "the", "a", "that", "which", "who", "'s",
+                                       "don't", "said", "now", "so", "while", "as", "of"};
+  for (const char* w : kWords)
+    if (s == w) return true;
+  return false;
+}
+
 }  // namespace
 
 TEST_CASE("Attribution finds source, kind and relay for news constructions", "[attribution]") {
@@ -151,4 +182,158 @@ TEST_CASE("Source kinds have stable names", "[attribution]") {
   CHECK(std::string(SourceKindName(SourceKind::kAnonymousDescribed)) == "anonymous_described");
   CHECK(std::string(SourceKindName(SourceKind::kUnknown)) == "unknown");
   CHECK(std::string(QuoteKindName(QuoteKind::kPartial)) == "partial");
+}
+
+TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
+  struct Row {
+    const char* text;
+    const char* anchor;
+    std::vector<std::string> expected;  // AllOf(text, anchor)
+  };
+  const Row rows[] = {
+      // An attribution inside another's content is part of what the outer
+      // source said.
+      {"Ana Costa said the ministry wants to raise taxes.", "ministry",
+       {"said|Ana Costa|neutral"}},
+      {"According to the survey, most farmers believe the rules are unfair.", "farmers",
+       {"According to|the survey|phrase"}},
+      // An outlet relays the attributions in what it reports.
+      {"According to The Wall Street Journal, the minister said the deal was off.", "deal",
+       {"said|the minister|neutral", "According to|The Wall Street Journal|phrase"}},
+      // A clause after ", but" is not the first speaker's content.
+      {"Ana Costa said the budget would balance, but the opposition said it would not.", "opposition",
+       {"said|Ana Costa|neutral", "said|the opposition|neutral"}},
+      // An outer cue in a subordinate clause ends at the clause's comma.
+      {"When the mayor said the bridge was safe, engineers warned it was not.", "engineers",
+       {"said|the mayor|neutral", "warned|engineers|assertive"}},
+      // A parenthetical attribution at the end holds what stands before it.
+      {"The ferry company plans to cut its crossings, according to two officials.", "ferry",
+       {"according to|two officials|phrase"}},
+      {"Mara Lind found the harbour in ruins, she said.", "ruins", {"said|she|neutral"}},
+      // A participle or a coordinated verb shares the subject.
+      {"The mayor criticized the plan, saying it would raise rents.", "rents",
+       {"criticized|The mayor|loaded", "saying|The mayor|neutral"}},
+      {"Senator Ana Costa voted against the bill and said it was rushed.", "rushed",
+       {"said|Senator Ana Costa|neutral", "voted against|Senator Ana Costa|stance|mental"}},
+      {"The council countered by saying the levy was temporary.", "levy",
+       {"countered|The council|neutral"}},
+      {"Yet the governor is facing criticism after saying the levy would stay.", "levy",
+       {"saying|the governor|neutral"}},
+      {"Speaking in Lisbon, the minister promised a new budget.", "Lisbon",
+       {"promised|the minister|assertive"}},
+      // Infinitives: no one's yet, unless a verb governs them.
+      {"The council met to discuss the budget.", "council", {}},
+      {"The governor went on to say the levy would stay.", "levy",
+       {"say|The governor|neutral"}},
+      {"The scandal led voters in Ohio to question the mayor.", "scandal", {}},
+      // The object of a verb of permission or pressure does what follows.
+      {"The new rules allow tenants to tell inspectors about unsafe homes.", "tenants",
+       {"tell|tenants|neutral"}},
+      {"The defeat led her to explain that the campaign was over.", "defeat",
+       {"explain|her|neutral"}},
+      // Nouns are not verbs; a possessor is the source of a claim noun.
+      {"The reports were later withdrawn.", "reports", {}},
+      {"His claim that the vote was rigged was rejected by the court.", "rigged",
+       {"rejected|the court|loaded", "claim|His|loaded"}},
+      {"Clinton's support among older voters has fallen.", "older", {}},
+      {"Clinton won 40 pledged delegates in the state.", "delegates", {}},
+      // A claim noun heading its phrase is an attribution to no one named.
+      {"The lingering doubts about the plan have not gone away.", "lingering",
+       {"doubts|-|mental|mental"}},
+      {"Amid calls for his resignation, the mayor stayed on.", "resignation",
+       {"calls for|-|intention|mental"}},
+      // Pronouns before negation and contractions.
+      {"I don't think the plan will work.", "plan", {"think|I|mental|mental"}},
+      {"We'll say more about the plan tomorrow.", "tomorrow", {"say|We'll|neutral"}},
+      {"Several said the plan was rushed.", "rushed", {"said|Several|neutral"}},
+      // Relative pronouns: the antecedent is the source.
+      {"The union, which represents 5,000 nurses, said the strike would go ahead.", "strike",
+       {"said|The union|neutral"}},
+      {"Nurses who walked out on Monday said the wards were understaffed.", "wards",
+       {"said|Nurses|neutral"}},
+      // Passives: the agent after "by", or no one.
+      {"The plan was criticized by local farmers.", "farmers",
+       {"criticized|local farmers|loaded"}},
+      {"When asked about the delay, the minister said talks would resume.", "delay",
+       {"said|the minister|neutral", "asked|-|neutral"}},
+      // Stances are held, not sourced; impressions have no holder.
+      {"Former governor Mara Lind endorsed the mayor on Friday.", "Friday",
+       {"endorsed|Former governor Mara Lind|stance|mental"}},
+      // A stance held by an unnamed group is reported as theirs.
+      {"Most farmers opposed the new water rules.", "farmers",
+       {"opposed|Most farmers|stance"}},
+      {"The deal appears to have collapsed.", "deal", {"appears|-|impression"}},
+      {"The bill is expected to pass next week.", "bill", {"is expected|-|impression"}},
+      // A speaker named before a colon; a label is no speaker.
+      {"COSTA: We will balance the budget next year.", "balance", {":|COSTA|neutral"}},
+      {"Correction: An earlier version misspelled the minister's name.", "misspelled", {}},
+      // Names with a party parenthesis, initials and a title after them.
+      {"Sen. Ana Costa (D-Ore.) said the bill would pass.", "bill",
+       {"said|Sen. Ana Costa (D-Ore.)|neutral"}},
+      {"Martin L. Osei Jr. said the port would reopen.", "port",
+       {"said|Martin L. Osei Jr.|neutral"}},
+      // A time between subject and verb.
+      {"The mayor on Tuesday announced a new levy.", "levy",
+       {"announced|The mayor|publication"}},
+      // Only saying verbs invert; a transitive verb's object is no source.
+      {"Ana Costa, the finance minister, criticized the central bank's forecast.", "forecast",
+       {"criticized|Ana Costa, the finance minister|loaded"}},
+      // "told reporters" repeats the subject of the verb beside it.
+      {"The mayor, speaking to reporters, said the bridge would reopen.", "bridge",
+       {"said|The mayor|neutral"}},
+      // An adjective or participle form that is no verb here.
+      {"The minister appeared on television on Sunday.", "television", {}},
+      {"The Associated Press reported that the talks had stalled.", "stalled",
+       {"reported|The Associated Press|publication"}},
+      // A byline's credit is no attribution.
+      {"Ana Costa reported from Lisbon.", "Lisbon", {}},
+      // An age, a hometown and a state between commas belong to the name.
+      {"Cory Hale, 27, of Flint, Mich., said the water was unsafe.", "water",
+       {"said|Cory Hale, 27, of Flint, Mich.|neutral"}},
+      // A dateline and an introductory phrase are not the main subject.
+      {"LISBON - The finance minister defended the budget, saying it was fair.", "fair",
+       {"defended|The finance minister|assertive", "saying|The finance minister|neutral"}},
+      {"Shortly after the vote, the senator left the chamber, saying the bill was dead.", "dead",
+       {"saying|the senator|neutral"}},
+      // A verb cue is never the source of the setting beside it.
+      {"The mayor declared in an interview that the port would stay open.", "port",
+       {"declared|The mayor|assertive"}},
+      // A speaker after the verb, alone ("..., tweeted another.").
+      {"\"The vote was rigged,\" tweeted another.", "rigged", {"tweeted|another|publication"}},
+      // An apposition between dashes; the object of a setting is no source.
+      {"A former candidate -- Ana Costa, who lost in 2008 -- said the plan was weak.", "weak",
+       {"said|A former candidate -- Ana Costa, who lost in 2008|neutral"}},
+      {"An official speaking to Reuters said the agents were busy.", "agents",
+       {"said|An official|neutral", "speaking to|Reuters|setting"}},
+      // Colons after a speaker in a transcript.
+      {"Q: Will the port reopen?", "port", {":|Q|neutral"}},
+  };
+  for (const Row& row : rows) {
+    INFO("text: " << row.text);
+    CHECK(AllOf(row.text, row.anchor) == row.expected);
+  }
+}
+
+TEST_CASE("A source is never a bare function word", "[attribution]") {
+  const char* const texts[] = {
+      "God sent a messenger to warn the city that it must change.",
+      "She sent the photographs to the newspaper and spoke to the editor on Friday.",
+      "The candidate had to decide before seeking the nomination.",
+      "The plan, the mayor said, was dead, and he said so again on Friday.",
+      "As published in the weekend edition of the paper.",
+      "When asked, the minister declined to say more.",
+      "It is unclear whether the committee will claim the seat.",
+  };
+  for (const char* text : texts) {
+    const std::string t = text;
+    const Document doc = Document::FromParts("t.txt", InputFormat::kText, t, t, {});
+    const Report report = BuildReport(DefaultAnalyzer(), doc);
+    for (const Claim& c : report.claims)
+      for (const sourcecheck::Attribution& a : c.attributions) {
+        if (a.source.empty()) continue;
+        const std::string s = t.substr(a.source.begin, a.source.end - a.source.begin);
+        INFO("text: " << text << "\nsource: " << s);
+        CHECK_FALSE(BareFunctionWord(NormalizeToken(s)));
+      }
+  }
 }

@@ -12,6 +12,20 @@
 // description refers to ("he" -> "Xi Jinping"; "the report" -> the outlet
 // named before), and whether the words are quoted.
 //
+// The source of a verb is found from the words before it: its subject past
+// auxiliaries, negations and times ("he did not say", "Costa on Tuesday
+// said"); the subject shared by a participle or a coordinated verb (",
+// saying", "and added"); the antecedent of a relative pronoun ("the union,
+// which said"); the agent of a passive ("was criticized by X"), or no one
+// ("when asked"); the possessor of a claim noun ("his claim that"). A verb
+// after "to" attributes nothing, nor does a noun or modifier after an
+// article ("the reports said", "pledged delegates"), unless it heads a claim
+// of no one named ("amid calls for his resignation").
+// An attribution inside another's content ("Costa said the ministry wants
+// ...", "..., according to two officials") belongs to the outer source and
+// is not listed; an outlet that relays ("..., the Journal reported") keeps
+// the attributions before it, as their relay.
+//
 // Thread safety: Attribute() is a pure function.
 #pragma once
 

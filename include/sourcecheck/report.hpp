@@ -8,7 +8,9 @@
 // Thread safety: pure functions; a Report is a plain value.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sourcecheck/analyzer.hpp"
@@ -37,7 +39,11 @@ struct Report {
 Report BuildReport(const Analyzer& analyzer, const Document& document);
 
 // The JSON report, schema "sourcecheck.report/1" (docs/report-format.md),
-// pretty-printed with two-space indentation and a final newline.
+// pretty-printed with two-space indentation and a final newline, written to
+// `sink` piece by piece as it is made (never whole in memory).
+void WriteJson(const Analyzer& analyzer, const Report& report,
+               const std::function<void(std::string_view)>& sink);
+// The same as one string.
 std::string RenderJson(const Analyzer& analyzer, const Report& report);
 
 }  // namespace sourcecheck

@@ -1,6 +1,20 @@
 #include "sourcecheck/analyzer.hpp"
 
+#include <string>
+
 namespace sourcecheck {
+
+Deadline Deadline::In(std::chrono::milliseconds budget) {
+  Deadline d;
+  d.budget_ = budget;
+  d.at_ = std::chrono::steady_clock::now() + budget;
+  return d;
+}
+
+Status Deadline::Expired(const char* stage) const {
+  return Status::Error("analysis stopped after " + std::to_string(budget_.count()) + " ms (--timeout-ms) while " +
+                       stage);
+}
 
 Analyzer::Analyzer(Matcher matcher) : matcher_(std::move(matcher)) {}
 
@@ -50,9 +64,18 @@ Analysis Analyzer::Analyze(const Document& document) const {
 }
 
 void Analyzer::Analyze(const Document& document, Analysis* a) const {
+  Status status = Analyze(document, a, Deadline());
+  (void)status;  // no deadline: never fails
+}
+
+Status Analyzer::Analyze(const Document& document, Analysis* a, const Deadline& deadline) const {
+  // Tokenizing and segmenting are linear in the text (a few hundred MB/s),
+  // so the clock is read between them; matching is per sentence.
   const std::string& text = document.text();
   Tokenize(text, &a->tokens);
+  if (deadline.Passed()) return deadline.Expired("tokenizing");
   a->segmentation = Segment(text, a->tokens, abbreviations_);
+  if (deadline.Passed()) return deadline.Expired("segmenting");
   a->cues.clear();
   a->cue_begin.clear();
   a->pattern_errors.clear();
@@ -61,7 +84,10 @@ void Analyzer::Analyze(const Document& document, Analysis* a) const {
   a->pattern_cues.clear();
   matcher_.MatchPatterns(text, a->tokens, &a->pattern_cues, &a->pattern_errors);
   size_t p = 0;
+  if (deadline.Passed()) return deadline.Expired("matching patterns");
+  size_t sentence = 0;
   for (const Sentence& s : a->segmentation.sentences) {
+    if (++sentence % 4096 == 0 && deadline.Passed()) return deadline.Expired("matching");
     a->cue_begin.push_back(static_cast<uint32_t>(a->cues.size()));
     while (p < a->pattern_cues.size() && a->pattern_cues[p].first_token < s.first_token) ++p;
     size_t q = p;
@@ -70,6 +96,7 @@ void Analyzer::Analyze(const Document& document, Analysis* a) const {
                        &a->cues);
   }
   a->cue_begin.push_back(static_cast<uint32_t>(a->cues.size()));
+  return Status::Ok();
 }
 
 }  // namespace sourcecheck

@@ -1809,13 +1809,15 @@ class FdCloser {
   int fd_;
 };
 
+// Appends the rest of `fd` to *bytes (which may already hold what a first
+// read found), refusing more than `limit` bytes in all: an endless device
+// is cut at the limit, never read to exhaustion.
 Status ReadAll(int fd, const std::string& name, size_t size_hint, size_t limit, bool user_limit,
                std::string* bytes) {
-  bytes->clear();
+  size_t used = bytes->size();
   // One byte more than the expected size lets us see EOF without a resize.
   size_t capacity = std::max<size_t>(size_hint + 1, 64 * 1024);
-  bytes->resize(std::min(capacity, limit + 1));
-  size_t used = 0;
+  bytes->resize(std::max(used, std::min(capacity, limit + 1)));
   for (;;) {
     if (used == bytes->size()) {
       if (used > limit) break;
@@ -1910,6 +1912,11 @@ Result<Document> ReadDocument(std::string path, std::string bytes, const ReadOpt
   bool user_limit;
   const size_t limit = EffectiveLimit(options, &user_limit);
   if (bytes.size() > limit) return Status::Error(OverLimitMessage(path, bytes.size(), limit, user_limit));
+  if (options.refuse_binary) {
+    const size_t nul = string_view(bytes).substr(0, kBinaryProbeBytes).find('\0');
+    if (nul != kNpos)
+      return Status::Error(path + ": binary data (NUL byte at offset " + std::to_string(nul) + "), not a text draft");
+  }
   const InputFormat format = options.format == InputFormat::kAuto ? FormatFromPath(path) : options.format;
 
   Cleaned cleaned;
@@ -1959,12 +1966,32 @@ Result<Document> ReadFile(const std::string& path, const ReadOptions& options) {
     if (!status.ok()) return status;
     return ReadDocument(name, std::move(bytes), options);
   }
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // Non-blocking, so that opening a FIFO nobody writes to does not wait
+  // forever; blocking again below once we know what the file is.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return Status::Error(path + ": " + ErrnoText(errno));
   FdCloser closer(fd);
   struct stat info;
   if (::fstat(fd, &info) != 0) return Status::Error(path + ": " + ErrnoText(errno));
   if (S_ISDIR(info.st_mode)) return Status::Error(path + ": is a directory");
+  if (S_ISFIFO(info.st_mode)) {
+    // A FIFO with a writer (a shell's <(cmd), a producer already started)
+    // has data or would block (EAGAIN); one with no writer reads as end of
+    // file at once, where a blocking open would have waited for ever.
+    char first[64 * 1024];
+    ssize_t got;
+    do {
+      got = ::read(fd, first, sizeof first);
+    } while (got < 0 && errno == EINTR);
+    if (got == 0)
+      return Status::Error(path + ": a FIFO with no writer (nothing to read); pipe the draft to standard input "
+                                  "with '-' instead");
+    if (got < 0 && errno != EAGAIN && errno != EWOULDBLOCK) return Status::Error(path + ": " + ErrnoText(errno));
+    if (got > 0) bytes.assign(first, static_cast<size_t>(got));
+  }
+  const int flags = ::fcntl(fd, F_GETFL);
+  if (flags < 0 || ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0)
+    return Status::Error(path + ": " + ErrnoText(errno));
   size_t size_hint = 0;
   if (S_ISREG(info.st_mode)) {
     const auto size = static_cast<size_t>(info.st_size);

@@ -175,6 +175,11 @@ struct LexiconParser {
   LexiconBuilder* builder;
   internal::YamlSource source;
   std::optional<Family> family;
+  // builder->entries_ by id, built at the first Add(), so that loading a
+  // lexicon of a hundred thousand entries is not quadratic; dropped when an
+  // entry is disabled (the positions move).
+  std::unordered_map<std::string, size_t> index;
+  bool indexed = false;
 
   LexiconParser(LexiconBuilder* b, const std::string& p, std::string_view t)
       : builder(b), source(p, t, &b->diagnostics_) {}
@@ -494,8 +499,15 @@ struct LexiconParser {
   size_t CountErrors() const { return source.error_count(); }
 
   void Add(Entry entry) {
-    for (Entry& existing : builder->entries_) {
-      if (existing.id != entry.id) continue;
+    auto& entries = builder->entries_;
+    if (!indexed) {
+      index.clear();
+      for (size_t i = 0; i < entries.size(); ++i) index.emplace(entries[i].id, i);
+      indexed = true;
+    }
+    auto [it, inserted] = index.emplace(entry.id, entries.size());
+    if (!inserted) {
+      Entry& existing = entries[it->second];
       Report(Severity::kNote, entry.location,
              "entry '" + entry.id + "' replaces the one at " + existing.location.path + ":" +
                  std::to_string(existing.location.line) + ":" +
@@ -503,7 +515,7 @@ struct LexiconParser {
       existing = std::move(entry);
       return;
     }
-    builder->entries_.push_back(std::move(entry));
+    entries.push_back(std::move(entry));
   }
 
   void Disable(const Entry& entry) {
@@ -517,6 +529,7 @@ struct LexiconParser {
     }
     Report(Severity::kNote, entry.location, "entry '" + entry.id + "' is disabled");
     entries.erase(it);
+    indexed = false;
   }
 };
 
@@ -597,27 +610,31 @@ std::vector<std::string> LexiconBuilder::EntryIds() const {
   return ids;
 }
 
-std::string LexiconBuilder::SourceLine(const SourceLocation& location) const {
-  for (const auto& [path, text] : sources_) {
-    if (path != location.path) continue;
-    size_t start = 0;
-    for (int n = 1; n < location.line && start != std::string::npos; ++n) {
-      start = text.find('\n', start);
-      if (start != std::string::npos) ++start;
-    }
-    if (start == std::string::npos || start > text.size()) return "";
-    size_t end = text.find('\n', start);
-    std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    return line;
-  }
-  return "";
-}
-
 Result<Lexicon> LexiconBuilder::Build() {
   // A phrase may stand in one entry of a family only: two entries firing on
   // the same words would make the report say the same thing twice.
   std::unordered_map<std::string, const Entry*> owners[kFamilyCount];
+  // Line starts of each loaded file, computed once: a lexicon with a
+  // hundred thousand duplicates must not rescan its text for each.
+  std::unordered_map<std::string, std::pair<std::string_view, std::vector<size_t>>> lines;
+  auto source_line = [&](const SourceLocation& at) -> std::string {
+    auto found = lines.find(at.path);
+    if (found == lines.end()) {
+      const auto src = std::find_if(sources_.begin(), sources_.end(),
+                                    [&](const auto& f) { return f.first == at.path; });
+      if (src == sources_.end()) return "";
+      std::vector<size_t> starts{0};
+      for (size_t i = 0; i < src->second.size(); ++i)
+        if (src->second[i] == '\n') starts.push_back(i + 1);
+      found = lines.emplace(at.path, std::make_pair(std::string_view(src->second), std::move(starts))).first;
+    }
+    const auto& [text, starts] = found->second;
+    if (at.line < 1 || static_cast<size_t>(at.line) > starts.size()) return "";
+    const size_t begin = starts[static_cast<size_t>(at.line) - 1];
+    size_t end = static_cast<size_t>(at.line) < starts.size() ? starts[static_cast<size_t>(at.line)] - 1 : text.size();
+    if (end > begin && text[end - 1] == '\r') --end;
+    return std::string(text.substr(begin, end - begin));
+  };
   for (const Entry& e : entries_) {
     auto& owner = owners[static_cast<size_t>(e.family)];
     auto check = [&](const LocatedText& p) {
@@ -635,7 +652,7 @@ Result<Lexicon> LexiconBuilder::Build() {
                          "' (" + it->second->location.path + ":" +
                          std::to_string(it->second->location.line) + ")",
                      ""};
-        d.source_line = SourceLine(p.location);
+        d.source_line = source_line(p.location);
         diagnostics_.push_back(std::move(d));
       }
     };

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 #include "json_writer.hpp"
 
@@ -20,29 +21,42 @@ double Round3(double v) { return std::round(v * 1000.0) / 1000.0; }
 }  // namespace
 
 Report BuildReport(const Analyzer& analyzer, const Document& document) {
+  // Without a deadline nothing can stop it.
+  return std::move(BuildReport(analyzer, document, Deadline())).value();
+}
+
+Result<Report> BuildReport(const Analyzer& analyzer, const Document& document, const Deadline& deadline) {
   Report report;
   report.document = &document;
-  analyzer.Analyze(document, &report.analysis);
+  if (Status s = analyzer.Analyze(document, &report.analysis, deadline); !s.ok()) return s;
   report.claims = Attribute(analyzer, document, report.analysis);
+  if (deadline.Passed()) return deadline.Expired("attributing");
   Score(analyzer.scoring(), analyzer, document, report.analysis, &report.claims);
+  if (deadline.Passed()) return deadline.Expired("scoring");
   report.summary = Summarize(analyzer, document, report.analysis, report.claims);
   // Distinct sources, in order of first appearance; a pronoun counts as the
-  // person it refers to.
+  // person it refers to. Indexed by name, so a document with a hundred
+  // thousand sources is not quadratic.
+  std::unordered_map<std::string, std::vector<size_t>> by_name;
   for (uint32_t i = 0; i < report.claims.size(); ++i) {
     const Claim& c = report.claims[i];
     if (c.attributions.empty()) continue;
     const Attribution& a = c.attributions.front();
     if (a.mental || a.kind == SourceKind::kNone) continue;
     // A pronoun or an outlet's short form counts as what it refers to.
-    const std::string name =
-        a.refers_to.empty() ? std::string(Slice(document.text(), a.source)) : a.refers_to;
-    auto it = std::find_if(report.sources.begin(), report.sources.end(),
-                           [&](const SourceSummary& s) { return s.name == name && s.kind == a.kind; });
-    if (it == report.sources.end()) {
-      report.sources.push_back({name, a.kind, {}});
-      it = report.sources.end() - 1;
+    std::string name = a.refers_to.empty() ? std::string(Slice(document.text(), a.source)) : a.refers_to;
+    std::vector<size_t>& same_name = by_name[name];
+    auto it = std::find_if(same_name.begin(), same_name.end(),
+                           [&](size_t k) { return report.sources[k].kind == a.kind; });
+    size_t k;
+    if (it == same_name.end()) {
+      k = report.sources.size();
+      same_name.push_back(k);
+      report.sources.push_back({std::move(name), a.kind, {}});
+    } else {
+      k = *it;
     }
-    it->claims.push_back(i + 1);
+    report.sources[k].claims.push_back(i + 1);
   }
   return report;
 }

@@ -230,7 +230,17 @@ Result<ScoringModel> ScoringModel::Load(const std::vector<std::string>& extra_di
 void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& document,
            const Analysis& analysis, std::vector<Claim>* claims) {
   const std::string& text = document.text();
-  const auto& quotes = analysis.segmentation.quotations;
+  // Whether a span lies inside a quotation, in O(log quotations): the
+  // quotations sorted by start, with the furthest end of each prefix (so
+  // a million hedges and quotations are not a trillion comparisons).
+  std::vector<std::pair<uint32_t, uint32_t>> quotes;  // (begin, furthest end so far)
+  for (const Quotation& q : analysis.segmentation.quotations) quotes.emplace_back(q.begin, q.end);
+  std::sort(quotes.begin(), quotes.end());
+  for (size_t i = 1; i < quotes.size(); ++i) quotes[i].second = std::max(quotes[i].second, quotes[i - 1].second);
+  auto quoted = [&](uint32_t begin, uint32_t end) {
+    auto it = std::upper_bound(quotes.begin(), quotes.end(), std::make_pair(begin, UINT32_MAX));
+    return it != quotes.begin() && std::prev(it)->second >= end;
+  };
   for (Claim& c : *claims) {
     c.hedges.clear();
     c.reasons.clear();
@@ -250,9 +260,7 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
       HedgeHit h;
       h.span = {m.begin, m.end};
       h.entry = m.entry;
-      h.quoted = std::any_of(quotes.begin(), quotes.end(), [&](const Quotation& q) {
-        return q.begin <= m.begin && m.end <= q.end;
-      });
+      h.quoted = quoted(m.begin, m.end);
       c.hedges.push_back(h);
       // A tentative verb that is the attribution's own cue ("suggested") is
       // scored as the verb, not again as a hedge.
@@ -422,7 +430,18 @@ Summary Summarize(const Analyzer& analyzer, const Document& document, const Anal
     if (relayed * 2 > attributed)
       s.flags.emplace_back("rests_on_other_outlets", "most attributed claims rest on other outlets' reporting");
   }
+  // A user pattern that backtracked past Boost's match limit found nothing
+  // in this document: say so rather than report its absence as a fact.
+  std::set<std::string> stopped(analysis.pattern_errors.begin(), analysis.pattern_errors.end());
+  for (const std::string& id : stopped)
+    s.flags.emplace_back("pattern_limit", PatternLimitMessage(id));
   return s;
+}
+
+std::string PatternLimitMessage(const std::string& entry_id) {
+  return "lexicon pattern '" + entry_id +
+         "' exceeded Boost.Regex's match limit (catastrophic backtracking) and was skipped: "
+         "its cues are missing from this report";
 }
 
 }  // namespace sourcecheck

@@ -161,6 +161,15 @@ enum class Stop : uint8_t {
   kQuestionInQuote,   // ?" or !": strong, unless a name and a speech verb follow
 };
 
+// No real sentence is this long; text that runs on without ending (a data
+// dump, prose with its punctuation stripped, a 50 MB single line) is cut
+// into pieces: after a clause mark (, ; : — -) once a sentence has this many
+// tokens, and anywhere at twice as many. The later stages look at whole
+// sentences, some of them in time that grows faster than the length, so
+// the cap keeps the whole analysis linear in the text.
+constexpr size_t kLongSentenceTokens = 1000;
+constexpr size_t kMaxSentenceTokens = 2 * kLongSentenceTokens;
+
 // Walks the tokens once, deciding before each token whether the sentence
 // (and the paragraph) ends there. The state is a handful of flags about the
 // sentence being built; lookahead is bounded, so the pass stays linear.
@@ -195,6 +204,12 @@ class Segmenter {
           CloseSentence(i);
         }
         if (i > start_ && t.has(kNewlineBefore)) single_line_ = false;
+        if (i - start_ >= kLongSentenceTokens) {
+          const Mark before = MarkOf(text_, tokens_[i - 1]);
+          if (i - start_ >= kMaxSentenceTokens || before == Mark::kJoiner || before == Mark::kColon ||
+              before == Mark::kHyphen)
+            CloseSentence(i);
+        }
       }
       TrackQuote(t);
       UpdateStop(i, t, mark);

@@ -29,7 +29,9 @@ std::string FormatDiagnostic(const Diagnostic& d) {
     // stays on screen.
     constexpr size_t kWindow = 50;
     std::string_view line = d.source_line;
-    size_t col = static_cast<size_t>(std::max(d.column, 1)) - 1;
+    // A column past the end of the line (a YAML mark counted in decoded
+    // characters, a line cut short) puts the caret just after the line.
+    size_t col = std::min(static_cast<size_t>(std::max(d.column, 1)) - 1, line.size());
     std::string prefix = "    ";
     std::string shown;
     if (line.size() > 2 * kWindow + 20) {

@@ -156,11 +156,16 @@ TriageRecord TriageError(std::string id, std::string path, std::string error) {
 }
 
 TriageRecord TriageDocument(const Analyzer& analyzer, const TriageModel& model,
-                            const Document& document, std::string id) {
+                            const Document& document, std::string id, const Deadline& deadline) {
+  Result<Report> built = BuildReport(analyzer, document, deadline);
+  if (!built.ok()) return TriageError(std::move(id), document.path(), built.status().message());
+  const Report& report = *built;
+  // A pattern Boost stopped leaves the priority resting on missing cues.
+  if (!report.analysis.pattern_errors.empty())
+    return TriageError(std::move(id), document.path(), PatternLimitMessage(report.analysis.pattern_errors.front()));
   TriageRecord r;
   r.id = std::move(id);
   r.path = document.path();
-  const Report report = BuildReport(analyzer, document);
   const Summary& s = report.summary;
   r.claims = static_cast<int>(report.claims.size());
   std::copy(std::begin(s.claims_by_tier), std::end(s.claims_by_tier), std::begin(r.claims_by_tier));

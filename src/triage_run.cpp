@@ -120,11 +120,15 @@ class JsonlSource : public TriageSource {
 TriageRecord Process(const Analyzer& analyzer, const TriageModel& model, const TriageRunOptions& options,
                      TriageJob& job) {
   if (job.kind == TriageJob::Kind::kError) return TriageError(job.path, job.path, job.payload);
+  const Deadline deadline = Deadline::In(options.timeout);
+  // A NUL byte near the start means a binary file, not a draft.
+  ReadOptions read = options.read;
+  read.refuse_binary = true;
   std::string id = job.path;
   std::string fields = "{}";
   Result<Document> doc = Status::Error("unread");
   if (job.kind == TriageJob::Kind::kFile) {
-    doc = ReadFile(job.path, options.read);
+    doc = ReadFile(job.path, read);
   } else {
     nlohmann::json j = nlohmann::json::parse(job.payload, nullptr, false);
     if (j.is_discarded() || !j.is_object())
@@ -139,17 +143,12 @@ TriageRecord Process(const Analyzer& analyzer, const TriageModel& model, const T
     j.erase(options.text_field);
     j.erase(options.id_field);
     fields = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    doc = ReadDocument(job.path, std::move(text), options.read);
+    doc = ReadDocument(job.path, std::move(text), read);
   }
   if (!doc.ok()) return TriageError(id, job.path, doc.status().message());
-  // A NUL byte near the start means a binary file, not a draft.
-  const std::string& original = doc->original();
-  const size_t nul = original.find('\0');
-  if (nul != std::string::npos && nul < 8192)
-    return TriageError(id, job.path, "binary data (NUL byte at offset " + std::to_string(nul) + ")");
   if (doc->text().find_first_not_of(" \t\r\n\f\v") == std::string::npos)
     return TriageError(id, job.path, "empty document");
-  TriageRecord r = TriageDocument(analyzer, model, *doc, id);
+  TriageRecord r = TriageDocument(analyzer, model, *doc, id, deadline);
   r.path = job.path;
   r.fields = std::move(fields);
   return r;

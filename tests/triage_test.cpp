@@ -116,7 +116,7 @@ TEST_CASE("Triage: every JSONL line yields one record, in order; bad lines becom
   CHECK(errors[2] == "a JSONL line must be an object");
   CHECK(errors[3] == "no string field 'text'");
   CHECK(errors[4] == "empty document");
-  CHECK(errors[5] == "binary data (NUL byte at offset 3)");
+  CHECK(errors[5] == "<test>:7: binary data (NUL byte at offset 3), not a text draft");
   CHECK(errors[6] == "line is over the limit of 4096 bytes (--max-bytes)");
   // Other fields pass through.
   CHECK(Json(out[7])["fields"] == nlohmann::json{{"lang", "en"}, {"tags", {1}}});

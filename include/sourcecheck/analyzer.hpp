@@ -11,6 +11,7 @@
 // many threads at once.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <vector>
 
@@ -23,6 +24,32 @@
 #include "sourcecheck/tokenize.hpp"
 
 namespace sourcecheck {
+
+// A time limit on the analysis of one document (triage's --timeout-ms).
+//
+// The analysis is synchronous, so the limit is cooperative: each stage looks
+// at the clock before it starts and, inside its loops, every few thousand
+// sentences or claims, and gives up with an error once the deadline has
+// passed. A check costs one clock read, and a stage overshoots by at most
+// one such step. A default-constructed Deadline never passes.
+class Deadline {
+ public:
+  Deadline() = default;
+  // `budget` from now; a budget of zero (or less) means no deadline.
+  static Deadline In(std::chrono::milliseconds budget);
+
+  bool none() const { return budget_.count() <= 0; }
+  std::chrono::milliseconds budget() const { return budget_; }
+  // True once the deadline has passed; always false for none().
+  bool Passed() const { return !none() && std::chrono::steady_clock::now() >= at_; }
+  // The error of a stage that gave up: "analysis stopped after 2000 ms
+  // (--timeout-ms) while matching".
+  Status Expired(const char* stage) const;
+
+ private:
+  std::chrono::steady_clock::time_point at_{};
+  std::chrono::milliseconds budget_{0};
+};
 
 // Everything the text engine found in one document. Offsets are into
 // Document::text(); use Document::Locate() for lines and columns.
@@ -59,6 +86,10 @@ class Analyzer {
   // The same into an Analysis whose vectors are reused (no reallocation
   // once they have grown to the size of the largest document).
   void Analyze(const Document& document, Analysis* analysis) const;
+  // The same under a time limit: an error (Deadline::Expired) when the
+  // deadline passes, checked between stages and every 4096 sentences while
+  // matching; *analysis is then incomplete and must not be used.
+  Status Analyze(const Document& document, Analysis* analysis, const Deadline& deadline) const;
 
  private:
   explicit Analyzer(Matcher matcher);

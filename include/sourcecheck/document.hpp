@@ -42,7 +42,14 @@ struct ReadOptions {
   bool replace_invalid_utf8 = false;
   // Documents larger than this are refused with an error (0: no limit).
   size_t max_bytes = 0;
+  // A NUL byte in the first 8 KiB means a binary file (an image, a PDF,
+  // UTF-16 text), not a draft: true refuses it with an error; false reads
+  // NUL bytes as spaces.
+  bool refuse_binary = false;
 };
+
+// How far into a document refuse_binary looks for a NUL byte.
+inline constexpr size_t kBinaryProbeBytes = 8192;
 
 struct LineColumn {
   uint32_t line = 1;    // 1-based
@@ -126,13 +133,18 @@ class Document {
 // The kinds: stray continuation byte, overlong encoding, UTF-16 surrogate,
 // code point above U+10FFFF, truncated sequence, byte never used in UTF-8.
 // Too large: "draft.txt: 52428800 bytes is over the limit of 1048576 bytes
-// (--max-bytes)".
+// (--max-bytes)". Binary, with refuse_binary: "photo.txt: binary data (NUL
+// byte at offset 3), not a text draft".
 Result<Document> ReadDocument(std::string path, std::string bytes, const ReadOptions& options);
 
 // Reads the file at `path` ("-" reads standard input, named "<stdin>" in
 // messages and in Document::path()) and calls ReadDocument.
 // Errors name the path: missing or unreadable ("draft.md: No such file or
-// directory", from strerror), a directory ("notes: is a directory"), too large.
+// directory", from strerror), a directory ("notes: is a directory"), too large
+// (an endless device such as /dev/zero is cut at the limit and refused).
+// A FIFO (named pipe) is read when a writer has it open (as for a shell's
+// process substitution, <(cmd)); one that no process is writing to is
+// refused ("PATH: a FIFO with no writer") instead of waiting forever.
 Result<Document> ReadFile(const std::string& path, const ReadOptions& options);
 
 }  // namespace sourcecheck

@@ -130,9 +130,6 @@ class LexiconBuilder {
   Result<Lexicon> Build();
 
  private:
-  // The text of `location`'s line in a loaded file; empty when unknown.
-  std::string SourceLine(const SourceLocation& location) const;
-
   std::vector<Entry> entries_;
   std::vector<Diagnostic> diagnostics_;
   // The text of each loaded file, kept to quote source lines in diagnostics.

@@ -37,6 +37,9 @@ struct Report {
 
 // Analyses `document` (which must outlive the returned Report).
 Report BuildReport(const Analyzer& analyzer, const Document& document);
+// The same under a time limit (see Deadline): an error when the deadline
+// passes, checked between the stages and inside the text engine's.
+Result<Report> BuildReport(const Analyzer& analyzer, const Document& document, const Deadline& deadline);
 
 // The JSON report, schema "sourcecheck.report/1" (docs/report-format.md),
 // pretty-printed with two-space indentation and a final newline, written to

@@ -73,9 +73,14 @@ struct Summary {
   double hedges_per_100_words = 0;
   int score = 0;                     // overall sourcing score, 0..100
   // Newsroom-standard warnings: (id, message), e.g. ("single_anonymous_source",
-  // "the story rests on a single anonymous source").
+  // "the story rests on a single anonymous source"); and ("pattern_limit",
+  // PatternLimitMessage(id)) for each lexicon pattern Boost.Regex stopped.
   std::vector<std::pair<std::string, std::string>> flags;
 };
+
+// "lexicon pattern 'hedges.x' exceeded Boost.Regex's match limit
+// (catastrophic backtracking) and was skipped: ...".
+std::string PatternLimitMessage(const std::string& entry_id);
 
 Summary Summarize(const Analyzer& analyzer, const Document& document, const Analysis& analysis,
                   const std::vector<Claim>& claims);

@@ -33,7 +33,11 @@
 //     comma, dash, colon or a word like "the"), so hard-wrapped prose stays
 //     together; "WASHINGTON (Reuters) -" stays with the sentence below it;
 //   - a list item ("- ", "* ", "• ", "1. ", "2) " at the start of a line)
-//     always starts a sentence.
+//     always starts a sentence;
+//   - text that runs on for 1,000 tokens without ending (a data dump, a
+//     single line with no full stops) ends after the next clause mark
+//     (, ; : — -), and anywhere at 2,000 tokens: no real sentence is that
+//     long, and the cap keeps every later stage's work per sentence bounded.
 //
 // Limitations: single quotes (‘...’, used as quotation marks in headlines)
 // are not tracked as quotations; a name after "?"/"!" outside a quotation

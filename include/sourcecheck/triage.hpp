@@ -72,9 +72,11 @@ struct TriageRecord {
   std::string fields = "{}";
 };
 
-// Analyses a document read by the caller.
+// Analyses a document read by the caller. With a deadline (see Deadline in
+// analyzer.hpp), a document whose analysis outlasts it becomes an error
+// record ("analysis stopped after 2000 ms (--timeout-ms) while matching").
 TriageRecord TriageDocument(const Analyzer& analyzer, const TriageModel& model,
-                            const Document& document, std::string id);
+                            const Document& document, std::string id, const Deadline& deadline = Deadline());
 // An error record.
 TriageRecord TriageError(std::string id, std::string path, std::string error);
 

@@ -13,6 +13,7 @@
 // read from one thread, the sink called from one thread.
 #pragma once
 
+#include <chrono>
 #include <cstdio>
 #include <functional>
 #include <memory>
@@ -62,6 +63,10 @@ std::unique_ptr<TriageSource> MakeJsonlSource(std::FILE* in, std::string name, s
 struct TriageRunOptions {
   int jobs = 1;
   ReadOptions read;            // format and max_bytes for every document
+  // Time allowed for each document, from the moment a worker takes it
+  // (reading and analysis); zero: no limit. A document that outlasts it
+  // becomes an error record and the worker moves on (see Deadline).
+  std::chrono::milliseconds timeout{0};
   std::string id_field = "id";
   std::string text_field = "text";
   // Called from the sink's thread after each record (count so far, total if

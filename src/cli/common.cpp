@@ -26,6 +26,10 @@ void AddInputOptions(CLI::App* cmd, InputOptions* input) {
       ->check(CLI::IsMember({"auto", "text", "markdown", "html"}));
   cmd->add_flag("--replace-invalid-utf8", input->read.replace_invalid_utf8,
                 "Replace invalid UTF-8 with U+FFFD instead of refusing the file");
+  cmd->add_option("--max-bytes", input->read.max_bytes,
+                  "Largest document (or JSONL line) read, in bytes or with a unit (64MB, 2GiB); larger ones are refused "
+                  "(default 16 MiB; 0: up to 1 GiB)")
+      ->transform(CLI::AsSizeValue(false));
 }
 
 int ColumnsOr80() {

@@ -23,8 +23,20 @@ struct CommonOptions {
   bool verbose = false;
 };
 
+// The largest draft read by default (--max-bytes): a long feature is
+// 100 KB; anything near this is not a draft, and the analysis of a
+// document grows with its size.
+constexpr size_t kDefaultMaxBytes = size_t{16} << 20;
+
 struct InputOptions {
-  ReadOptions read;
+  // The CLI refuses binary files (a NUL byte in the first 8 KiB) and, by
+  // default, anything over kDefaultMaxBytes.
+  ReadOptions read = [] {
+    ReadOptions r;
+    r.max_bytes = kDefaultMaxBytes;
+    r.refuse_binary = true;
+    return r;
+  }();
   std::string format = "auto";
   // The ReadOptions with the --input-format applied.
   ReadOptions Resolved() const;

@@ -23,7 +23,7 @@ struct TriageOptions {
   FileSelection selection;
   std::string id_field = "id";
   std::string text_field = "text";
-  size_t max_bytes = 16u << 20;
+  int64_t timeout_ms = 10000;
   bool quiet = false;
 };
 
@@ -85,14 +85,17 @@ int RunTriageCommand(const CommonOptions& common, const TriageOptions& options, 
   TriageRunOptions run;
   run.jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   run.read = input.Resolved();
-  run.read.max_bytes = options.max_bytes;
+  run.timeout = std::chrono::milliseconds(options.timeout_ms);
+  // A JSONL line holds one document, escaped: the same limit, and with no
+  // limit (0) the most a document may have.
+  const size_t max_line = run.read.max_bytes > 0 ? run.read.max_bytes : kMaxDocumentBytes;
   run.id_field = options.id_field;
   run.text_field = options.text_field;
   Progress progress;
   const bool show_progress = !options.quiet && ::isatty(STDERR_FILENO);
   if (show_progress) run.progress = [&](size_t done, std::optional<size_t> total) { progress.Update(done, total, false); };
 
-  std::unique_ptr<TriageSource> source = stdin_input ? MakeJsonlSource(stdin, "<stdin>", options.max_bytes)
+  std::unique_ptr<TriageSource> source = stdin_input ? MakeJsonlSource(stdin, "<stdin>", max_line)
                                                      : MakeFileSource(options.paths, options.selection);
 
   // JSONL without --top streams: each record leaves in input order as soon
@@ -166,8 +169,9 @@ Command AddTriageCommand(CLI::App* app, CommonOptions* common, InputOptions* inp
   cmd->add_option("--exclude", options->selection.exclude, "Glob of files to skip in directories (repeatable)");
   cmd->add_option("--id-field", options->id_field, "JSONL field holding the document's id (default: id)");
   cmd->add_option("--text-field", options->text_field, "JSONL field holding the document's text (default: text)");
-  cmd->add_option("--max-bytes", options->max_bytes,
-                  "Largest document (or JSONL line) analysed; larger ones become error records (default 16 MiB)");
+  cmd->add_option("--timeout-ms", options->timeout_ms,
+                  "Time allowed per document; one that takes longer becomes an error record (default 10000; 0: none)")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_flag("-q,--quiet", options->quiet, "No progress bar, even on a terminal");
   AddCommonOptions(cmd, common);
   AddInputOptions(cmd, input);

@@ -52,6 +52,7 @@ Result<Analyzer> Analyzer::Create(Lexicon lexicon, const ScoringModel& scoring) 
   Result<Matcher> matcher = Matcher::Compile(std::move(lexicon));
   if (!matcher.ok()) return matcher.status();
   Analyzer analyzer(std::move(matcher).value());
+  for (const Entry& e : analyzer.lexicon().entries()) analyzer.has_patterns_ |= e.pattern.has_value();
   analyzer.abbreviations_ = std::move(abbreviations);
   analyzer.scoring_ = scoring;
   return analyzer;
@@ -79,12 +80,33 @@ Status Analyzer::Analyze(const Document& document, Analysis* a, const Deadline& 
   a->cues.clear();
   a->cue_begin.clear();
   a->pattern_errors.clear();
-  // Patterns run once over the whole text; each sentence then takes the
-  // pattern matches inside it (they are sorted, so a cursor walks them).
+  // Patterns run once over the text; each sentence then takes the pattern
+  // matches inside it (they are sorted, so a cursor walks them).
   a->pattern_cues.clear();
-  matcher_.MatchPatterns(text, a->tokens, &a->pattern_cues, &a->pattern_errors);
+  if (has_patterns_) {
+    // They run over runs of whole sentences of about 64 KB, not the whole
+    // text at once: Boost.Regex lets a search backtrack through a number of
+    // states that grows with the text searched (S² × N), so a pattern that
+    // backtracks gives up sooner, and the deadline is checked between runs.
+    // A match never spans sentences (MatchWith keeps only those inside
+    // one), so the runs lose none.
+    constexpr uint32_t kPatternRunBytes = 64 * 1024;
+    const std::vector<Sentence>& sentences = a->segmentation.sentences;
+    std::vector<Token> run;
+    for (size_t s = 0; s < sentences.size();) {
+      size_t e = s + 1;
+      while (e < sentences.size() && sentences[e].end - sentences[s].begin <= kPatternRunBytes) ++e;
+      const uint32_t first = sentences[s].first_token;
+      const uint32_t end = sentences[e - 1].first_token + sentences[e - 1].token_count;
+      run.assign(a->tokens.begin() + first, a->tokens.begin() + end);
+      const size_t before = a->pattern_cues.size();
+      matcher_.MatchPatterns(text, run, &a->pattern_cues, &a->pattern_errors);
+      for (size_t k = before; k < a->pattern_cues.size(); ++k) a->pattern_cues[k].first_token += first;
+      if (deadline.Passed()) return deadline.Expired("matching patterns");
+      s = e;
+    }
+  }
   size_t p = 0;
-  if (deadline.Passed()) return deadline.Expired("matching patterns");
   size_t sentence = 0;
   for (const Sentence& s : a->segmentation.sentences) {
     if (++sentence % 4096 == 0 && deadline.Passed()) return deadline.Expired("matching");

@@ -171,6 +171,92 @@ const std::vector<EmbeddedFile>& EmbeddedLexicons() { return internal::EmbeddedL
 
 // Walks one file's YAML tree and turns it into entries, reporting every
 // problem it finds rather than stopping at the first.
+// The longest `pattern` accepted. Boost.Regex lets a search visit about
+// S² × N states (S the compiled pattern's size, N the text's length) before
+// it gives up, so a long pattern that backtracks can run for minutes on a
+// short draft; no pattern that phrases cannot replace needs to be longer.
+constexpr size_t kMaxPatternLength = 200;
+
+// Where `pattern` repeats a group without bound ('*', '+', '{n,}') whose
+// body itself repeats or alternates: '(a+)+', '(.*)*', '(a|ab)*', the shape
+// that backtracks exponentially. Returns the offset of the group's '(' and
+// sets *what to the offending piece, or returns npos. Escapes, character
+// classes and '(?' group kinds are understood; anything else is literal.
+size_t NestedRepetition(std::string_view pattern, std::string* what) {
+  struct Group {
+    size_t open;
+    bool repeats_inside = false;  // a quantifier or an alternation in its body
+  };
+  std::vector<Group> groups;
+  auto quantifier_at = [&](size_t i, bool* unbounded) -> size_t {  // its length, 0 if none
+    if (i >= pattern.size()) return 0;
+    const char c = pattern[i];
+    if (c == '*' || c == '+') {
+      *unbounded = true;
+      return 1;
+    }
+    if (c == '?') {
+      *unbounded = false;
+      return 1;
+    }
+    if (c != '{') return 0;
+    const size_t close = pattern.find('}', i);
+    if (close == std::string_view::npos) return 0;
+    const std::string_view body = pattern.substr(i + 1, close - i - 1);
+    if (body.empty() || body.find_first_not_of("0123456789,") != std::string_view::npos || body[0] == ',')
+      return 0;
+    *unbounded = body.back() == ',';
+    return close - i + 1;
+  };
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      ++i;  // the escaped character
+      continue;
+    }
+    if (c == '[') {  // a class: up to its unescaped ']' (a ']' first is literal)
+      size_t j = i + 1;
+      if (j < pattern.size() && pattern[j] == '^') ++j;
+      if (j < pattern.size() && pattern[j] == ']') ++j;
+      for (; j < pattern.size() && pattern[j] != ']'; ++j)
+        if (pattern[j] == '\\') ++j;
+      i = j;
+      continue;
+    }
+    if (c == '(') {
+      groups.push_back({i});
+      if (i + 1 < pattern.size() && pattern[i + 1] == '?') ++i;  // (?: (?= (?<name> ...
+      continue;
+    }
+    bool unbounded = false;
+    if (c == '|') {
+      if (!groups.empty()) groups.back().repeats_inside = true;
+      continue;
+    }
+    if (c == ')') {
+      if (groups.empty()) continue;
+      const Group g = groups.back();
+      groups.pop_back();
+      const size_t q = quantifier_at(i + 1, &unbounded);
+      if (q > 0 && unbounded && g.repeats_inside) {
+        *what = std::string(pattern.substr(g.open, i + 1 + q - g.open));
+        return g.open;
+      }
+      // A repeated group repeats inside the group around it.
+      if (q > 0 && !groups.empty()) groups.back().repeats_inside = true;
+      if (g.repeats_inside && !groups.empty()) groups.back().repeats_inside = true;
+      i += q;
+      continue;
+    }
+    const size_t q = quantifier_at(i, &unbounded);
+    if (q > 0) {
+      if (!groups.empty()) groups.back().repeats_inside = true;
+      i += q - 1;
+    }
+  }
+  return std::string_view::npos;
+}
+
 struct LexiconParser {
   LexiconBuilder* builder;
   internal::YamlSource source;
@@ -477,23 +563,39 @@ struct LexiconParser {
   void ParsePattern(const YAML::Node& node, Entry* entry) {
     std::optional<LocatedText> t = Phrase(node, "pattern");
     if (!t) return;
-    try {
-      boost::regex re(t->text, boost::regex::perl);
-      entry->pattern = *t;
-    } catch (const boost::regex_error& e) {
-      // Point the caret at the failing character: the scalar starts at the
-      // mark, one further when quoted.
+    // The caret goes to a character of the pattern: the scalar starts at the
+    // mark, one further when quoted.
+    auto at_offset = [&](size_t offset) {
       SourceLocation loc = Locate(node.Mark());
       const size_t at = node.Mark().pos;
       const std::string_view text = source.text();
       const bool quoted = at < text.size() && (text[at] == '\'' || text[at] == '"');
-      const bool single_line = t->text.find('\n') == std::string::npos;
-      if (single_line && e.position() >= 0)
-        loc.column += static_cast<int>(e.position()) + (quoted ? 1 : 0);
-      Report(Severity::kError, loc,
+      if (t->text.find('\n') == std::string::npos) loc.column += static_cast<int>(offset) + (quoted ? 1 : 0);
+      return loc;
+    };
+    try {
+      boost::regex re(t->text, boost::regex::perl);
+    } catch (const boost::regex_error& e) {
+      // Point the caret at the failing character.
+      Report(Severity::kError, at_offset(e.position() >= 0 ? static_cast<size_t>(e.position()) : 0),
              std::string("invalid pattern: ") + boost::regex_error(e.code()).what() +
                  " at offset " + std::to_string(e.position()));
+      return;
     }
+    if (t->text.size() > kMaxPatternLength) {
+      Report(Severity::kError, at_offset(0),
+             "pattern is " + std::to_string(t->text.size()) + " characters long, over the limit of " +
+                 std::to_string(kMaxPatternLength) + " (a long pattern lets Boost.Regex backtrack for minutes)");
+      return;
+    }
+    std::string nested;
+    if (const size_t at = NestedRepetition(t->text, &nested); at != std::string_view::npos) {
+      Report(Severity::kError, at_offset(at),
+             "pattern repeats a group that itself repeats or alternates ('" + nested +
+                 "'): it can backtrack catastrophically; repeat a single token or a bounded {n,m}");
+      return;
+    }
+    entry->pattern = *t;
   }
 
   size_t CountErrors() const { return source.error_count(); }

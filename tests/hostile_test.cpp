@@ -400,11 +400,25 @@ TEST_CASE("Hostile: a lexicon of 100,000 entries loads in linear time", "[hostil
   CHECK(Has(d.err, "sourcecheck: 99999 errors in lexicons"));
 }
 
-TEST_CASE("Hostile: a catastrophically backtracking pattern is stopped and named", "[hostile]") {
+TEST_CASE("Hostile: a catastrophically backtracking pattern is refused or stopped, and named", "[hostile]") {
   TempDir dir;
-  dir.Write("evil/hedges.yaml", kHedgesHeader + HedgeEntry("evil", "pattern: '(x+x+)+y'"));
+  // The exponential shapes are refused when the lexicon loads, located.
+  dir.Write("nested/hedges.yaml", kHedgesHeader + HedgeEntry("evil", "pattern: '(x+x+)+y'"));
+  const Run nested = Sourcecheck("lexicon check '" + (dir.path() / "nested").string() + "'");
+  CHECK(nested.status == 2);
+  CHECK(Has(nested.err, "hedges.yaml:5:15: error: pattern repeats a group that itself repeats or alternates "
+                        "('(x+x+)+'): it can backtrack catastrophically"));
+  dir.Write("long/hedges.yaml", kHedgesHeader + HedgeEntry("long", "pattern: '" + std::string(300, 'a') + "'"));
+  const Run longer = Sourcecheck("lexicon check '" + (dir.path() / "long").string() + "'");
+  CHECK(longer.status == 2);
+  CHECK(Has(longer.err, "error: pattern is 300 characters long, over the limit of 200"));
+
+  // A polynomial one gets past the loader; Boost.Regex's match limit stops
+  // it, and the report says which pattern is missing.
+  dir.Write("evil/hedges.yaml", kHedgesHeader + HedgeEntry("evil", "pattern: 'x*x*x*x*x*x*y'"));
+  const std::string evil = (dir.path() / "evil").string();
   const std::string draft = dir.Write("x.txt", "Officials said " + std::string(3000, 'x') + " today.\n");
-  const Run check = Sourcecheck("check -f json --lexicons '" + (dir.path() / "evil").string() + "' '" + draft + "'");
+  const Run check = Sourcecheck("check -f json --lexicons '" + evil + "' '" + draft + "'");
   CHECK(check.status == 0);
   const nlohmann::json report = Json(check.out);
   bool flagged = false;
@@ -412,7 +426,7 @@ TEST_CASE("Hostile: a catastrophically backtracking pattern is stopped and named
     flagged = flagged || (f["id"] == "pattern_limit" && Has(f["message"].get<std::string>(), "'hedges.evil'"));
   CHECK(flagged);
 
-  const Run triage = Sourcecheck("triage -f jsonl -q --lexicons '" + (dir.path() / "evil").string() + "' '" + draft + "'");
+  const Run triage = Sourcecheck("triage -f jsonl -q --lexicons '" + evil + "' '" + draft + "'");
   CHECK(triage.status == 1);
   CHECK(Has(Records(triage.out).at(0)["error"].get<std::string>(),
             "lexicon pattern 'hedges.evil' exceeded Boost.Regex's match limit"));
@@ -493,4 +507,29 @@ TEST_CASE("Hostile: a deadline stops BuildReport between stages", "[hostile]") {
   Result<Report> done = BuildReport(DefaultAnalyzer(), *doc, Deadline());
   REQUIRE(done.ok());
   CHECK(done->claims.size() == 200000);
+}
+
+TEST_CASE("Hostile: the loader tells runaway pattern shapes from ordinary ones", "[hostile][lexicon]") {
+  auto [pattern, refused] = GENERATE(table<std::string, bool>({
+      {"(a+)+", true},
+      {"(.*)*x", true},
+      {"(\\w+\\s?)+$", true},
+      {"(a|ab)*c", true},
+      {"(?:x+)+y", true},
+      {"((ab)*c)+", true},
+      {"(a{2,})*", true},
+      {"(ab)+", false},
+      {"\\b(\\d+) per ?cent (likely|chance)\\b", false},
+      {"(\\w+\\s){1,4}said", false},
+      {"[(*+]+x", false},
+      {"\\(a+\\)+", false},
+      {"(a|b)?c", false},
+      {"x*x*x*y", false},
+  }));
+  CAPTURE(pattern);
+  LexiconBuilder builder;
+  builder.AddText("t/hedges.yaml", kHedgesHeader + HedgeEntry("p", "pattern: '" + pattern + "'"));
+  const bool has_error = builder.has_errors();
+  CHECK(has_error == refused);
+  if (refused) CHECK(Has(FormatDiagnostics(builder.diagnostics()), "can backtrack catastrophically"));
 }

@@ -87,8 +87,9 @@ class Analyzer {
   // once they have grown to the size of the largest document).
   void Analyze(const Document& document, Analysis* analysis) const;
   // The same under a time limit: an error (Deadline::Expired) when the
-  // deadline passes, checked between stages and every 4096 sentences while
-  // matching; *analysis is then incomplete and must not be used.
+  // deadline passes, checked between stages, between the runs of sentences
+  // (64 KB) that patterns are matched over and every 4096 sentences while
+  // matching phrases; *analysis is then incomplete and must not be used.
   Status Analyze(const Document& document, Analysis* analysis, const Deadline& deadline) const;
 
  private:
@@ -96,6 +97,7 @@ class Analyzer {
   Matcher matcher_;
   Abbreviations abbreviations_;
   ScoringModel scoring_;
+  bool has_patterns_ = false;  // some entry has a `pattern`
 };
 
 }  // namespace sourcecheck

@@ -1,6 +1,8 @@
-// Text engine throughput over the BBC corpus (../shared/corpus/bbc): reading,
-// tokenizing, segmenting, and segmenting plus matching with the default
-// lexicons. Skips, saying so, when the corpus is absent.
+// Throughput of each stage over the BBC corpus (../shared/corpus/bbc):
+// reading, tokenizing, segmenting, matching with the default lexicons,
+// attributing, scoring, writing the JSON report, and all of them together
+// as `sourcecheck check --format json` runs them (section by section).
+// Skips, saying so, when the corpus is absent.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -12,6 +14,8 @@
 #include <sstream>
 
 #include "sourcecheck/analyzer.hpp"
+#include "sourcecheck/attribution.hpp"
+#include "sourcecheck/report.hpp"
 
 namespace fs = std::filesystem;
 using namespace sourcecheck;
@@ -130,6 +134,92 @@ void BM_SegmentAndMatch(benchmark::State& state) {
       allocations / static_cast<double>(state.iterations()) / static_cast<double>(analysis.tokens.size());
 }
 BENCHMARK(BM_SegmentAndMatch)->Unit(benchmark::kMillisecond);
+
+// The corpus's sections as the full analysis cuts them (report.hpp), each
+// analysed once: the later stages are timed on these.
+struct Sections {
+  Document doc;
+  std::vector<Span> spans;
+  std::vector<Analysis> analyses;
+};
+const Sections& AnalysedSections() {
+  static const Sections sections = [] {
+    Sections s{Document::FromParts("bbc.txt", InputFormat::kText, Corpus(), Corpus(), {}), {}, {}};
+    s.spans = sourcecheck::Sections(s.doc.text());
+    for (Span span : s.spans) {
+      Analysis a;
+      (void)DefaultAnalyzer().Analyze(s.doc, span, &a, Deadline());
+      s.analyses.push_back(std::move(a));
+    }
+    return s;
+  }();
+  return sections;
+}
+
+void BM_Attribute(benchmark::State& state) {
+  if (SkipWithoutCorpus(state)) return;
+  const Sections& s = AnalysedSections();
+  size_t claims = 0;
+  for (auto _ : state) {
+    claims = 0;
+    for (const Analysis& a : s.analyses) {
+      std::vector<Claim> c = Attribute(DefaultAnalyzer(), s.doc, a);
+      claims += c.size();
+      benchmark::DoNotOptimize(c.data());
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Corpus().size()));
+  state.counters["claims"] = static_cast<double>(claims);
+}
+BENCHMARK(BM_Attribute)->Unit(benchmark::kMillisecond);
+
+void BM_Score(benchmark::State& state) {
+  if (SkipWithoutCorpus(state)) return;
+  const Sections& s = AnalysedSections();
+  std::vector<std::vector<Claim>> attributed;
+  for (const Analysis& a : s.analyses) attributed.push_back(Attribute(DefaultAnalyzer(), s.doc, a));
+  for (auto _ : state) {
+    state.PauseTiming();
+    std::vector<std::vector<Claim>> claims = attributed;
+    state.ResumeTiming();
+    for (size_t k = 0; k < claims.size(); ++k)
+      Score(DefaultAnalyzer().scoring(), DefaultAnalyzer(), s.doc, s.analyses[k], &claims[k]);
+    benchmark::DoNotOptimize(claims.data());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Corpus().size()));
+}
+BENCHMARK(BM_Score)->Unit(benchmark::kMillisecond);
+
+// Writing the JSON report of a scored document (the sink only counts bytes).
+void BM_WriteJson(benchmark::State& state) {
+  if (SkipWithoutCorpus(state)) return;
+  const Sections& s = AnalysedSections();
+  const Report report = BuildReport(DefaultAnalyzer(), s.doc);
+  size_t bytes = 0;
+  for (auto _ : state) {
+    bytes = 0;
+    WriteJson(DefaultAnalyzer(), report, [&bytes](std::string_view piece) { bytes += piece.size(); });
+    benchmark::DoNotOptimize(bytes);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Corpus().size()));
+  state.counters["json_bytes"] = static_cast<double>(bytes);
+}
+BENCHMARK(BM_WriteJson)->Unit(benchmark::kMillisecond);
+
+// Everything `check --format json` does after reading the file.
+void BM_FullAnalysisJson(benchmark::State& state) {
+  if (SkipWithoutCorpus(state)) return;
+  const Document doc = Document::FromParts("bbc.txt", InputFormat::kText, Corpus(), Corpus(), {});
+  for (auto _ : state) {
+    size_t bytes = 0;
+    Result<StreamedReport> r =
+        StreamJson(DefaultAnalyzer(), doc, [&bytes](std::string_view piece) { bytes += piece.size(); });
+    benchmark::DoNotOptimize(bytes);
+    benchmark::DoNotOptimize(r.ok());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * Corpus().size()));
+}
+BENCHMARK(BM_FullAnalysisJson)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

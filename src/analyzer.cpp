@@ -70,10 +70,19 @@ void Analyzer::Analyze(const Document& document, Analysis* a) const {
 }
 
 Status Analyzer::Analyze(const Document& document, Analysis* a, const Deadline& deadline) const {
+  return Analyze(document, Span{0, static_cast<uint32_t>(document.text().size())}, a, deadline);
+}
+
+Status Analyzer::Analyze(const Document& document, Span range, Analysis* a, const Deadline& deadline) const {
   // Tokenizing and segmenting are linear in the text (a few hundred MB/s),
   // so the clock is read between them; matching is per sentence.
   const std::string& text = document.text();
-  Tokenize(text, &a->tokens);
+  Tokenize(std::string_view(text).substr(range.begin, range.end - range.begin), &a->tokens);
+  if (range.begin > 0)
+    for (Token& t : a->tokens) {
+      t.begin += range.begin;
+      t.end += range.begin;
+    }
   if (deadline.Passed()) return deadline.Expired("tokenizing");
   a->segmentation = Segment(text, a->tokens, abbreviations_);
   if (deadline.Passed()) return deadline.Expired("segmenting");

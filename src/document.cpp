@@ -1880,7 +1880,7 @@ InputFormat FormatFromPath(string_view path) {
 }
 
 uint32_t Document::ToOriginal(uint32_t text_offset) const {
-  return MapOffset(runs_, text_.size(), original_.size(), text_offset);
+  return MapOffset(runs_, text().size(), original_.size(), text_offset);
 }
 
 LineColumn Document::LineColumnOf(uint32_t original_offset) const {
@@ -1897,12 +1897,13 @@ std::string_view Document::OriginalLine(uint32_t line) const {
 }
 
 Document Document::FromParts(std::string path, InputFormat format, std::string original, std::string text,
-                             std::vector<OffsetRun> runs) {
+                             std::vector<OffsetRun> runs, bool text_is_original) {
   Document doc;
   doc.path_ = std::move(path);
   doc.format_ = format;
   doc.original_ = std::move(original);
-  doc.text_ = std::move(text);
+  doc.text_is_original_ = text_is_original;
+  if (!text_is_original) doc.text_ = std::move(text);
   doc.runs_ = std::move(runs);
   ComputeLineStarts(doc.original_, &doc.line_starts_);
   return doc;
@@ -1930,6 +1931,9 @@ Result<Document> ReadDocument(std::string path, std::string bytes, const ReadOpt
     if (cleaned.changed) {
       text = std::move(cleaned.bytes);
       runs = std::move(cleaned.runs);
+    } else if (bytes.find(kDisableNextLine) == kNpos) {
+      // Plain text needing no change is its own text: not copied.
+      return Document::FromParts(std::move(path), format, std::move(bytes), std::string(), {}, true);
     } else {
       text = bytes;
     }

@@ -5,13 +5,20 @@
 // RFC 8259 requires (control characters as \u00XX, UTF-8 kept as is), and
 // numbers in their shortest round-trip form.
 //
+// It is on the hot path of a full analysis (a report is several times the
+// size of its text), so it writes into a flat buffer of its own, handed to
+// the sink 64 KB at a time, and skips strings eight bytes at a time while
+// nothing in them needs an escape.
+//
 // Not thread-safe; one writer per output.
 #pragma once
 
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,112 +28,206 @@ namespace sourcecheck::internal {
 class JsonWriter {
  public:
   // `sink` receives the text in pieces; `indent` 0 writes one line.
-  JsonWriter(std::function<void(std::string_view)> sink, int indent = 2)
-      : sink_(std::move(sink)), indent_(indent) {}
+  explicit JsonWriter(std::function<void(std::string_view)> sink, int indent = 2)
+      : sink_(std::move(sink)), indent_(indent), buf_(new char[kCapacity]) {}
+  JsonWriter(const JsonWriter&) = delete;
+  JsonWriter& operator=(const JsonWriter&) = delete;
 
   void BeginObject() { Open('{'); }
   void EndObject() { Close('}'); }
   void BeginArray() { Open('['); }
   void EndArray() { Close(']'); }
 
-  // The key of the next member of the current object.
-  void Key(std::string_view key) {
-    Separate();
-    Quoted(key);
-    buf_ += indent_ > 0 ? ": " : ":";
-    after_key_ = true;
+  // The key of the next member of the current object. Keys are the
+  // schema's own names (plain ASCII, nothing to escape): written as they are.
+  void Key(std::string_view key) { KeyOf(key.data(), key.size()); }
+  // A literal key: its length is known when compiled, so it is copied
+  // without a call (most keys of a report).
+  template <size_t N>
+  void Key(const char (&key)[N]) {
+    KeyOf(key, N - 1);
   }
 
   void String(std::string_view s) {
     Prefix();
     Quoted(s);
-    Flush(false);
   }
 
   void Int(int64_t v) {
     Prefix();
-    char tmp[24];
-    auto [end, ec] = std::to_chars(tmp, tmp + sizeof tmp, v);
+    Reserve(24);
+    auto [end, ec] = std::to_chars(buf_.get() + len_, buf_.get() + len_ + 24, v);
     (void)ec;
-    buf_.append(tmp, end);
+    len_ = static_cast<size_t>(end - buf_.get());
   }
   // Shortest form that reads back the same; integral values keep ".0"
   // (a share of exactly 1 is 1.0, as other JSON writers print it).
   void Double(double v) {
     Prefix();
     if (!std::isfinite(v)) {
-      buf_ += "null";
+      Put("null");
       return;
     }
     char tmp[32];
     auto [end, ec] = std::to_chars(tmp, tmp + sizeof tmp, v);
     (void)ec;
-    std::string_view s(tmp, static_cast<size_t>(end - tmp));
-    buf_.append(s);
-    if (s.find_first_of(".eEn") == std::string_view::npos) buf_ += ".0";
+    const std::string_view s(tmp, static_cast<size_t>(end - tmp));
+    Put(s);
+    if (s.find_first_of(".eEn") == std::string_view::npos) Put(".0");
   }
   void Bool(bool v) {
     Prefix();
-    buf_ += v ? "true" : "false";
+    Put(v ? std::string_view("true") : std::string_view("false"));
   }
   void Null() {
     Prefix();
-    buf_ += "null";
+    Put("null");
   }
   // A key and a value in one call.
-  void Field(std::string_view key, std::string_view v) { Key(key); String(v); }
-  void Field(std::string_view key, const char* v) { Key(key); String(v); }
-  void Field(std::string_view key, int64_t v) { Key(key); Int(v); }
-  void Field(std::string_view key, int v) { Key(key); Int(v); }
-  void Field(std::string_view key, uint32_t v) { Key(key); Int(v); }
-  void Field(std::string_view key, size_t v) { Key(key); Int(static_cast<int64_t>(v)); }
-  void Field(std::string_view key, double v) { Key(key); Double(v); }
-  void Field(std::string_view key, bool v) { Key(key); Bool(v); }
-
-  // Writes what is buffered; call at the end.
-  void Finish() { Flush(true); }
-
- private:
-  void Quoted(std::string_view s) {
-    buf_ += '"';
-    for (unsigned char c : s) {
-      switch (c) {
-        case '"': buf_ += "\\\""; break;
-        case '\\': buf_ += "\\\\"; break;
-        case '\b': buf_ += "\\b"; break;
-        case '\f': buf_ += "\\f"; break;
-        case '\n': buf_ += "\\n"; break;
-        case '\r': buf_ += "\\r"; break;
-        case '\t': buf_ += "\\t"; break;
-        default:
-          if (c < 0x20) {
-            static const char* hex = "0123456789abcdef";
-            buf_ += "\\u00";
-            buf_ += hex[c >> 4];
-            buf_ += hex[c & 15];
-          } else {
-            buf_ += static_cast<char>(c);
-          }
-      }
-    }
-    buf_ += '"';
+  template <size_t N, typename T>
+  void Field(const char (&key)[N], const T& v) {
+    Key(key);
+    Value(v);
+  }
+  template <typename T>
+  void Field(std::string_view key, const T& v) {
+    Key(key);
+    Value(v);
   }
 
-  struct Level {
-    bool empty = true;
-  };
+  // Writes what is buffered; call at the end.
+  void Finish() { Drain(); }
+
+ private:
+  static constexpr size_t kCapacity = 1 << 16;
+  static constexpr size_t kMaxInlineIndent = 32;  // deeper levels take the slow path
+
+  void Value(std::string_view v) { String(v); }
+  void Value(const std::string& v) { String(v); }
+  void Value(const char* v) { String(v); }
+  void Value(bool v) { Bool(v); }
+  void Value(double v) { Double(v); }
+  void Value(int v) { Int(v); }
+  void Value(uint32_t v) { Int(v); }
+  void Value(int64_t v) { Int(v); }
+  void Value(size_t v) { Int(static_cast<int64_t>(v)); }
+
+  // The separator, new line and indentation before a member, then the key
+  // and its colon, in one reservation of the buffer.
+  [[gnu::always_inline]] void KeyOf(const char* key, size_t size) {
+    const size_t spaces = indent_ > 0 ? empty_.size() * static_cast<size_t>(indent_) : 0;
+    if (empty_.empty() || spaces > kMaxInlineIndent || size > 256) {
+      Separate();
+      Put('"');
+      Put(std::string_view(key, size));
+      Put(indent_ > 0 ? std::string_view("\": ") : std::string_view("\":"));
+      after_key_ = true;
+      return;
+    }
+    // ',' '\n' indentation (written as a fixed 32 spaces, of which `spaces`
+    // count) '"' key '"' ':' ' '
+    Reserve(2 + kMaxInlineIndent + size + 4);
+    char* p = buf_.get() + len_;
+    if (!empty_.back()) *p++ = ',';
+    empty_.back() = 0;
+    if (indent_ > 0) {
+      *p++ = '\n';
+      std::memcpy(p, "                                ", kMaxInlineIndent);
+      p += spaces;
+    }
+    *p++ = '"';
+    std::memcpy(p, key, size);
+    p += size;
+    *p++ = '"';
+    *p++ = ':';
+    if (indent_ > 0) *p++ = ' ';
+    len_ = static_cast<size_t>(p - buf_.get());
+    after_key_ = true;
+  }
+
+  // Room for n more bytes (n <= kCapacity), draining the buffer if needed.
+  void Reserve(size_t n) {
+    if (len_ + n > kCapacity) Drain();
+  }
+  void Drain() {
+    if (len_ == 0) return;
+    sink_(std::string_view(buf_.get(), len_));
+    len_ = 0;
+  }
+  void Put(std::string_view s) {
+    if (s.size() > kCapacity) {
+      Drain();
+      sink_(s);
+      return;
+    }
+    Reserve(s.size());
+    std::memcpy(buf_.get() + len_, s.data(), s.size());
+    len_ += s.size();
+  }
+  void Put(char c) {
+    Reserve(1);
+    buf_[len_++] = c;
+  }
+
+  // Whether any of the 8 bytes at p is a control character, '"' or '\\'
+  // (the classic SWAR tests for "a byte below n" and "a byte equal to c";
+  // exact as a yes or no).
+  static bool NeedsEscape(const char* p) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    const uint64_t below_space = (v - kOnes * 0x20) & ~v & kHigh;
+    const uint64_t q = v ^ (kOnes * '"');
+    const uint64_t quote = (q - kOnes) & ~q & kHigh;
+    const uint64_t b = v ^ (kOnes * '\\');
+    const uint64_t backslash = (b - kOnes) & ~b & kHigh;
+    return (below_space | quote | backslash) != 0;
+  }
+
+  void Quoted(std::string_view s) {
+    Put('"');
+    // Runs of bytes that need no escape are copied whole.
+    size_t run = 0;
+    size_t i = 0;
+    while (i < s.size()) {
+      while (i + 8 <= s.size() && !NeedsEscape(s.data() + i)) i += 8;
+      if (i >= s.size()) break;
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        ++i;
+        continue;
+      }
+      Put(s.substr(run, i - run));
+      run = ++i;
+      switch (c) {
+        case '"': Put("\\\""); break;
+        case '\\': Put("\\\\"); break;
+        case '\b': Put("\\b"); break;
+        case '\f': Put("\\f"); break;
+        case '\n': Put("\\n"); break;
+        case '\r': Put("\\r"); break;
+        case '\t': Put("\\t"); break;
+        default: {
+          static const char* hex = "0123456789abcdef";
+          const char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+          Put(std::string_view(esc, 6));
+        }
+      }
+    }
+    Put(s.substr(run));
+    Put('"');
+  }
 
   void Open(char c) {
     Prefix();
-    buf_ += c;
-    levels_.push_back({});
+    Put(c);
+    empty_.push_back(1);
   }
   void Close(char c) {
-    const bool empty = levels_.back().empty;
-    levels_.pop_back();
+    const bool empty = empty_.back();
+    empty_.pop_back();
     if (!empty) Newline();
-    buf_ += c;
-    Flush(false);
+    Put(c);
   }
   // Before a value: a separator and a new line inside arrays; nothing after
   // a key.
@@ -138,27 +239,30 @@ class JsonWriter {
     Separate();
   }
   void Separate() {
-    if (levels_.empty()) return;
-    if (!levels_.back().empty) buf_ += ',';
-    levels_.back().empty = false;
+    if (empty_.empty()) return;
+    if (!empty_.back()) Put(',');
+    empty_.back() = 0;
     Newline();
   }
   void Newline() {
     if (indent_ <= 0) return;
-    buf_ += '\n';
-    buf_.append(levels_.size() * static_cast<size_t>(indent_), ' ');
-  }
-  void Flush(bool force) {
-    if (buf_.size() >= (force ? 1u : 1u << 16)) {
-      sink_(buf_);
-      buf_.clear();
+    const size_t spaces = empty_.size() * static_cast<size_t>(indent_);
+    if (spaces + 1 > kCapacity) {  // absurdly deep: never in a report
+      Put('\n');
+      for (size_t k = 0; k < spaces; ++k) Put(' ');
+      return;
     }
+    Reserve(spaces + 1);
+    buf_[len_++] = '\n';
+    std::memset(buf_.get() + len_, ' ', spaces);
+    len_ += spaces;
   }
 
   std::function<void(std::string_view)> sink_;
   int indent_;
-  std::string buf_;
-  std::vector<Level> levels_;
+  std::unique_ptr<char[]> buf_;
+  size_t len_ = 0;
+  std::vector<char> empty_;  // per open container: nothing written in it yet (not vector<bool>: slow)
   bool after_key_ = false;
 };
 

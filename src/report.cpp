@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "json_writer.hpp"
+#include "sourcecheck/suppress.hpp"
 
 namespace sourcecheck {
 
@@ -20,56 +21,180 @@ double Round3(double v) { return std::round(v * 1000.0) / 1000.0; }
 
 }  // namespace
 
-Report BuildReport(const Analyzer& analyzer, const Document& document) {
-  // Without a deadline nothing can stop it.
-  return std::move(BuildReport(analyzer, document, Deadline())).value();
+std::vector<Span> Sections(std::string_view text, uint32_t section_bytes) {
+  std::vector<Span> sections;
+  if (section_bytes == 0) section_bytes = 1;
+  const size_t n = text.size();
+  size_t begin = 0;
+  while (begin < n) {
+    if (n - begin <= section_bytes) {
+      sections.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(n)});
+      break;
+    }
+    // Look for a cut in [target, target + section_bytes): the search is
+    // bounded, so a text without breaks stays linear.
+    const size_t target = begin + section_bytes;
+    const size_t limit = std::min(n, target + section_bytes);
+    const std::string_view window = text.substr(target, limit - target);
+    size_t cut = std::string_view::npos;
+    if (size_t p = window.find("\n\n"); p != std::string_view::npos) {
+      cut = target + p + 2;
+      while (cut < n && text[cut] == '\n') ++cut;  // blank lines stay with the section before
+    } else if (size_t q = window.find('\n'); q != std::string_view::npos) {
+      cut = target + q + 1;
+    } else if (size_t r = window.find(' '); r != std::string_view::npos) {
+      cut = target + r + 1;
+    } else {
+      cut = target;  // between characters: not inside a UTF-8 sequence
+      while (cut > begin + 1 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    }
+    if (cut >= n) cut = n;
+    sections.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(cut)});
+    begin = cut;
+  }
+  return sections;
 }
 
-Result<Report> BuildReport(const Analyzer& analyzer, const Document& document, const Deadline& deadline) {
-  Report report;
-  report.document = &document;
-  if (Status s = analyzer.Analyze(document, &report.analysis, deadline); !s.ok()) return s;
-  report.claims = Attribute(analyzer, document, report.analysis);
+SectionReader::SectionReader(const Analyzer& analyzer, const Document& document, uint32_t section_bytes)
+    : analyzer_(&analyzer), document_(&document), sections_(Sections(document.text(), section_bytes)) {}
+
+Result<bool> SectionReader::Next(const Deadline& deadline) {
+  first_id_ += made_;
+  made_ = 0;
+  claims_.clear();
+  if (next_ >= sections_.size()) {
+    // A document with no text still has its (empty) analysis, once.
+    if (next_ > 0 || !sections_.empty()) return false;
+    ++next_;
+    if (Status s = analyzer_->Analyze(*document_, Span{0, 0}, &analysis_, deadline); !s.ok()) return s;
+    return true;
+  }
+  const Span section = sections_[next_++];
+  if (Status s = analyzer_->Analyze(*document_, section, &analysis_, deadline); !s.ok()) return s;
+  claims_ = Attribute(*analyzer_, *document_, analysis_);
   if (deadline.Passed()) return deadline.Expired("attributing");
-  Score(analyzer.scoring(), analyzer, document, report.analysis, &report.claims);
+  Score(analyzer_->scoring(), *analyzer_, *document_, analysis_, &claims_);
   if (deadline.Passed()) return deadline.Expired("scoring");
-  report.summary = Summarize(analyzer, document, report.analysis, report.claims);
+  made_ = static_cast<uint32_t>(claims_.size());
+  return true;
+}
+
+void SourcesBuilder::Add(const Document& document, const std::vector<Claim>& claims, uint32_t first_id) {
   // Distinct sources, in order of first appearance; a pronoun counts as the
   // person it refers to. Indexed by name, so a document with a hundred
   // thousand sources is not quadratic.
-  std::unordered_map<std::string, std::vector<size_t>> by_name;
-  for (uint32_t i = 0; i < report.claims.size(); ++i) {
-    const Claim& c = report.claims[i];
+  for (uint32_t i = 0; i < claims.size(); ++i) {
+    const Claim& c = claims[i];
     if (c.attributions.empty()) continue;
     const Attribution& a = c.attributions.front();
     if (a.mental || a.kind == SourceKind::kNone) continue;
     // A pronoun or an outlet's short form counts as what it refers to.
     std::string name = a.refers_to.empty() ? std::string(Slice(document.text(), a.source)) : a.refers_to;
-    std::vector<size_t>& same_name = by_name[name];
+    std::vector<size_t>& same_name = by_name_[name];
     auto it = std::find_if(same_name.begin(), same_name.end(),
-                           [&](size_t k) { return report.sources[k].kind == a.kind; });
+                           [&](size_t k) { return sources_[k].kind == a.kind; });
     size_t k;
     if (it == same_name.end()) {
-      k = report.sources.size();
+      k = sources_.size();
       same_name.push_back(k);
-      report.sources.push_back({std::move(name), a.kind, {}});
+      sources_.push_back({std::move(name), a.kind, {}});
     } else {
       k = *it;
     }
-    report.sources[k].claims.push_back(i + 1);
+    sources_[k].claims.push_back(first_id + i);
   }
+}
+
+std::vector<SourceSummary> SourcesBuilder::Finish() {
+  by_name_.clear();
+  return std::move(sources_);
+}
+
+namespace {
+
+// Appends a later section's analysis and claims to the report's, counting
+// token, sentence and paragraph indices from the document's start.
+void Join(Report* report, Analysis&& part, std::vector<Claim>&& claims) {
+  Analysis& whole = report->analysis;
+  const auto tokens = static_cast<uint32_t>(whole.tokens.size());
+  const auto sentences = static_cast<uint32_t>(whole.segmentation.sentences.size());
+  const auto paragraphs = static_cast<uint32_t>(whole.segmentation.paragraphs.size());
+  const auto cues = static_cast<uint32_t>(whole.cues.size());
+  whole.tokens.insert(whole.tokens.end(), part.tokens.begin(), part.tokens.end());
+  for (Paragraph p : part.segmentation.paragraphs) {
+    p.first_sentence += sentences;
+    whole.segmentation.paragraphs.push_back(p);
+  }
+  for (Sentence s : part.segmentation.sentences) {
+    s.first_token += tokens;
+    s.paragraph += paragraphs;
+    whole.segmentation.sentences.push_back(s);
+  }
+  for (Quotation q : part.segmentation.quotations) {
+    q.first_sentence += sentences;
+    q.last_sentence += sentences;
+    whole.segmentation.quotations.push_back(q);
+  }
+  for (CueMatch m : part.cues) {
+    m.first_token += tokens;
+    whole.cues.push_back(m);
+  }
+  if (!whole.cue_begin.empty()) whole.cue_begin.pop_back();
+  for (uint32_t b : part.cue_begin) whole.cue_begin.push_back(b + cues);
+  whole.pattern_errors.insert(whole.pattern_errors.end(), part.pattern_errors.begin(), part.pattern_errors.end());
+  for (Claim& c : claims) {
+    c.first_sentence += sentences;
+    c.last_sentence += sentences;
+    report->claims.push_back(std::move(c));
+  }
+}
+
+}  // namespace
+
+Report BuildReport(const Analyzer& analyzer, const Document& document) {
+  // Without a deadline nothing can stop it.
+  return std::move(BuildReport(analyzer, document, Deadline())).value();
+}
+
+Result<Report> BuildReport(const Analyzer& analyzer, const Document& document, const Deadline& deadline,
+                           uint32_t section_bytes) {
+  Report report;
+  report.document = &document;
+  SectionReader reader(analyzer, document, section_bytes);
+  SummaryBuilder summary;
+  SourcesBuilder sources;
+  for (bool first = true;; first = false) {
+    Result<bool> more = reader.Next(deadline);
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    summary.Add(document, reader.analysis(), reader.claims());
+    sources.Add(document, reader.claims(), reader.first_id());
+    if (first) {
+      report.analysis = std::move(reader.analysis());
+      report.claims = std::move(reader.claims());
+      reader.analysis() = Analysis();
+      reader.claims().clear();
+    } else {
+      Join(&report, std::move(reader.analysis()), std::move(reader.claims()));
+    }
+  }
+  report.summary = summary.Finish();
+  report.sources = sources.Finish();
   return report;
 }
 
-void WriteJson(const Analyzer& analyzer, const Report& report,
-               const std::function<void(std::string_view)>& sink) {
-  const Document& doc = *report.document;
-  internal::JsonWriter w(sink);
-  auto span = [&](Span s) {
-    w.Field("start", doc.ToOriginal(s.begin));
-    w.Field("end", doc.ToOriginalEnd(s.end));
-    w.Field("text", Slice(doc.text(), s));
-  };
+namespace {
+
+using internal::JsonWriter;
+
+void WriteSpan(JsonWriter& w, const Document& doc, Span s) {
+  w.Field("start", doc.ToOriginal(s.begin));
+  w.Field("end", doc.ToOriginalEnd(s.end));
+  w.Field("text", Slice(doc.text(), s));
+}
+
+// Up to and including the opening of the claims array.
+void WriteHead(JsonWriter& w, const Document& doc) {
   w.BeginObject();
   w.Field("schema", "sourcecheck.report/1");
   w.Key("input");
@@ -80,87 +205,92 @@ void WriteJson(const Analyzer& analyzer, const Report& report,
   w.EndObject();
   w.Key("claims");
   w.BeginArray();
-  for (size_t i = 0; i < report.claims.size(); ++i) {
-    const Claim& c = report.claims[i];
+}
+
+void WriteClaim(JsonWriter& w, const Analyzer& analyzer, const Document& doc, const Claim& c, uint32_t id) {
+  w.BeginObject();
+  w.Field("id", id);
+  w.Field("start", doc.ToOriginal(c.span.begin));
+  w.Field("end", doc.ToOriginalEnd(c.span.end));
+  const LineColumn at = doc.Locate(c.span.begin);
+  w.Field("line", at.line);
+  w.Field("column", at.column);
+  w.Field("text", Slice(doc.text(), c.span));
+  w.Key("attributions");
+  w.BeginArray();
+  for (const Attribution& a : c.attributions) {
     w.BeginObject();
-    w.Field("id", i + 1);
-    w.Field("start", doc.ToOriginal(c.span.begin));
-    w.Field("end", doc.ToOriginalEnd(c.span.end));
-    const LineColumn at = doc.Locate(c.span.begin);
-    w.Field("line", at.line);
-    w.Field("column", at.column);
-    w.Field("text", Slice(doc.text(), c.span));
-    w.Key("attributions");
-    w.BeginArray();
-    for (const Attribution& a : c.attributions) {
+    w.Key("cue");
+    w.BeginObject();
+    WriteSpan(w, doc, a.cue);
+    w.Key("entry");
+    if (a.cue_entry == kNoEntry) w.Null();
+    else w.String(analyzer.matcher().entry(a.cue_entry).id);
+    w.EndObject();
+    w.Key("source");
+    if (a.source.empty()) {
+      w.Null();
+    } else {
       w.BeginObject();
-      w.Key("cue");
-      w.BeginObject();
-      span(a.cue);
-      w.Key("entry");
-      if (a.cue_entry == kNoEntry) w.Null();
-      else w.String(analyzer.matcher().entry(a.cue_entry).id);
-      w.EndObject();
-      w.Key("source");
-      if (a.source.empty()) {
-        w.Null();
-      } else {
-        w.BeginObject();
-        span(a.source);
-        w.EndObject();
-      }
-      w.Field("kind", SourceKindName(a.kind));
-      w.Key("refers_to");
-      if (a.refers_to.empty()) w.Null();
-      else w.String(a.refers_to);
-      w.Key("via");
-      if (a.via.empty()) {
-        w.Null();
-      } else {
-        w.BeginObject();
-        span(a.via);
-        w.Field("kind", "outlet");
-        w.Field("name", a.via_name);
-        w.EndObject();
-      }
-      w.Field("quote", QuoteKindName(a.quote));
-      w.Field("verb_class", a.verb_class);
-      w.Field("mental", a.mental);
-      w.Field("hedged_verb", a.hedged_verb);
-      w.Field("inherited", a.inherited);
+      WriteSpan(w, doc, a.source);
       w.EndObject();
     }
-    w.EndArray();
-    w.Field("hedged", std::any_of(c.hedges.begin(), c.hedges.end(), [](const HedgeHit& h) { return !h.quoted; }));
-    w.Key("hedges");
-    w.BeginArray();
-    for (const HedgeHit& h : c.hedges) {
-      const Entry& e = analyzer.matcher().entry(h.entry);
+    w.Field("kind", SourceKindName(a.kind));
+    w.Key("refers_to");
+    if (a.refers_to.empty()) w.Null();
+    else w.String(a.refers_to);
+    w.Key("via");
+    if (a.via.empty()) {
+      w.Null();
+    } else {
       w.BeginObject();
-      span(h.span);
-      w.Field("entry", e.id);
-      w.Field("category", e.category);
-      w.Field("quoted", h.quoted);
+      WriteSpan(w, doc, a.via);
+      w.Field("kind", "outlet");
+      w.Field("name", a.via_name);
       w.EndObject();
     }
-    w.EndArray();
-    w.Field("stacked_hedges", c.stacked_hedges);
-    w.Field("score", c.score);
-    w.Field("tier", TierName(c.tier));
-    w.Key("reasons");
-    w.BeginArray();
-    for (const std::string& r : c.reasons) w.String(r);
-    w.EndArray();
-    w.Key("advice");
-    if (c.advice.empty()) w.Null();
-    else w.String(c.advice);
-    w.Field("suppressed", c.suppressed);
+    w.Field("quote", QuoteKindName(a.quote));
+    w.Field("verb_class", a.verb_class);
+    w.Field("mental", a.mental);
+    w.Field("hedged_verb", a.hedged_verb);
+    w.Field("inherited", a.inherited);
     w.EndObject();
   }
   w.EndArray();
+  w.Field("hedged", std::any_of(c.hedges.begin(), c.hedges.end(), [](const HedgeHit& h) { return !h.quoted; }));
+  w.Key("hedges");
+  w.BeginArray();
+  for (const HedgeHit& h : c.hedges) {
+    const Entry& e = analyzer.matcher().entry(h.entry);
+    w.BeginObject();
+    WriteSpan(w, doc, h.span);
+    w.Field("entry", e.id);
+    w.Field("category", e.category);
+    w.Field("quoted", h.quoted);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Field("stacked_hedges", c.stacked_hedges);
+  w.Field("score", c.score);
+  w.Field("tier", TierName(c.tier));
+  w.Key("reasons");
+  w.BeginArray();
+  for (const std::string& r : c.reasons) w.String(r);
+  w.EndArray();
+  w.Key("advice");
+  if (c.advice.empty()) w.Null();
+  else w.String(c.advice);
+  w.Field("suppressed", c.suppressed);
+  w.EndObject();
+}
+
+// From the end of the claims array to the end of the report.
+void WriteTail(JsonWriter& w, const std::vector<SourceSummary>& sources, const Summary& sm, size_t claims,
+               size_t suppressed) {
+  w.EndArray();
   w.Key("sources");
   w.BeginArray();
-  for (const SourceSummary& s : report.sources) {
+  for (const SourceSummary& s : sources) {
     w.BeginObject();
     w.Field("name", s.name);
     w.Field("kind", SourceKindName(s.kind));
@@ -171,12 +301,10 @@ void WriteJson(const Analyzer& analyzer, const Report& report,
     w.EndObject();
   }
   w.EndArray();
-  const Summary& sm = report.summary;
   w.Key("summary");
   w.BeginObject();
-  w.Field("claims", report.claims.size());
-  w.Field("suppressed", static_cast<size_t>(std::count_if(report.claims.begin(), report.claims.end(),
-                                                          [](const Claim& c) { return c.suppressed; })));
+  w.Field("claims", claims);
+  w.Field("suppressed", suppressed);
   w.Key("claims_by_tier");
   w.BeginObject();
   for (int t = 0; t < kTierCount; ++t) w.Field(TierName(static_cast<Tier>(t)), sm.claims_by_tier[t]);
@@ -210,7 +338,57 @@ void WriteJson(const Analyzer& analyzer, const Report& report,
   w.EndObject();
   w.EndObject();
   w.Finish();
+}
+
+}  // namespace
+
+void WriteJson(const Analyzer& analyzer, const Report& report,
+               const std::function<void(std::string_view)>& sink) {
+  const Document& doc = *report.document;
+  JsonWriter w(sink);
+  WriteHead(w, doc);
+  for (size_t i = 0; i < report.claims.size(); ++i)
+    WriteClaim(w, analyzer, doc, report.claims[i], static_cast<uint32_t>(i + 1));
+  const auto suppressed = static_cast<size_t>(
+      std::count_if(report.claims.begin(), report.claims.end(), [](const Claim& c) { return c.suppressed; }));
+  WriteTail(w, report.sources, report.summary, report.claims.size(), suppressed);
   sink("\n");
+}
+
+Result<StreamedReport> StreamJson(const Analyzer& analyzer, const Document& document,
+                                  const std::function<void(std::string_view)>& sink, const Deadline& deadline,
+                                  uint32_t section_bytes) {
+  StreamedReport out;
+  SectionReader reader(analyzer, document, section_bytes);
+  SummaryBuilder summary;
+  SourcesBuilder sources;
+  Suppressor suppressor(document);
+  JsonWriter w(sink);
+  WriteHead(w, document);
+  size_t suppressed = 0;
+  for (;;) {
+    Result<bool> more = reader.Next(deadline);
+    if (!more.ok()) {
+      w.Finish();
+      return more.status();
+    }
+    if (!*more) break;
+    std::vector<Claim>& claims = reader.claims();
+    suppressor.Apply(&claims);
+    summary.Add(document, reader.analysis(), claims);
+    sources.Add(document, claims, reader.first_id());
+    for (size_t i = 0; i < claims.size(); ++i) {
+      const Claim& c = claims[i];
+      WriteClaim(w, analyzer, document, c, reader.first_id() + static_cast<uint32_t>(i));
+      if (c.suppressed) ++suppressed;
+      else ++out.unsuppressed_by_tier[static_cast<int>(c.tier)];
+    }
+    out.claims += claims.size();
+  }
+  WriteTail(w, sources.Finish(), summary.Finish(), out.claims, suppressed);
+  sink("\n");
+  out.unused_suppressions = suppressor.Unused();
+  return out;
 }
 
 std::string RenderJson(const Analyzer& analyzer, const Report& report) {

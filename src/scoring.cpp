@@ -359,45 +359,60 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
 Summary Summarize(const Analyzer& analyzer, const Document& document, const Analysis& analysis,
                   const std::vector<Claim>& claims) {
   (void)analyzer;
-  Summary s;
+  SummaryBuilder builder;
+  builder.Add(document, analysis, claims);
+  return builder.Finish();
+}
+
+void SummaryBuilder::Add(const Document& document, const Analysis& analysis, const std::vector<Claim>& claims) {
   const std::string& text = document.text();
-  int attributed = 0, anonymous = 0;
-  std::set<std::string> named, unnamed;
-  double score_sum = 0;
   for (const Claim& c : claims) {
-    ++s.claims_by_tier[static_cast<int>(c.tier)];
+    ++claims_;
+    ++s_.claims_by_tier[static_cast<int>(c.tier)];
     for (const HedgeHit& h : c.hedges)
-      if (!h.quoted) ++s.hedges;
+      if (!h.quoted) ++s_.hedges;
     const Attribution* a = PrimaryAttribution(c);
     if (!a) continue;
-    ++attributed;
-    score_sum += c.score;
+    ++attributed_;
+    score_sum_ += c.score;
+    // The first source the story cites sets the reader's trust; AP asks
+    // that it not be anonymous.
+    if (!first_source_seen_) {
+      first_source_seen_ = true;
+      first_source_anonymous_ = IsAnonymous(a->kind);
+    }
+    if (a->inherited && inherited_claim_ == 0) inherited_claim_ = claims_;
     const std::string name = a->refers_to.empty() ? NormalizeToken(Slice(text, a->source)) : a->refers_to;
-    if (IsAnonymous(a->kind)) ++anonymous;
-    if (IsNamed(a->kind)) named.insert(name);
-    else if (IsAnonymous(a->kind) || a->kind == SourceKind::kVague) unnamed.insert(name);
+    if (IsAnonymous(a->kind)) ++anonymous_;
+    if (IsNamed(a->kind)) named_.insert(name);
+    else if (IsAnonymous(a->kind) || a->kind == SourceKind::kVague) unnamed_.insert(name);
     std::string outlet;
     if (a->kind == SourceKind::kOutlet) outlet = a->refers_to.empty() ? OneLine(Slice(text, a->source)) : a->refers_to;
     else if (!a->via.empty()) outlet = a->via_name.empty() ? OneLine(Slice(text, a->via)) : a->via_name;
     if (!outlet.empty()) {
-      auto it = std::find_if(s.outlets.begin(), s.outlets.end(),
+      auto it = std::find_if(s_.outlets.begin(), s_.outlets.end(),
                              [&](const auto& o) { return o.first == outlet; });
-      if (it == s.outlets.end()) s.outlets.emplace_back(outlet, 1);
+      if (it == s_.outlets.end()) s_.outlets.emplace_back(outlet, 1);
       else ++it->second;
     }
   }
   for (const Token& t : analysis.tokens)
-    if (t.kind != TokenKind::kPunct) ++s.words;
-  s.named_sources = static_cast<int>(named.size());
-  s.unnamed_sources = static_cast<int>(unnamed.size());
-  const int total = static_cast<int>(claims.size());
-  s.attributed_share = total ? static_cast<double>(attributed) / total : 0;
-  s.anonymous_share = attributed ? static_cast<double>(anonymous) / attributed : 0;
+    if (t.kind != TokenKind::kPunct) ++s_.words;
+  pattern_errors_.insert(analysis.pattern_errors.begin(), analysis.pattern_errors.end());
+}
+
+Summary SummaryBuilder::Finish() {
+  Summary s = std::move(s_);
+  s_ = Summary();
+  s.named_sources = static_cast<int>(named_.size());
+  s.unnamed_sources = static_cast<int>(unnamed_.size());
+  s.attributed_share = claims_ ? static_cast<double>(attributed_) / claims_ : 0;
+  s.anonymous_share = attributed_ ? static_cast<double>(anonymous_) / attributed_ : 0;
   s.hedges_per_100_words = s.words ? 100.0 * s.hedges / s.words : 0;
   // Overall: the attributed claims' mean score, pulled down by the share of
   // claims with no attribution at all (docs/scoring.md).
-  if (attributed > 0) {
-    s.score = static_cast<int>(std::lround(0.8 * score_sum / attributed + 20.0 * s.attributed_share));
+  if (attributed_ > 0) {
+    s.score = static_cast<int>(std::lround(0.8 * score_sum_ / attributed_ + 20.0 * s.attributed_share));
   } else {
     int hedged = s.claims_by_tier[static_cast<int>(Tier::kVeryWeak)];
     s.score = hedged > 0 ? 20 : 30;
@@ -405,36 +420,22 @@ Summary Summarize(const Analyzer& analyzer, const Document& document, const Anal
   s.score = std::clamp(s.score, 0, 100);
 
   // Flags from newsroom standards.
-  if (attributed > 0 && named.empty() && unnamed.size() == 1 && anonymous > 0)
+  if (attributed_ > 0 && named_.empty() && unnamed_.size() == 1 && anonymous_ > 0)
     s.flags.emplace_back("single_anonymous_source", "the story rests on a single anonymous source");
-  // The first source the story cites sets the reader's trust; AP asks that
-  // it not be anonymous.
-  for (const Claim& c : claims) {
-    const Attribution* a = PrimaryAttribution(c);
-    if (!a) continue;
-    if (IsAnonymous(a->kind))
-      s.flags.emplace_back("first_source_anonymous", "the first source the story cites is anonymous");
-    break;
-  }
-  for (size_t i = 0; i < claims.size(); ++i) {
-    const Attribution* a = PrimaryAttribution(claims[i]);
-    if (a && a->inherited) {
-      s.flags.emplace_back("attribution_in_other_sentence",
-                           "claim " + std::to_string(i + 1) + " has its attribution only in another sentence");
-      break;
-    }
-  }
-  if (attributed >= 3 && !s.outlets.empty()) {
+  if (first_source_anonymous_)
+    s.flags.emplace_back("first_source_anonymous", "the first source the story cites is anonymous");
+  if (inherited_claim_ > 0)
+    s.flags.emplace_back("attribution_in_other_sentence",
+                         "claim " + std::to_string(inherited_claim_) + " has its attribution only in another sentence");
+  if (attributed_ >= 3 && !s.outlets.empty()) {
     int relayed = 0;
     for (const auto& o : s.outlets) relayed += o.second;
-    if (relayed * 2 > attributed)
+    if (relayed * 2 > attributed_)
       s.flags.emplace_back("rests_on_other_outlets", "most attributed claims rest on other outlets' reporting");
   }
   // A user pattern that backtracked past Boost's match limit found nothing
   // in this document: say so rather than report its absence as a fact.
-  std::set<std::string> stopped(analysis.pattern_errors.begin(), analysis.pattern_errors.end());
-  for (const std::string& id : stopped)
-    s.flags.emplace_back("pattern_limit", PatternLimitMessage(id));
+  for (const std::string& id : pattern_errors_) s.flags.emplace_back("pattern_limit", PatternLimitMessage(id));
   return s;
 }
 

@@ -57,27 +57,53 @@ std::vector<SuppressionMarker> FindSuppressionMarkers(const Document& document) 
   return markers;
 }
 
-std::vector<Diagnostic> ApplySuppressions(Report* report) {
-  std::vector<Diagnostic> unused;
-  const Document& document = *report->document;
-  for (const SuppressionMarker& m : FindSuppressionMarkers(document)) {
-    bool used = false;
-    for (Claim& c : report->claims) {
-      if (document.Locate(c.span.begin).line != m.end_line + 1) continue;
+Suppressor::Suppressor(const Document& document)
+    : document_(&document), markers_(FindSuppressionMarkers(document)), used_(markers_.size(), false) {
+  std::stable_sort(markers_.begin(), markers_.end(),
+                   [](const SuppressionMarker& a, const SuppressionMarker& b) { return a.end_line < b.end_line; });
+}
+
+void Suppressor::Apply(std::vector<Claim>* claims) {
+  if (markers_.empty()) return;
+  for (Claim& c : *claims) {
+    const uint32_t line = document_->Locate(c.span.begin).line;
+    if (line < 2) continue;
+    // Markers ending on the line before; found by search, so a draft with
+    // many markers and many claims stays linear.
+    auto it = std::lower_bound(markers_.begin(), markers_.end(), line - 1,
+                               [](const SuppressionMarker& m, uint32_t l) { return m.end_line < l; });
+    for (; it != markers_.end() && it->end_line == line - 1; ++it) {
       c.suppressed = true;
-      used = true;
+      used_[static_cast<size_t>(it - markers_.begin())] = true;
     }
-    if (used) continue;
+  }
+}
+
+std::vector<Diagnostic> Suppressor::Unused() const {
+  std::vector<Diagnostic> unused;
+  for (size_t i = 0; i < markers_.size(); ++i) {
+    if (used_[i]) continue;
+    const SuppressionMarker& m = markers_[i];
     Diagnostic d;
     d.severity = Severity::kWarning;
-    d.path = document.path();
+    d.path = document_->path();
     d.line = static_cast<int>(m.at.line);
     d.column = static_cast<int>(m.at.column);
     d.message = std::string(kDisableNextLine) + ": no claim starts on the next line";
-    d.source_line = std::string(document.OriginalLine(m.at.line));
+    d.source_line = std::string(document_->OriginalLine(m.at.line));
     unused.push_back(std::move(d));
   }
+  // In the order of the markers in the draft.
+  std::stable_sort(unused.begin(), unused.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return a.line != b.line ? a.line < b.line : a.column < b.column;
+  });
   return unused;
+}
+
+std::vector<Diagnostic> ApplySuppressions(Report* report) {
+  Suppressor suppressor(*report->document);
+  suppressor.Apply(&report->claims);
+  return suppressor.Unused();
 }
 
 }  // namespace sourcecheck

@@ -2,11 +2,13 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "json_schema.hpp"
+#include "sourcecheck/suppress.hpp"
 
 namespace fs = std::filesystem;
 using namespace sourcecheck;
@@ -102,4 +104,137 @@ TEST_CASE("JSON offsets point into the original file, markup included", "[report
 TEST_CASE("The same input gives byte-identical JSON", "[report][json]") {
   const Cwd cwd(kSource);
   CHECK(JsonOf("examples/draft.md") == JsonOf("examples/draft.md"));
+}
+
+namespace {
+
+// Articles of invented copy, each a headline and a few paragraphs with
+// attributions, hedges and a quotation, separated by blank lines.
+std::string Articles(int count) {
+  std::string text;
+  for (int i = 0; i < count; ++i) {
+    const std::string n = std::to_string(i);
+    text += "Council " + n + " delays the bridge vote\n\n";
+    text += "The council will reportedly delay the vote on bridge " + n +
+            ", according to people familiar with the plan.\n\n";
+    text += "\"We need more time,\" said Mayor Ann Dale" + n + ". She added that costs may rise.\n\n";
+    text += "Officials told the Tribune that the repairs could take a year.\n\n";
+  }
+  return text;
+}
+
+std::string Streamed(const Document& doc, uint32_t section_bytes, StreamedReport* out = nullptr) {
+  std::string json;
+  Result<StreamedReport> r = StreamJson(
+      DefaultAnalyzer(), doc, [&json](std::string_view piece) { json.append(piece); }, Deadline(), section_bytes);
+  REQUIRE(r.ok());
+  if (out) *out = *r;
+  return json;
+}
+
+std::string Whole(const Document& doc, uint32_t section_bytes) {
+  Result<Report> report = BuildReport(DefaultAnalyzer(), doc, Deadline(), section_bytes);
+  REQUIRE(report.ok());
+  ApplySuppressions(&*report);
+  return RenderJson(DefaultAnalyzer(), *report);
+}
+
+}  // namespace
+
+TEST_CASE("Sections cover the text and end at paragraph breaks", "[report][sections]") {
+  const std::string text = Articles(40);
+  for (uint32_t size : {1u, 64u, 500u, 4096u, 1u << 20}) {
+    CAPTURE(size);
+    const std::vector<Span> sections = Sections(text, size);
+    REQUIRE_FALSE(sections.empty());
+    CHECK(sections.front().begin == 0);
+    CHECK(sections.back().end == text.size());
+    for (size_t k = 0; k < sections.size(); ++k) {
+      CHECK(sections[k].begin < sections[k].end);
+      if (k + 1 < sections.size()) {
+        CHECK(sections[k].end == sections[k + 1].begin);
+        CHECK(sections[k].end - sections[k].begin >= size);
+        // Where a paragraph break lies within the section's length past the
+        // cut point (always, once sections outgrow the paragraphs), one
+        // ends every section but the last: the text before the cut ends
+        // with a blank line, the next starts a line.
+        if (size >= 500) {
+          CHECK(text.compare(sections[k].end - 2, 2, "\n\n") == 0);
+          CHECK(text[sections[k].end] != '\n');
+        }
+      }
+    }
+  }
+  CHECK(Sections("", 10).empty());
+  CHECK(Sections("short", 10).size() == 1);
+}
+
+TEST_CASE("Sections of text without breaks cut at spaces, else between characters", "[report][sections]") {
+  // One line of words: cut after a space.
+  std::string words;
+  while (words.size() < 5000) words += "word ";
+  for (const Span s : Sections(words, 1000)) CHECK((s.end == words.size() || words[s.end - 1] == ' '));
+  // No space at all, and multi-byte characters: never inside a character.
+  std::string e_acute;
+  while (e_acute.size() < 5001) e_acute += "\xC3\xA9";
+  const std::vector<Span> sections = Sections(e_acute, 999);
+  CHECK(sections.size() > 4);
+  for (const Span s : sections) CHECK((static_cast<unsigned char>(e_acute[s.begin]) & 0xC0) != 0x80);
+  CHECK(sections.back().end == e_acute.size());
+}
+
+TEST_CASE("Streamed JSON is byte-identical to the report built whole, in one section or many",
+          "[report][json][sections]") {
+  std::string text = Articles(30);
+  // A suppression marker, and one that suppresses nothing (last line).
+  text.insert(text.find("Officials told the Tribune"), "# sourcecheck-disable-next-line\n");
+  text += "# sourcecheck-disable-next-line\n";
+  Result<Document> doc = ReadDocument("articles.txt", text, ReadOptions{});
+  REQUIRE(doc.ok());
+  for (uint32_t size : {kSectionBytes, 2000u, 300u}) {
+    CAPTURE(size);
+    StreamedReport streamed;
+    const std::string json = Streamed(*doc, size, &streamed);
+    CHECK(json == Whole(*doc, size));
+    const nlohmann::json report = nlohmann::json::parse(json);
+    CHECK(streamed.claims == report["claims"].size());
+    CHECK(report["summary"]["suppressed"] == 1);
+    REQUIRE(streamed.unused_suppressions.size() == 1);
+    CHECK(streamed.unused_suppressions[0].line == static_cast<int>(std::count(text.begin(), text.end(), '\n')));
+    // Claim ids run on across sections; offsets are the file's.
+    for (size_t i = 0; i < report["claims"].size(); ++i) {
+      const nlohmann::json& c = report["claims"][i];
+      CHECK(c["id"] == i + 1);
+      CHECK(text.substr(c["start"].get<size_t>(), c["end"].get<size_t>() - c["start"].get<size_t>()) ==
+            c["text"].get<std::string>());
+    }
+  }
+}
+
+TEST_CASE("Articles analysed in separate sections keep their claims, kinds and relays", "[report][sections]") {
+  // Each article names its own sources, so cutting between articles changes
+  // nothing but what a section cannot see: the claims are the same.
+  const std::string text = Articles(20);
+  Result<Document> doc = ReadDocument("articles.txt", text, ReadOptions{});
+  REQUIRE(doc.ok());
+  const nlohmann::json one = nlohmann::json::parse(Streamed(*doc, kSectionBytes));
+  const nlohmann::json many = nlohmann::json::parse(Streamed(*doc, 400));
+  REQUIRE(one["claims"].size() == many["claims"].size());
+  CHECK(one["claims"] == many["claims"]);
+  CHECK(one["summary"] == many["summary"]);
+  CHECK(one["sources"] == many["sources"]);
+}
+
+TEST_CASE("Plain text that needs no change is not copied", "[report][document]") {
+  Result<Document> plain = ReadDocument("a.txt", "Officials said so.\n", ReadOptions{});
+  REQUIRE(plain.ok());
+  CHECK(&plain->text() == &plain->original());
+  CHECK(plain->ToOriginal(5) == 5);
+  CHECK(plain->ToOriginal(static_cast<uint32_t>(plain->text().size())) == plain->original().size());
+  // A marker line is blanked in the text, so that text is a copy.
+  Result<Document> marked =
+      ReadDocument("b.txt", "# sourcecheck-disable-next-line\nOfficials said so.\n", ReadOptions{});
+  REQUIRE(marked.ok());
+  CHECK(&marked->text() != &marked->original());
+  CHECK(marked->text().find("sourcecheck") == std::string::npos);
 }

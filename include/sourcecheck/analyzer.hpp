@@ -91,6 +91,10 @@ class Analyzer {
   // (64 KB) that patterns are matched over and every 4096 sentences while
   // matching phrases; *analysis is then incomplete and must not be used.
   Status Analyze(const Document& document, Analysis* analysis, const Deadline& deadline) const;
+  // The same for the bytes [range.begin, range.end) of document.text()
+  // only: a section of a long document (report.hpp). Offsets in *analysis
+  // stay those of the whole text; token and sentence indices start at 0.
+  Status Analyze(const Document& document, Span range, Analysis* analysis, const Deadline& deadline) const;
 
  private:
   explicit Analyzer(Matcher matcher);

@@ -81,7 +81,7 @@ class Document {
   const std::string& original() const { return original_; }
   // The prose to analyse. Paragraphs are separated by a blank line ("\n\n");
   // NUL bytes and a leading BOM are not part of it.
-  const std::string& text() const { return text_; }
+  const std::string& text() const { return text_is_original_ ? original_ : text_; }
 
   // Maps a byte offset in text() to a byte offset in original(). Offsets in
   // text that were inserted (a paragraph break standing for a tag, a decoded
@@ -106,14 +106,18 @@ class Document {
 
   // Builds a document directly (tests, stdin). `runs` must be sorted by
   // text_begin and cover text; pass an empty vector for identity mapping.
+  // With `text_is_original`, the text is `original` itself, held once
+  // (`text` is ignored).
   static Document FromParts(std::string path, InputFormat format, std::string original,
-                            std::string text, std::vector<OffsetRun> runs);
+                            std::string text, std::vector<OffsetRun> runs,
+                            bool text_is_original = false);
 
  private:
   std::string path_;
   InputFormat format_ = InputFormat::kText;
   std::string original_;
-  std::string text_;
+  std::string text_;              // empty when text_is_original_
+  bool text_is_original_ = false;  // the text is original_ itself (no copy)
   std::vector<OffsetRun> runs_;        // empty: text == original
   std::vector<uint32_t> line_starts_;  // byte offsets in original_ of each line's start
 };

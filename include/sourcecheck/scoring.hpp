@@ -13,6 +13,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -84,5 +85,26 @@ std::string PatternLimitMessage(const std::string& entry_id);
 
 Summary Summarize(const Analyzer& analyzer, const Document& document, const Analysis& analysis,
                   const std::vector<Claim>& claims);
+
+// The same gathered piece by piece, for a document analysed in sections
+// (report.hpp): Add() each section's analysis and scored claims in text
+// order, then Finish() once. Summarize() is one Add() and Finish().
+class SummaryBuilder {
+ public:
+  void Add(const Document& document, const Analysis& analysis, const std::vector<Claim>& claims);
+  Summary Finish();
+
+ private:
+  Summary s_;
+  int claims_ = 0;
+  int attributed_ = 0;
+  int anonymous_ = 0;
+  double score_sum_ = 0;
+  std::set<std::string> named_, unnamed_;
+  bool first_source_seen_ = false;
+  bool first_source_anonymous_ = false;
+  int inherited_claim_ = 0;  // 1-based id of the first claim attributed only in another sentence
+  std::set<std::string> pattern_errors_;
+};
 
 }  // namespace sourcecheck

@@ -46,6 +46,22 @@ struct SuppressionMarker {
 // the comment form.
 std::vector<SuppressionMarker> FindSuppressionMarkers(const Document& document);
 
+// Applies a document's markers to its claims as they are made, section by
+// section (report.hpp): Apply() each batch of claims, then Unused().
+class Suppressor {
+ public:
+  explicit Suppressor(const Document& document);
+  // Sets `suppressed` on each claim that starts on the line after a marker.
+  void Apply(std::vector<Claim>* claims);
+  // A warning for each marker that suppressed nothing so far (see below).
+  std::vector<Diagnostic> Unused() const;
+
+ private:
+  const Document* document_;
+  std::vector<SuppressionMarker> markers_;  // in order of end_line
+  std::vector<bool> used_;
+};
+
 // Sets `suppressed` on every claim of `report` that starts on the line
 // after a marker of report->document. Returns a warning for each marker
 // that suppresses nothing (no claim starts on the next line), located at

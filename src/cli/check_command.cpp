@@ -114,6 +114,21 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options, const std
       continue;
     }
     auto document = std::make_unique<Document>(std::move(doc).value());
+    if (format == ReportFormat::kJson) {
+      // Written as it is made, section by section: a long document's
+      // analysis is never held whole.
+      const StreamedReport streamed = std::move(StreamJson(*analyzer, *document, [&out](std::string_view piece) {
+                                                  out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+                                                })).value();
+      for (const Diagnostic& d : streamed.unused_suppressions) std::cerr << FormatDiagnostic(d);
+      if (render.fail_on && status == kExitOk) {
+        for (int t = 0; t < kTierCount; ++t)
+          if (AtOrBelow(static_cast<Tier>(t), *render.fail_on) && streamed.unsuppressed_by_tier[t] > 0)
+            status = kExitFindings;
+      }
+      first = false;
+      continue;
+    }
     Report report = BuildReport(*analyzer, *document);
     for (const Diagnostic& d : ApplySuppressions(&report)) std::cerr << FormatDiagnostic(d);
     if (render.fail_on && status == kExitOk && CountAtOrBelow(report, *render.fail_on) > 0) status = kExitFindings;
@@ -121,7 +136,7 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options, const std
       case ReportFormat::kText: out << (first ? "" : "\n") << RenderText(*analyzer, report, render); break;
       case ReportFormat::kLine: out << RenderLine(*analyzer, report, render); break;
       case ReportFormat::kMarkdown: out << (first ? "" : "\n") << RenderMarkdown(*analyzer, report, render); break;
-      case ReportFormat::kJson: out << RenderJson(*analyzer, report); break;
+      case ReportFormat::kJson: break;  // streamed above
       case ReportFormat::kHtml:
         documents.push_back(std::move(document));
         reports.push_back(std::move(report));

@@ -2005,13 +2005,19 @@ void Attributor::AttributeClaim(Claim* claim) {
       Span left;
       uint32_t left_first = 0, left_last = 0;
       bool sourceless = false;
-      const bool passive_form = !a.mental && PastParticiple(m.first_token);
+      // "was opposed by the union": a stance or an intention in the passive
+      // is its agent's; a belief in the passive ("is thought") is a hedge's.
+      const bool passive_form = e.category != "mental" && PastParticiple(m.first_token);
       // "to say", "the reports", "his claims": no attribution.
       // Only claims, plans, fears and the like are nouns with a holder ("his
       // claim", "calls for"); "Lopez's show" and "the report" are not.
+      // A cue written with its complement ("support for", "comments
+      // about") is a noun whose possessor holds it ("Trump's support for").
       const bool claim_noun = e.category == "loaded" || e.category == "intention" ||
                               e.category == "mental" || e.category == "assertive" ||
-                              e.category == "tentative";
+                              e.category == "tentative" ||
+                              (m.token_count > 1 &&
+                               NounComplements().Contains(tokens_[cue_last].hash));
       if (!VerbSubject(m.first_token, cue_last, participle, passive_form, claim_noun,
                        claim_noun || e.category == "stance", &left, &left_first, &left_last,
                        &sourceless))

@@ -213,6 +213,12 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"said|Ana Costa|neutral"}},
       {"According to the survey, most farmers believe the rules are unfair.", "farmers",
        {"According to|the survey|phrase"}},
+      // A stance in the passive is its agent's, not its patient's.
+      {"The tax was opposed by the union.", "tax", {"opposed|the union|stance|mental"}},
+      // A noun with its complement belongs to its possessor.
+      {"Her criticism of the plan drew a sharp reply.", "plan", {"criticism of|Her|loaded"}},
+      {"The senator threw her support behind the bill.", "bill",
+       {"threw her support behind|The senator|stance"}},
       // An outlet relays the attributions in what it reports.
       {"According to The Wall Street Journal, the minister said the deal was off.", "deal",
        {"said|the minister|neutral", "According to|The Wall Street Journal|phrase"}},

@@ -2224,8 +2224,12 @@ void Attributor::AttributeClaim(Claim* claim) {
       if (t - 1 == s_first) clause_start = s_first;
     }
     while (clause_start < s_end && (IsPunct(clause_start) || InQuote(clause_start))) ++clause_start;
+    // A clause opened by a subordinator, or a relative clause set off by a
+    // comma ("Fallin, who opposes abortion, vetoed ..."), ends at a comma.
     const bool subordinate =
-        clause_start < s_end && Subordinators().Contains(tokens_[clause_start].hash);
+        (clause_start < s_end && Subordinators().Contains(tokens_[clause_start].hash)) ||
+        (!phrase && outer.src_first == outer.src_last && outer.src_first > s_first &&
+         IsComma(outer.src_first - 1) && RelativePronouns().Contains(tokens_[outer.src_first].hash));
     uint32_t end = begin;
     for (; end < s_end; ++end) {
       const uint64_t h = tokens_[end].hash;

@@ -399,6 +399,15 @@ const WordSet& BodySuffixes() {
   return words;
 }
 
+// Words that join two name words into one name: a body's ("Department for
+// Transport", "Bank of America", "Procter and Gamble") or a person's particle
+// ("Pierre de Vos", "Ursula von der Leyen").
+const WordSet& NameConnectives() {
+  static const WordSet words = {"of", "for", "and", "de", "van", "von", "der", "da", "di",
+                                "del", "bin"};
+  return words;
+}
+
 // Prepositions joining a role to its body ("spokesperson for", "officials at").
 const WordSet& RolePrepositions() {
   static const WordSet words = {"for", "at", "of", "from", "with", "in", "to", "inside", "within"};
@@ -549,7 +558,11 @@ class Attributor {
   bool ResolvePronoun(uint32_t token, std::string* refers_to) const;
   void NotePeople(uint32_t first, uint32_t last);
   void NoteOutlets(uint32_t cue_first, uint32_t cue_end);
-  std::string PersonName(uint32_t first, uint32_t last) const;
+  // The last run of name words in [first, last] (see IsNameWord), with the
+  // connectives between them; false when there is none.
+  bool NameRun(uint32_t first, uint32_t last, uint32_t* begin, uint32_t* end) const;
+  // The name run [begin, end] names a body, not a person.
+  bool BodyName(uint32_t begin, uint32_t end) const;
   // An outlet's full name: the first phrase of its entry.
   std::string OutletName(uint32_t entry) const {
     const Entry& e = matcher_.entry(entry);
@@ -593,6 +606,8 @@ class Attributor {
   static inline const uint64_t kIt = NormalizedHash("it");
   static inline const uint64_t kOne = NormalizedHash("one");
   static inline const uint64_t kFrom = NormalizedHash("from");
+  static inline const uint64_t kFor = NormalizedHash("for");
+  static inline const uint64_t kAt = NormalizedHash("at");
   static inline const uint64_t kBut = NormalizedHash("but");
   static inline const uint64_t kNor = NormalizedHash("nor");
   static inline const uint64_t kThat = NormalizedHash("that");
@@ -631,6 +646,9 @@ class Attributor {
   // reports", "his claims", "wants to say" where "wants" is itself a cue).
   // *sourceless: the cue is an attribution even with no source (a passive
   // "was criticized", "when asked").
+  // The antecedent of the relative pronoun at `rel` ("the group, which"):
+  // the phrase before it, or empty.
+  Span RelativeAntecedent(uint32_t rel, uint32_t* first, uint32_t* last) const;
   bool VerbSubject(uint32_t verb, uint32_t cue_last, bool participle, bool passive_form,
                    bool possessor_ok, bool noun_ok, Span* source, uint32_t* sf, uint32_t* sl,
                    bool* sourceless, int depth = 0) const;
@@ -805,11 +823,27 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
       --i;
       continue;
     }
-    if (tok.hash == kOf || (tok.hash == kAnd && t > range_begin_ && IsCapitalized(t - 1) &&
-                            t + 1 <= end_token && IsCapitalized(t + 1))) {
+    // "Bank of America", "Department for Transport", "Procter and Gamble":
+    // a connective between capitalised words is inside a name.
+    if (tok.hash == kOf ||
+        ((tok.hash == kAnd || tok.hash == kFor) && t > range_begin_ && IsCapitalized(t - 1) &&
+         t + 1 <= end_token && IsCapitalized(t + 1))) {
       first = t;
       --i;
       continue;
+    }
+    // "a spokesman for Trump", "an adviser to Mr. Obama", "a professor at
+    // Harvard": a role and the preposition joining it to whom it serves
+    // (not "voters in Ohio", a place).
+    if (t < end_token && t > range_begin_ &&
+        (tok.hash == kFor || tok.hash == kTo || tok.hash == kAt) &&
+        ChunkAt(t - 1) >= 0 && !InQuote(t - 1)) {
+      const Family f = FamilyOf(analysis_.cues[static_cast<size_t>(ChunkAt(t - 1))]);
+      if (f == Family::kSourceRoles || f == Family::kAnonymousSources) {
+        first = t;
+        --i;
+        continue;
+      }
     }
     if (tok.hash == kTo && t > range_begin_ && tokens_[t - 1].hash == kClose) {
       first = t;
@@ -832,6 +866,13 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
           i = static_cast<int64_t>(t) - 2;
           continue;
         }
+      }
+      // "Jeffrey Lewis of the Middlebury Institute": a name and its body.
+      if (article && t >= range_begin_ + 2 && tokens_[t - 1].hash == kOf &&
+          IsNameWord(t - 2) && !InQuote(t - 2) && t + 1 <= end_token && IsCapitalized(t + 1)) {
+        first = t - 1;
+        i = static_cast<int64_t>(t) - 2;
+        continue;
       }
       if (article) break;
       continue;
@@ -1332,30 +1373,46 @@ uint32_t Attributor::TokenAtOffset(uint32_t offset) const {
   return static_cast<uint32_t>(it - tokens_.begin());
 }
 
-std::string Attributor::PersonName(uint32_t first, uint32_t last) const {
+bool Attributor::NameRun(uint32_t first, uint32_t last, uint32_t* begin, uint32_t* end) const {
   // The name is the last run of capitalised words that are not roles,
   // organisations or outlets ("Chinese Embassy spokesman Liu Pengyu" ->
-  // "Liu Pengyu"; "Dr. Helen Osei" -> "Helen Osei").
-  int64_t end = -1, begin = -1;
+  // "Liu Pengyu"; "Dr. Helen Osei" -> "Helen Osei"). A connective between
+  // two name words stays inside ("Department for Transport", "Tom Udall of
+  // New Mexico"): cutting there would make "Transport" the speaker.
+  int64_t e = -1, b = -1;
   for (int64_t t = last; t >= static_cast<int64_t>(first); --t) {
     const auto u = static_cast<uint32_t>(t);
     const bool cap = IsNameWord(u);
-    const bool initial = tokens_[u].has(kInitialism) && tokens_[u].size() <= 2 + 0 && end >= 0;
-    if (cap || (initial && end >= 0) ||
-        (end >= 0 && tokens_[u].hash == kPeriod && u > first && IsCapitalized(u - 1) &&
+    const bool initial = tokens_[u].has(kInitialism) && tokens_[u].size() <= 2 && e >= 0;
+    if (cap || initial ||
+        (e >= 0 && tokens_[u].hash == kPeriod && u > first && IsCapitalized(u - 1) &&
          TokenText(u - 1).size() == 1)) {
-      if (end < 0) end = t;
-      begin = t;
+      if (e < 0) e = t;
+      b = t;
       continue;
     }
-    if (end >= 0) break;
+    if (e >= 0 && b == t + 1 && u > first && NameConnectives().Contains(tokens_[u].hash) &&
+        IsNameWord(u - 1)) {
+      b = t;
+      continue;
+    }
+    if (e >= 0) break;
   }
-  if (end < 0) return "";
-  const uint32_t b = tokens_[static_cast<uint32_t>(begin)].begin;
-  const uint32_t e = tokens_[static_cast<uint32_t>(end)].end;
-  std::string name = text_.substr(b, e - b);
-  std::replace(name.begin(), name.end(), '\n', ' ');
-  return name;
+  if (e < 0) return false;
+  *begin = static_cast<uint32_t>(b);
+  *end = static_cast<uint32_t>(e);
+  return true;
+}
+
+bool Attributor::BodyName(uint32_t begin, uint32_t end) const {
+  // "Hallan Ferry Company", "Department for Transport", "James Martin
+  // Center for Nonproliferation Studies": the last word, or the word before
+  // the first connective, is a body's.
+  if (BodySuffixes().Contains(tokens_[end].hash)) return true;
+  for (uint32_t t = begin + 1; t < end; ++t)
+    if (NameConnectives().Contains(tokens_[t].hash))
+      return BodySuffixes().Contains(tokens_[t - 1].hash);
+  return false;
 }
 
 bool Attributor::ResolvePronoun(uint32_t token, std::string* refers_to) const {
@@ -1475,7 +1532,13 @@ SourceKind Attributor::Classify(Span span, uint32_t first, uint32_t last, std::s
         if (e.category == "bare") has_anon_bare = true;
         else has_anon_described = true;
         break;
-      case Family::kVagueSources: has_vague = true; break;
+      case Family::kVagueSources:
+        // A judgment inside the phrase ("the controversial coach", "one of
+        // the most respected economists") qualifies its head, it is not a
+        // crowd: only a popular belief that heads the phrase ("the
+        // conventional wisdom", "studies show") makes the source vague.
+        if (e.category != "popular" || m->first_token + m->token_count > last) has_vague = true;
+        break;
       case Family::kDocuments: has_document = true; break;
       case Family::kOrganizations: has_org = true; break;
       case Family::kSourceRoles:
@@ -1488,18 +1551,43 @@ SourceKind Attributor::Classify(Span span, uint32_t first, uint32_t last, std::s
   // A pronoun alone.
   if (first == last) {
     const uint64_t h = tokens_[first].hash;
+    // "the group, which said": the antecedent's kind, and its name.
+    if (RelativePronouns().Contains(h)) {
+      uint32_t af = 0, al = 0;
+      const Span antecedent = RelativeAntecedent(first, &af, &al);
+      if (antecedent.empty()) return SourceKind::kUnknown;
+      const SourceKind kind = Classify(antecedent, af, al, refers_to, via, via_name);
+      if (refers_to->empty()) {
+        refers_to->assign(text_, antecedent.begin, antecedent.end - antecedent.begin);
+        std::replace(refers_to->begin(), refers_to->end(), '\n', ' ');
+      }
+      return kind;
+    }
     if (MalePronouns().Contains(h) || FemalePronouns().Contains(h)) {
       return ResolvePronoun(first, refers_to) ? SourceKind::kNamedPerson : SourceKind::kUnknown;
     }
     if (PluralPronouns().Contains(h) || ItPronoun().Contains(h)) return SourceKind::kUnknown;
   }
-  const std::string name = PersonName(first, last);
-  if (!name.empty() && !has_outlet) {
-    // A capitalised name: a person, unless it ends like a body's name.
-    const size_t space = name.find_last_of(' ');
-    const std::string last_word = NormalizeToken(space == std::string::npos ? name : name.substr(space + 1));
-    if (BodySuffixes().Contains(NormalizedHash(last_word))) return SourceKind::kOrganization;
-    return SourceKind::kNamedPerson;
+  uint32_t name_begin = 0, name_end = 0;
+  if (!has_outlet && NameRun(first, last, &name_begin, &name_end)) {
+    // A name after a role and a preposition is the role holder's body, not
+    // the speaker ("a spokeswoman for YouTube", "a professor at Harvard"),
+    // unless a name stands before it too ("Jeffrey Lewis of the Middlebury
+    // Institute").
+    uint32_t p = name_begin;
+    // Back over an article and a title ("for the", "to Mr. Obama").
+    while (p > first && ChunkAt(p - 1) >= 0 &&
+           EntryOf(analysis_.cues[static_cast<size_t>(ChunkAt(p - 1))]).category == "title")
+      --p;
+    if (p > first && (tokens_[p - 1].hash == kThe || tokens_[p - 1].hash == kA)) --p;
+    bool affiliation = p > first && RolePrepositions().Contains(tokens_[p - 1].hash);
+    if (affiliation && p - 1 > first && NameRun(first, p - 2, &name_begin, &name_end))
+      affiliation = false;
+    if (!affiliation)
+      return BodyName(name_begin, name_end) ? SourceKind::kOrganization : SourceKind::kNamedPerson;
+    // The voice of a body speaks for it; anyone else is described by it.
+    if (has_spokesperson) return SourceKind::kOrganization;
+    if (has_role || has_anon_described) return SourceKind::kAnonymousDescribed;
   }
   if (has_outlet) {
     *refers_to = OutletName(outlet_entry);
@@ -1580,6 +1668,18 @@ Span Attributor::SharedSubject(uint32_t cue, uint32_t* sf, uint32_t* sl) const {
     return {tokens_[u].begin, tokens_[u].end};
   }
   return MainSubject(s_first, cue, sf, sl);
+}
+
+Span Attributor::RelativeAntecedent(uint32_t rel, uint32_t* first, uint32_t* last) const {
+  const bool comma = rel > range_begin_ && IsComma(rel - 1);
+  const uint32_t end = comma ? rel - 1 : rel;
+  // ", that said" is no relative clause.
+  if (end <= range_begin_ || IsPunct(end - 1) || InQuote(end - 1) ||
+      (tokens_[rel].hash == kThat && comma))
+    return {};
+  const Span phrase = ExtendLeftPhrase(end - 1, first);
+  if (!phrase.empty()) *last = end - 1;
+  return phrase;
 }
 
 bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
@@ -1693,16 +1793,17 @@ bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
       *sf = *sl = at;
       return true;
     case Before::kRelative: {
-      // "the group, which said": the antecedent, an editor's source.
-      const bool comma = at > range_begin_ && IsComma(at - 1);
-      const uint32_t end = comma ? at - 1 : at;
-      if (end > range_begin_ && !IsPunct(end - 1) && !InQuote(end - 1) &&
-          !(tokens_[at].hash == kThat && comma)) {
-        *source = ExtendLeftPhrase(end - 1, sf);
-        if (!source->empty()) *sl = end - 1;
+      // "the group, which said": the relative pronoun is the verb's subject
+      // and the source's words; Classify reads the kind and the name from
+      // its antecedent, as for "he".
+      uint32_t af = 0, al = 0;
+      if (!RelativeAntecedent(at, &af, &al).empty()) {
+        *source = {tokens_[at].begin, tokens_[at].end};
+        *sf = *sl = at;
+      } else if (tokens_[at].hash == kWho) {
+        // "18% who say": an attribution whose holder we cannot name.
+        *sourceless = true;
       }
-      // "18% who say": an attribution whose holder we cannot name.
-      if (source->empty() && tokens_[at].hash == kWho) *sourceless = true;
       return true;
     }
     case Before::kSubject:
@@ -1904,13 +2005,19 @@ void Attributor::AttributeClaim(Claim* claim) {
       Span left;
       uint32_t left_first = 0, left_last = 0;
       bool sourceless = false;
-      const bool passive_form = !a.mental && PastParticiple(m.first_token);
+      // "was opposed by the union": a stance or an intention in the passive
+      // is its agent's; a belief in the passive ("is thought") is a hedge's.
+      const bool passive_form = e.category != "mental" && PastParticiple(m.first_token);
       // "to say", "the reports", "his claims": no attribution.
       // Only claims, plans, fears and the like are nouns with a holder ("his
       // claim", "calls for"); "Lopez's show" and "the report" are not.
+      // A cue written with its complement ("support for", "comments
+      // about") is a noun whose possessor holds it ("Trump's support for").
       const bool claim_noun = e.category == "loaded" || e.category == "intention" ||
                               e.category == "mental" || e.category == "assertive" ||
-                              e.category == "tentative";
+                              e.category == "tentative" ||
+                              (m.token_count > 1 &&
+                               NounComplements().Contains(tokens_[cue_last].hash));
       if (!VerbSubject(m.first_token, cue_last, participle, passive_form, claim_noun,
                        claim_noun || e.category == "stance", &left, &left_first, &left_last,
                        &sourceless))
@@ -2117,8 +2224,12 @@ void Attributor::AttributeClaim(Claim* claim) {
       if (t - 1 == s_first) clause_start = s_first;
     }
     while (clause_start < s_end && (IsPunct(clause_start) || InQuote(clause_start))) ++clause_start;
+    // A clause opened by a subordinator, or a relative clause set off by a
+    // comma ("Fallin, who opposes abortion, vetoed ..."), ends at a comma.
     const bool subordinate =
-        clause_start < s_end && Subordinators().Contains(tokens_[clause_start].hash);
+        (clause_start < s_end && Subordinators().Contains(tokens_[clause_start].hash)) ||
+        (!phrase && outer.src_first == outer.src_last && outer.src_first > s_first &&
+         IsComma(outer.src_first - 1) && RelativePronouns().Contains(tokens_[outer.src_first].hash));
     uint32_t end = begin;
     for (; end < s_end; ++end) {
       const uint64_t h = tokens_[end].hash;

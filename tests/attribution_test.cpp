@@ -145,6 +145,22 @@ TEST_CASE("Attribution finds source, kind and relay for news constructions", "[a
       {"In a statement, the ministry said the minister had resigned.", "resigned", "the ministry", "organization", "", ""},
       // citing: the outlet relays the source after it
       {"Reuters, citing two diplomats, reported that the talks had stalled.", "stalled", "two diplomats", "anonymous_described", "Reuters", ""},
+      // a name holding "for" or "of" stays whole, and the spokesperson
+      // speaks for the body it names
+      {"A spokesperson for the Department for Transport said the line would reopen.", "line", "A spokesperson for the Department for Transport", "organization", "", ""},
+      {"A spokeswoman for YouTube said the video had been removed.", "video", "A spokeswoman for YouTube", "organization", "", ""},
+      {"Jeffrey Lewis of the Middlebury Institute said the test had failed.", "test", "Jeffrey Lewis of the Middlebury Institute", "named_person", "", ""},
+      {"Sen. Tom Udall of New Mexico said the bill would pass.", "bill", "Sen. Tom Udall of New Mexico", "named_person", "", ""},
+      {"A professor at Harvard said the plan would fail.", "plan", "A professor at Harvard", "anonymous_described", "", ""},
+      // praise or a ranking inside the phrase qualifies its head: not a crowd
+      {"The controversial senator said the tax would fail.", "tax", "The controversial senator", "anonymous_described", "", ""},
+      {"The widely respected economist said the tax would fail.", "tax", "The widely respected economist", "anonymous_described", "", ""},
+      {"The controversial coach said the team would win.", "team", "The controversial coach", "unknown", "", ""},
+      // but a belief held by a crowd is vague
+      {"The conventional wisdom says the tax will fail.", "tax", "The conventional wisdom", "vague", "", ""},
+      // a relative pronoun is the subject; its antecedent names the source
+      {"The budget passed after a long fight with Ana Costa, who said it was unfair.", "unfair", "who", "named_person", "", "Ana Costa"},
+      {"Ana Costa met the board of the port authority, which said the budget was sound.", "sound", "which", "organization", "", "the port authority"},
       // no attribution at all
       {"The bridge opened in 1932 and carries 40,000 cars a day.", "bridge", "", "none", "", ""},
   };
@@ -197,6 +213,12 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"said|Ana Costa|neutral"}},
       {"According to the survey, most farmers believe the rules are unfair.", "farmers",
        {"According to|the survey|phrase"}},
+      // A stance in the passive is its agent's, not its patient's.
+      {"The tax was opposed by the union.", "tax", {"opposed|the union|stance|mental"}},
+      // A noun with its complement belongs to its possessor.
+      {"Her criticism of the plan drew a sharp reply.", "plan", {"criticism of|Her|loaded"}},
+      {"The senator threw her support behind the bill.", "bill",
+       {"threw her support behind|The senator|stance"}},
       // An outlet relays the attributions in what it reports.
       {"According to The Wall Street Journal, the minister said the deal was off.", "deal",
        {"said|the minister|neutral", "According to|The Wall Street Journal|phrase"}},

@@ -7,7 +7,12 @@ namespace sourcecheck {
 Deadline Deadline::In(std::chrono::milliseconds budget) {
   Deadline d;
   d.budget_ = budget;
-  d.at_ = std::chrono::steady_clock::now() + budget;
+  // A budget past the clock's range (--timeout-ms 99999999999999) would
+  // overflow into the past and stop every document at once: it is no limit.
+  const auto now = std::chrono::steady_clock::now();
+  const auto room =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::time_point::max() - now);
+  d.at_ = budget < room ? now + budget : std::chrono::steady_clock::time_point::max();
   return d;
 }
 

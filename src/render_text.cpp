@@ -225,6 +225,9 @@ std::string RenderText(const Analyzer& analyzer, const Report& report, const Ren
   int most = 0;
   for (int t = 0; t < kTierCount; ++t) most = std::max(most, s.claims_by_tier[t]);
   const int bar_room = std::min(30, width - 22);
+  // Counts right-aligned in four columns, wider when the largest needs it
+  // (1000 claims and up), so a count never runs into "unattributed".
+  const size_t count_width = std::max<size_t>(4, std::to_string(most).size() + 1);
   for (int t = 0; t < kTierCount; ++t) {
     const auto tier = static_cast<Tier>(t);
     const int n = s.claims_by_tier[t];
@@ -233,7 +236,7 @@ std::string RenderText(const Analyzer& analyzer, const Report& report, const Ren
     std::string name = TierName(tier);
     name.resize(12, ' ');
     std::string count = std::to_string(n);
-    count.insert(0, count.size() < 4 ? 4 - count.size() : 0, ' ');
+    count.insert(0, count_width - count.size(), ' ');
     std::string blocks;
     for (int i = 0; i < bar; ++i) blocks += "\u2588";
     out += "  " + style.Wrap(TierCode(tier), name) + count + (bar ? "  " + style.Wrap(TierCode(tier), blocks) : "") +

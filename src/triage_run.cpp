@@ -38,6 +38,21 @@ bool Selected(const FileSelection& selection, const fs::path& file, const fs::pa
   return any(selection.include);
 }
 
+// "*.txt *.md ..." or "--include *.log, --exclude old*": what a directory's
+// files are taken by.
+std::string SelectionText(const FileSelection& selection) {
+  std::string out;
+  auto list = [&](const char* flag, const std::vector<std::string>& globs) {
+    if (globs.empty()) return;
+    out += (out.empty() ? "" : "; ") + std::string(flag);
+    for (const std::string& g : globs) out += " " + g;
+  };
+  if (selection.include.empty()) out = "taken: *.txt *.md *.markdown *.html *.htm";
+  list("--include", selection.include);
+  list("--exclude", selection.exclude);
+  return out;
+}
+
 class FileSource : public TriageSource {
  public:
   FileSource(const std::vector<std::string>& paths, const FileSelection& selection) {
@@ -56,6 +71,13 @@ class FileSource : public TriageSource {
       }
       if (ec) {
         jobs_.push_back({TriageJob::Kind::kError, p, "cannot list directory: " + ec.message()});
+        continue;
+      }
+      // A directory named on the command line answers for itself: one with
+      // nothing to triage is an error record, not silence.
+      if (found.empty()) {
+        jobs_.push_back({TriageJob::Kind::kError, p, p + ": no file to triage in this directory (" +
+                                                       SelectionText(selection) + ")"});
         continue;
       }
       std::sort(found.begin(), found.end());

@@ -1,5 +1,7 @@
 #include "yaml_source.hpp"
 
+#include <yaml-cpp/depthguard.h>
+
 #include <set>
 
 namespace sourcecheck::internal {
@@ -31,6 +33,10 @@ YamlSource::YamlSource(const std::string& path, std::string_view text, std::vect
 std::optional<YAML::Node> YamlSource::Load() {
   try {
     return YAML::Load(std::string(text_));
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp says only "bad file" when it stops at its nesting limit.
+    Error(e.mark, "YAML syntax error: lists and maps nested too deeply (the YAML reader stops at " +
+                      std::to_string(e.depth()) + " levels)");
   } catch (const YAML::ParserException& e) {
     Error(e.mark, "YAML syntax error: " + e.msg);
   } catch (const YAML::Exception& e) {

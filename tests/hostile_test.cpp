@@ -177,6 +177,11 @@ TEST_CASE("Hostile: a binary file is refused, naming it", "[hostile]") {
   CHECK(triage.status == 1);
   REQUIRE(Records(triage.out).size() == 1);
   CHECK(Records(triage.out)[0]["error"] == png + ": binary data (NUL byte at offset 8), not a text draft");
+  // The table names the file once (its error already starts with the path).
+  const Run table = Sourcecheck("triage -q '" + png + "'");
+  CHECK(table.status == 1);
+  CHECK(Has(table.out, "  " + png + ": binary data (NUL byte at offset 8), not a text draft\n"));
+  CHECK_FALSE(Has(table.out, png + ": " + png));
 
   // Random bytes without NUL are invalid UTF-8.
   std::string noise;
@@ -219,7 +224,8 @@ TEST_CASE("Hostile: each kind of invalid UTF-8 is located, or replaced on reques
   const std::string path = dir.Write("bad.txt", bytes);
   const Run check = Sourcecheck("check '" + path + "'");
   CHECK(check.status == 2);
-  CHECK(Has(check.err, dir.path().string() + "/" + message));
+  // The compiler form alone, which editors and `vim -q` read.
+  CHECK(check.err == dir.path().string() + "/" + message + "\n");
 
   const Run replaced = Sourcecheck("check -f json --replace-invalid-utf8 '" + path + "'");
   CHECK(replaced.status == 0);
@@ -266,6 +272,15 @@ TEST_CASE("Hostile: a million tiny sentences are a million claims", "[hostile][l
   REQUIRE(records.size() == 1);
   CHECK(records[0]["summary"]["claims"] == 1'000'000);
   CHECK(records[0]["summary"]["claims_by_tier"]["unattributed"] == 1'000'000);
+}
+
+TEST_CASE("Hostile: a thousand claims and more keep the summary's columns apart", "[hostile]") {
+  // Counts of four digits and more once ran into the tier's name
+  // ("unattributed1000000").
+  const Run r = Sourcecheck("check --color never -", TinySentences(1500));
+  CHECK(r.status == 0);
+  CHECK(Has(r.out, "\n  strong          0\n"));
+  CHECK(Has(r.out, "\n  unattributed 1500  "));
 }
 
 TEST_CASE("Hostile: deeply nested HTML and Markdown are read without recursion", "[hostile]") {
@@ -327,6 +342,21 @@ TEST_CASE("Hostile: a directory or a FIFO given as a draft", "[hostile]") {
   const Run d = Sourcecheck("check '" + sub + "'");
   CHECK(d.status == 2);
   CHECK(Has(d.err, sub + ": is a directory"));
+  // triage walks a directory; one with nothing to triage is an error record,
+  // not an empty answer.
+  const Run walked = Sourcecheck("triage -f jsonl -q '" + sub + "'");
+  CHECK(walked.status == 1);
+  REQUIRE(Records(walked.out).size() == 1);
+  CHECK(Records(walked.out)[0]["error"] ==
+        sub + ": no file to triage in this directory (taken: *.txt *.md *.markdown *.html *.htm)");
+  dir.Write("notes/a.log", "Sources said so.");
+  const Run none = Sourcecheck("triage -f jsonl -q --exclude '*.md' '" + sub + "'");
+  CHECK(Records(none.out).at(0)["error"] == sub + ": no file to triage in this directory (taken: *.txt *.md "
+                                                  "*.markdown *.html *.htm; --exclude *.md)");
+  // One glob per --include: the directory after it is a path.
+  const Run logs = Sourcecheck("triage -f jsonl -q --include '*.log' '" + sub + "'");
+  CHECK(logs.status == 0);
+  CHECK(Records(logs.out).at(0)["status"] == "ok");
 
   const std::string fifo = (dir.path() / "pipe.txt").string();
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
@@ -426,10 +456,14 @@ TEST_CASE("Hostile: a catastrophically backtracking pattern is refused or stoppe
     flagged = flagged || (f["id"] == "pattern_limit" && Has(f["message"].get<std::string>(), "'hedges.evil'"));
   CHECK(flagged);
 
-  const Run triage = Sourcecheck("triage -f jsonl -q --lexicons '" + evil + "' '" + draft + "'");
+  // --lexicons takes one directory: the drafts after it stay drafts.
+  const std::string plain = dir.Write("plain.txt", "Sources said so.\n");
+  const Run triage = Sourcecheck("triage -f jsonl -q --lexicons '" + evil + "' '" + draft + "' '" + plain + "'");
   CHECK(triage.status == 1);
-  CHECK(Has(Records(triage.out).at(0)["error"].get<std::string>(),
-            "lexicon pattern 'hedges.evil' exceeded Boost.Regex's match limit"));
+  const std::vector<nlohmann::json> records = Records(triage.out);
+  REQUIRE(records.size() == 2);
+  CHECK(Has(records[0]["error"].get<std::string>(), "lexicon pattern 'hedges.evil' exceeded Boost.Regex's match limit"));
+  CHECK(records[1]["status"] == "ok");
 }
 
 TEST_CASE("Hostile: YAML anchor-and-alias bombs and deep nesting in user files", "[hostile]") {
@@ -442,19 +476,25 @@ TEST_CASE("Hostile: YAML anchor-and-alias bombs and deep nesting in user files",
     laughs += "]\n";
   }
   const std::string deep = std::string(100000, '[') + std::string(100000, ']') + "\n";
+  // yaml-cpp's own message at its depth limit is "bad file".
+  const std::string kTooDeep =
+      "error: YAML syntax error: lists and maps nested too deeply (the YAML reader stops at 500 levels)";
   TempDir dir;
   struct Case {
     std::string file, yaml, message;
   };
   const std::vector<Case> cases = {
-      {"hedges.yaml", kHedgesHeader + HedgeEntry("bomb", "phrase: boom", "    examples: *i\n") + laughs,
-       "error: "},
+      // Anchors first, so the aliases reach keys the loader reads: each
+      // error is reported once per element of *i, never per leaf.
+      {"hedges.yaml", laughs + kHedgesHeader + "  - id: bomb\n    phrase: *i\n    category: adverb\n" +
+           "    note: Say who.\n    examples: *i\n    counterexamples: *i\n",
+       "error: 'examples' must be a string, not a list"},
       {"hedges.yaml", laughs + kHedgesHeader + "  - *i\n", "error: "},
       {"scoring.yaml", laughs + "version: 1\nkind: scoring\ntiers: *i\n", "error: 'tiers' must be a map"},
       {"triage.yaml", laughs + "version: 1\nkind: triage\nweights: *i\n", "error: 'weights' must be a map"},
-      {"hedges.yaml", deep, "error: "},
-      {"scoring.yaml", "version: 1\nkind: scoring\ntiers: " + deep, "error: "},
-      {"triage.yaml", "version: 1\nkind: triage\nweights: " + deep, "error: "},
+      {"hedges.yaml", deep, kTooDeep},
+      {"scoring.yaml", "version: 1\nkind: scoring\ntiers: " + deep, kTooDeep},
+      {"triage.yaml", "version: 1\nkind: triage\nweights: " + deep, kTooDeep},
   };
   int n = 0;
   for (const Case& c : cases) {
@@ -471,6 +511,7 @@ TEST_CASE("Hostile: YAML anchor-and-alias bombs and deep nesting in user files",
     CHECK(r.status == 2);
     CHECK(Has(r.err, (sub / c.file).string() + ":"));
     CHECK(Has(r.err, c.message));
+    CHECK(r.err.size() < 20000);  // a few dozen errors, not one per leaf
   }
 }
 
@@ -496,6 +537,22 @@ TEST_CASE("Hostile: --max-bytes on check, and --timeout-ms on triage", "[hostile
   CHECK(records[0]["status"] == "error");
   CHECK(Has(records[0]["error"].get<std::string>(), "analysis stopped after 100 ms (--timeout-ms) while "));
   CHECK(records[1]["status"] == "ok");  // the worker went on
+
+  // A timeout past the clock's range is no limit (it once overflowed into
+  // the past and stopped every document); a negative one is a usage error.
+  const Run forever = Sourcecheck("triage -f jsonl -q --timeout-ms 9223372036854775807 '" + path + "'");
+  CHECK(forever.status == 0);
+  CHECK(Records(forever.out).at(0)["status"] == "ok");
+  const Run negative = Sourcecheck("triage -q --timeout-ms -1 '" + path + "'");
+  CHECK(negative.status == 2);
+  CHECK(Has(negative.err, "--timeout-ms: Value -1 not in range 0 to 9223372036854775807"));
+  // A negative size once wrapped around to 1 GiB; over 1 GiB was cut to it.
+  const Run below = Sourcecheck("check --max-bytes -5 '" + path + "'");
+  CHECK(below.status == 2);
+  CHECK(Has(below.err, "--max-bytes: a size cannot be negative: -5"));
+  const Run above = Sourcecheck("check --max-bytes 2GiB '" + path + "'");
+  CHECK(above.status == 2);
+  CHECK(Has(above.err, "--max-bytes: Value 2147483648 not in range 0 to 1073741824"));
 }
 
 TEST_CASE("Hostile: a deadline stops BuildReport between stages", "[hostile]") {
@@ -507,6 +564,9 @@ TEST_CASE("Hostile: a deadline stops BuildReport between stages", "[hostile]") {
   Result<Report> done = BuildReport(DefaultAnalyzer(), *doc, Deadline());
   REQUIRE(done.ok());
   CHECK(done->claims.size() == 200000);
+  const Deadline far = Deadline::In(std::chrono::milliseconds::max());
+  CHECK_FALSE(far.Passed());
+  CHECK(BuildReport(DefaultAnalyzer(), *doc, far).ok());
 }
 
 TEST_CASE("Hostile: the loader tells runaway pattern shapes from ordinary ones", "[hostile][lexicon]") {

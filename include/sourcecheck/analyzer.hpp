@@ -35,7 +35,8 @@ namespace sourcecheck {
 class Deadline {
  public:
   Deadline() = default;
-  // `budget` from now; a budget of zero (or less) means no deadline.
+  // `budget` from now; a budget of zero (or less) means no deadline, and one
+  // past the clock's range a deadline that never passes.
   static Deadline In(std::chrono::milliseconds budget);
 
   bool none() const { return budget_.count() <= 0; }

@@ -51,7 +51,8 @@ struct FileSelection {
 // Files and directories (recursive; files inside directories are filtered by
 // `selection` and sorted by path, so the order never depends on the file
 // system). A path that does not exist or cannot be listed becomes an error
-// job.
+// job, and so does a directory with no file selected ("notes: no file to
+// triage in this directory (taken: *.txt *.md *.markdown *.html *.htm)").
 std::unique_ptr<TriageSource> MakeFileSource(const std::vector<std::string>& paths,
                                              const FileSelection& selection);
 

@@ -109,7 +109,7 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options, const std
   for (const std::string& path : files) {
     Result<Document> doc = ReadFile(path, read_options);
     if (!doc.ok()) {
-      std::cerr << "sourcecheck: " << doc.status().ToString() << "\n";
+      PrintError(doc.status());
       status = kExitError;
       continue;
     }

@@ -16,8 +16,11 @@ ReadOptions InputOptions::Resolved() const {
 }
 
 void AddCommonOptions(CLI::App* cmd, CommonOptions* common) {
+  // One directory per flag: `--lexicons DIR a.md b.md` must leave the
+  // drafts to the command.
   cmd->add_option("--lexicons", common->lexicon_dirs,
-                  "A directory of extra lexicon files, loaded over the defaults (repeatable)");
+                  "A directory of extra lexicon files, loaded over the defaults (repeatable)")
+      ->allow_extra_args(false);
   cmd->add_flag("-v,--verbose", common->verbose, "Say more (lexicon overrides, ...)");
 }
 
@@ -26,10 +29,18 @@ void AddInputOptions(CLI::App* cmd, InputOptions* input) {
       ->check(CLI::IsMember({"auto", "text", "markdown", "html"}));
   cmd->add_flag("--replace-invalid-utf8", input->read.replace_invalid_utf8,
                 "Replace invalid UTF-8 with U+FFFD instead of refusing the file");
+  // A negative size would wrap around to an unsigned one, and anything over
+  // kMaxDocumentBytes would be cut to it without a word: both are refused.
   cmd->add_option("--max-bytes", input->read.max_bytes,
-                  "Largest document (or JSONL line) read, in bytes or with a unit (64MB, 2GiB); larger ones are refused "
-                  "(default 16 MiB; 0: up to 1 GiB)")
-      ->transform(CLI::AsSizeValue(false));
+                  "Largest document (or JSONL line) read, in bytes or with a unit (64MB, 1GiB); larger ones are refused "
+                  "(default 16 MiB; 0: up to 1 GiB, the most)")
+      ->check(CLI::Validator(
+          [](const std::string& value) {
+            return value.find('-') == std::string::npos ? std::string() : "a size cannot be negative: " + value;
+          },
+          "SIZE"))
+      ->transform(CLI::AsSizeValue(false))
+      ->check(CLI::Range(size_t{0}, kMaxDocumentBytes));
 }
 
 int ColumnsOr80() {
@@ -69,6 +80,11 @@ std::optional<Lexicon> LoadOrReport(const CommonOptions& common) {
     return std::nullopt;
   }
   return std::move(lexicon).value();
+}
+
+void PrintError(const Status& status) {
+  if (status.diagnostics().empty()) std::cerr << "sourcecheck: " << status.message() << "\n";
+  else std::cerr << status.ToString();
 }
 
 std::optional<Analyzer> MakeAnalyzer(const CommonOptions& common) {

@@ -56,6 +56,11 @@ void AddInputOptions(CLI::App* cmd, InputOptions* input);
 std::optional<Lexicon> LoadOrReport(const CommonOptions& common);
 std::optional<Analyzer> MakeAnalyzer(const CommonOptions& common);
 
+// Prints an error to stderr: a located one (invalid UTF-8 in a draft) in
+// the compiler form "draft.md:2:3: error: ...", which editors and `vim -q`
+// read; any other as "sourcecheck: MESSAGE".
+void PrintError(const Status& status);
+
 // Standard output as a terminal: its width in columns (TIOCGWINSZ when it
 // is a terminal, else $COLUMNS, else 80).
 int TerminalWidth();

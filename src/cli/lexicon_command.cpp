@@ -65,7 +65,7 @@ int RunSegment(const CommonOptions& common, const std::vector<std::string>& file
   for (const std::string& path : files) {
     Result<Document> doc = ReadFile(path, read_options);
     if (!doc.ok()) {
-      std::cerr << "sourcecheck: " << doc.status().ToString() << "\n";
+      PrintError(doc.status());
       status = kExitError;
       continue;
     }

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <limits>
 #include <thread>
 
 #include "cli/common.hpp"
@@ -59,7 +60,10 @@ std::string TableRow(size_t rank, const TriageRecord& r) {
   char buf[96];
   if (!r.ok) {
     std::snprintf(buf, sizeof buf, "%5s  %8s  %5s  %6s  %4s  %6s  %5s  ", "-", "error", "", "", "", "", "");
-    return buf + r.id + ": " + r.error + "\n";
+    // A file's error already starts with its path (its id); a JSONL
+    // record's names the line, so its id goes first.
+    const bool named = r.error.compare(0, r.id.size() + 1, r.id + ":") == 0;
+    return buf + (named ? r.error : r.id + ": " + r.error) + "\n";
   }
   const int weak = r.claims_by_tier[static_cast<int>(Tier::kWeak)];
   const int very_weak = r.claims_by_tier[static_cast<int>(Tier::kVeryWeak)];
@@ -164,14 +168,17 @@ Command AddTriageCommand(CLI::App* app, CommonOptions* common, InputOptions* inp
   cmd->add_option("-f,--format", options->format, "table (ranked), csv (ranked) or jsonl (input order; ranked with --top)")
       ->check(CLI::IsMember({"table", "csv", "jsonl"}));
   cmd->add_option("--top", options->top, "Keep only the N highest priorities");
+  // One glob per flag, so that `--include '*.log' logs/` leaves logs/ to the paths.
   cmd->add_option("--include", options->selection.include,
-                  "Glob of files to take from directories (repeatable; default *.txt *.md *.markdown *.html *.htm)");
-  cmd->add_option("--exclude", options->selection.exclude, "Glob of files to skip in directories (repeatable)");
+                  "Glob of files to take from directories (repeatable; default *.txt *.md *.markdown *.html *.htm)")
+      ->allow_extra_args(false);
+  cmd->add_option("--exclude", options->selection.exclude, "Glob of files to skip in directories (repeatable)")
+      ->allow_extra_args(false);
   cmd->add_option("--id-field", options->id_field, "JSONL field holding the document's id (default: id)");
   cmd->add_option("--text-field", options->text_field, "JSONL field holding the document's text (default: text)");
   cmd->add_option("--timeout-ms", options->timeout_ms,
                   "Time allowed per document; one that takes longer becomes an error record (default 10000; 0: none)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Range(int64_t{0}, std::numeric_limits<int64_t>::max()));
   cmd->add_flag("-q,--quiet", options->quiet, "No progress bar, even on a terminal");
   AddCommonOptions(cmd, common);
   AddInputOptions(cmd, input);

@@ -89,8 +89,8 @@ declare -A T M
 run_all() {  # label file size
   local label=$1 file=$2
   say "sourcecheck and yardsticks on $label"
-  T[json_$label]=$(shmedian json_$label "$bin --format json --replace-invalid-utf8 $file > $work/o.json")
-  M[json_$label]=$(peak "$bin --format json --replace-invalid-utf8 $file > $work/o.json")
+  T[json_$label]=$(shmedian json_$label "$bin --format json --replace-invalid-utf8 --max-bytes 100000000 $file > $work/o.json")
+  M[json_$label]=$(peak "$bin --format json --replace-invalid-utf8 --max-bytes 100000000 $file > $work/o.json")
   T[grepc_$label]=$(shmedian grepc_$label "LC_ALL=C grep -c -i -F -f $work/phrases.txt $file > $work/o.grep")
   T[grepu_$label]=$(shmedian grepu_$label "LC_ALL=C.UTF-8 grep -c -i -F -f $work/phrases.txt $file > $work/o.grep")
   T[wc_$label]=$(shmedian wc_$label "wc -w $file > $work/o.wc")
@@ -108,18 +108,55 @@ say "start-up on a one-paragraph draft"
 printf 'The mayor, Ann Dale, said the bridge would reopen on Monday, according to a statement.\n' >"$work/para.txt"
 T[para]=$(RUNS=50 WARMUP=5 median para "$bin $work/para.txt")
 
-say "the peers on the 200 KB slice"
+say "the peers on the same 5 MB text (one run each: minutes)"
+# write-good and retext-intensify read the whole 5 MB text, as sourcecheck
+# did above; proselint needs about 3 minutes per MB, so it reads the 200 KB
+# slice, and sourcecheck is timed on that slice too.
 T[slice]=$(shmedian slice "$bin --format json --replace-invalid-utf8 $work/slice.txt > $work/o.json")
 M[slice]=$(peak "$bin --format json --replace-invalid-utf8 $work/slice.txt > $work/o.json")
+once() {  # name 'shell command': one run; T[name] seconds and M[name] peak MB, unset when it failed
+  if /usr/bin/time -o "$work/$1.time" -f '%e %M' timeout "${PEER_TIMEOUT:-1200}" bash -c "$2" >/dev/null 2>&1; then
+    read -r secs kb <"$work/$1.time"
+    T[$1]=$secs
+    M[$1]=$(python3 -c "print(f'{$kb/1024:.0f}')")
+  fi
+}
 if ((peers)); then
-  T[wg]=$(RUNS=2 WARMUP=0 shmedian wg "node $work/write-good.mjs $work/slice.txt > $work/o.wg")
-  M[wg]=$(peak "node $work/write-good.mjs $work/slice.txt")
-  T[rt]=$(RUNS=2 WARMUP=0 shmedian rt "node $work/retext.mjs $work/slice.txt > $work/o.rt")
-  M[rt]=$(peak "node $work/retext.mjs $work/slice.txt")
+  say "write-good on 5 MB"
+  once wg "node $work/write-good.mjs $work/bbc.txt > $work/o.wg"
+  say "retext-intensify on 5 MB"
+  once rt "node $work/retext.mjs $work/bbc.txt > $work/o.rt"
 fi
 if command -v proselint >/dev/null; then
-  T[pl]=$(RUNS=1 WARMUP=0 shmedian pl "proselint $work/slice.txt > $work/o.pl")
-  M[pl]=$(peak "proselint $work/slice.txt")
+  say "proselint on the 200 KB slice"
+  once pl "proselint $work/slice.txt > $work/o.pl"
+fi
+
+say "stage benchmarks (Google Benchmark)"
+stages=""
+if [[ -x $build/bench/text_bench && -x $build/bench/lexicon_bench ]]; then
+  "$build/bench/lexicon_bench" --benchmark_format=json >"$work/lexicon_bench.json" 2>/dev/null || true
+  SOURCECHECK_BBC=$corpus "$build/bench/text_bench" --benchmark_format=json --benchmark_min_time=0.5 \
+    --benchmark_repetitions=3 --benchmark_report_aggregates_only=true >"$work/text_bench.json" 2>/dev/null || true
+  stages=$(python3 - "$work/lexicon_bench.json" "$work/text_bench.json" <<'PY'
+import json, sys
+rows = []
+for path in sys.argv[1:]:
+    try:
+        data = json.load(open(path))
+    except Exception:
+        continue
+    for b in data.get("benchmarks", []):
+        name = b.get("run_name", b["name"])
+        if b.get("aggregate_name") not in (None, "median"):
+            continue
+        unit = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1e3}[b.get("time_unit", "ns")]
+        cpu = b["cpu_time"] * unit
+        rate = b.get("bytes_per_second")
+        rows.append(f"| `{name}` | {cpu:.2f} ms | " + (f"{rate/1e6:.0f} MB/s" if rate else "-") + " |")
+print("\n".join(rows))
+PY
+)
 fi
 
 rate() { python3 -c "print(f'{$1/$2/1e6:.1f}')"; }   # bytes seconds -> MB/s
@@ -175,27 +212,45 @@ cpu=$(lscpu | sed -n 's/^Model name: *//p' | head -n 1)
   echo
   echo "## The prose linters a user would pick instead"
   echo
-  echo "On a $(mb "$SS") MB slice of the same text (whole file; the peers slow down faster than"
-  echo "linearly with size, so all are compared at this size):"
+  echo "write-good and retext-intensify read the same $(mb "$S5") MB text as above, whole, once each"
+  echo "(they take minutes); sourcecheck's time is its median from the first table. proselint needs"
+  echo "minutes per megabyte, so it and sourcecheck read a $(mb "$SS") MB slice of that text (whole"
+  echo "paragraphs)."
   echo
-  echo "| command | time | throughput | peak memory | sourcecheck is faster by |"
-  echo "|---|---|---|---|---|"
-  echo "| \`sourcecheck --format json\` | $(ms "${T[slice]}") ms | $(rate "$SS" "${T[slice]}") MB/s | ${M[slice]} MB | |"
-  if ((peers)); then
-    echo "| write-good 1 (npm) | $(ms "${T[wg]}") ms | $(rate "$SS" "${T[wg]}") MB/s | ${M[wg]} MB | $(ratio "${T[wg]}" "${T[slice]}")× |"
-    echo "| retext-intensify 7 through unified and retext-english (npm) | $(ms "${T[rt]}") ms | $(rate "$SS" "${T[rt]}") MB/s | ${M[rt]} MB | $(ratio "${T[rt]}" "${T[slice]}")× |"
+  echo "| command | input | time | throughput | peak memory | sourcecheck is faster by |"
+  echo "|---|---|---|---|---|---|"
+  echo "| \`sourcecheck --format json\` | $(mb "$S5") MB | $(ms "${T[json_5mb]}") ms | $(rate "$S5" "${T[json_5mb]}") MB/s | ${M[json_5mb]} MB | |"
+  if ((peers)) && [[ -n ${T[wg]:-} ]]; then
+    echo "| write-good 1 (npm) | $(mb "$S5") MB | $(ms "${T[wg]}") ms | $(rate "$S5" "${T[wg]}") MB/s | ${M[wg]} MB | $(ratio "${T[wg]}" "${T[json_5mb]}")× |"
   else
-    echo "| write-good, retext-intensify | not measured: npm install failed | | | |"
+    echo "| write-good | not measured (npm install failed or over ${PEER_TIMEOUT:-1200} s) | | | | |"
   fi
+  if ((peers)) && [[ -n ${T[rt]:-} ]]; then
+    echo "| retext-intensify 7 through unified and retext-english (npm) | $(mb "$S5") MB | $(ms "${T[rt]}") ms | $(rate "$S5" "${T[rt]}") MB/s | ${M[rt]} MB | $(ratio "${T[rt]}" "${T[json_5mb]}")× |"
+  else
+    echo "| retext-intensify | not measured (npm install failed or over ${PEER_TIMEOUT:-1200} s) | | | | |"
+  fi
+  echo "| \`sourcecheck --format json\` | $(mb "$SS") MB | $(ms "${T[slice]}") ms | $(rate "$SS" "${T[slice]}") MB/s | ${M[slice]} MB | |"
   if [[ -n ${T[pl]:-} ]]; then
-    echo "| proselint (Debian) | $(ms "${T[pl]}") ms | $(rate "$SS" "${T[pl]}") MB/s | ${M[pl]} MB | $(ratio "${T[pl]}" "${T[slice]}")× |"
+    echo "| proselint (Debian) | $(mb "$SS") MB | $(ms "${T[pl]}") ms | $(rate "$SS" "${T[pl]}") MB/s | ${M[pl]} MB | $(ratio "${T[pl]}" "${T[slice]}")× |"
   else
-    echo "| proselint | not measured: not installable here | | | |"
+    echo "| proselint | not measured: not installable here | | | | |"
   fi
   echo
-  echo "The peers' times include starting Node.js or Python; on this small slice sourcecheck's own"
-  echo "start-up is part of its time too. The per-stage figures (tokenize, segment, match, attribute,"
-  echo "score, render) come from the Google Benchmark programs in \`bench/\`."
+  echo "The peers' times include starting Node.js or Python, sourcecheck's its own start-up."
+  echo
+  echo "## Stages"
+  echo
+  echo "Google Benchmark programs in \`bench/\` (CPU time, median of 3; the text stages on the"
+  echo "$(mb "$S5") MB text, the later ones on the sections the full analysis cuts it into)."
+  echo
+  if [[ -n $stages ]]; then
+    echo "| benchmark | CPU time | throughput |"
+    echo "|---|---|---|"
+    echo "$stages"
+  else
+    echo "Not measured: build \`bench/\` (cmake --build $build) first."
+  fi
 } >"$out"
 say "wrote $out"
 cat "$out"

@@ -1,9 +1,12 @@
 // A streaming JSON writer: values go straight to an output function as they
 // are written, so a report never exists twice in memory (as a document tree
-// and as text). Its layout is fixed and byte-stable: two-space indentation,
-// `"key": value`, empty containers as `[]` and `{}`, strings escaped as
-// RFC 8259 requires (control characters as \u00XX, UTF-8 kept as is), and
-// numbers in their shortest round-trip form.
+// and as text). Its layout is fixed and byte-stable: the members of the
+// outermost `line_depth` containers each on a line of their own, indented
+// by two spaces a level, as `"key": value`; every container deeper than
+// that on one line, without spaces (`{"id":1,"tier":"weak"}`), so that a
+// report of many claims has one claim a line. Empty containers are `[]`
+// and `{}`, strings escaped as RFC 8259 requires (control characters as
+// \u00XX, UTF-8 kept as is), numbers in their shortest round-trip form.
 //
 // It is on the hot path of a full analysis (a report is several times the
 // size of its text), so it writes into a flat buffer of its own, handed to
@@ -27,9 +30,9 @@ namespace sourcecheck::internal {
 
 class JsonWriter {
  public:
-  // `sink` receives the text in pieces; `indent` 0 writes one line.
-  explicit JsonWriter(std::function<void(std::string_view)> sink, int indent = 2)
-      : sink_(std::move(sink)), indent_(indent), buf_(new char[kCapacity]) {}
+  // `sink` receives the text in pieces; `line_depth` 0 writes one line.
+  explicit JsonWriter(std::function<void(std::string_view)> sink, size_t line_depth = 2)
+      : sink_(std::move(sink)), line_depth_(line_depth), buf_(new char[kCapacity]) {}
   JsonWriter(const JsonWriter&) = delete;
   JsonWriter& operator=(const JsonWriter&) = delete;
 
@@ -101,6 +104,11 @@ class JsonWriter {
  private:
   static constexpr size_t kCapacity = 1 << 16;
   static constexpr size_t kMaxInlineIndent = 32;  // deeper levels take the slow path
+  static constexpr size_t kIndent = 2;
+
+  // Whether the members of the innermost open container go on lines of
+  // their own.
+  bool OnLines() const { return empty_.size() <= line_depth_; }
 
   void Value(std::string_view v) { String(v); }
   void Value(const std::string& v) { String(v); }
@@ -115,12 +123,13 @@ class JsonWriter {
   // The separator, new line and indentation before a member, then the key
   // and its colon, in one reservation of the buffer.
   [[gnu::always_inline]] void KeyOf(const char* key, size_t size) {
-    const size_t spaces = indent_ > 0 ? empty_.size() * static_cast<size_t>(indent_) : 0;
+    const bool lines = OnLines();
+    const size_t spaces = lines ? empty_.size() * kIndent : 0;
     if (empty_.empty() || spaces > kMaxInlineIndent || size > 256) {
       Separate();
       Put('"');
       Put(std::string_view(key, size));
-      Put(indent_ > 0 ? std::string_view("\": ") : std::string_view("\":"));
+      Put(lines ? std::string_view("\": ") : std::string_view("\":"));
       after_key_ = true;
       return;
     }
@@ -130,7 +139,7 @@ class JsonWriter {
     char* p = buf_.get() + len_;
     if (!empty_.back()) *p++ = ',';
     empty_.back() = 0;
-    if (indent_ > 0) {
+    if (lines) {
       *p++ = '\n';
       std::memcpy(p, "                                ", kMaxInlineIndent);
       p += spaces;
@@ -140,7 +149,7 @@ class JsonWriter {
     p += size;
     *p++ = '"';
     *p++ = ':';
-    if (indent_ > 0) *p++ = ' ';
+    if (lines) *p++ = ' ';
     len_ = static_cast<size_t>(p - buf_.get());
     after_key_ = true;
   }
@@ -225,8 +234,9 @@ class JsonWriter {
   }
   void Close(char c) {
     const bool empty = empty_.back();
+    const bool lines = OnLines();
     empty_.pop_back();
-    if (!empty) Newline();
+    if (!empty && lines) Newline();
     Put(c);
   }
   // Before a value: a separator and a new line inside arrays; nothing after
@@ -242,11 +252,11 @@ class JsonWriter {
     if (empty_.empty()) return;
     if (!empty_.back()) Put(',');
     empty_.back() = 0;
-    Newline();
+    if (OnLines()) Newline();
   }
+  // A line break and the indentation of the current depth.
   void Newline() {
-    if (indent_ <= 0) return;
-    const size_t spaces = empty_.size() * static_cast<size_t>(indent_);
+    const size_t spaces = empty_.size() * kIndent;
     if (spaces + 1 > kCapacity) {  // absurdly deep: never in a report
       Put('\n');
       for (size_t k = 0; k < spaces; ++k) Put(' ');
@@ -259,7 +269,7 @@ class JsonWriter {
   }
 
   std::function<void(std::string_view)> sink_;
-  int indent_;
+  size_t line_depth_;
   std::unique_ptr<char[]> buf_;
   size_t len_ = 0;
   std::vector<char> empty_;  // per open container: nothing written in it yet (not vector<bool>: slow)

@@ -254,7 +254,7 @@ TEST_CASE("CLI: a suppressed claim is not listed and does not fail the run", "[c
   CHECK(r.out.find("<stdin>:2:1:") == std::string::npos);
   CHECK(r.out.find("very_weak") == std::string::npos);
   const Run json = Sourcecheck("-f json -", marked);
-  CHECK(json.out.find("\"suppressed\": true") != std::string::npos);
+  CHECK(json.out.find("\"suppressed\":true") != std::string::npos);
   const Run unused = Sourcecheck("-f line -", "The vote is on Monday.\n# sourcecheck-disable-next-line\n\nSources said X.\n");
   CHECK(unused.err == "<stdin>:2:1: warning: sourcecheck-disable-next-line: no claim starts on the next line\n"
                       "    # sourcecheck-disable-next-line\n"

@@ -114,9 +114,9 @@ Result<StreamedReport> StreamJson(const Analyzer& analyzer, const Document& docu
                                   const std::function<void(std::string_view)>& sink,
                                   const Deadline& deadline = Deadline(), uint32_t section_bytes = kSectionBytes);
 
-// The JSON report, schema "sourcecheck.report/1" (docs/report-format.md),
-// pretty-printed with two-space indentation and a final newline, written to
-// `sink` piece by piece as it is made (never whole in memory).
+// The JSON report, schema "sourcecheck.report/1" (docs/report-format.md):
+// one claim and one source a line, a final newline, written to `sink`
+// piece by piece as it is made (never whole in memory).
 void WriteJson(const Analyzer& analyzer, const Report& report,
                const std::function<void(std::string_view)>& sink);
 // The same as one string.

@@ -49,8 +49,9 @@ drafts=(examples/draft.md tests/data/render/council.md tests/data/render/hostile
         tests/data/render/suppressed.html)
 "$bin" --no-settings --format html -o "$work/report.html" "${drafts[@]}" 2>/dev/null ||
   fail "sourcecheck --format html exited $?"
-# The report's own count: one "tier" key per claim in the JSON reports.
-expected=$("$bin" --no-settings --format json "${drafts[@]}" 2>/dev/null | grep -c '^      "tier": "')
+# The report's own count: one claim a line in the JSON reports, each with
+# its "tier".
+expected=$("$bin" --no-settings --format json "${drafts[@]}" 2>/dev/null | grep -c '^    {"id":.*"tier":"')
 ((expected > 0)) || fail "the JSON reports list no claims"
 
 # Self-contained: nothing to fetch.

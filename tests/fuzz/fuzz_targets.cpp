@@ -11,6 +11,7 @@
 #include "sourcecheck/document.hpp"
 #include "sourcecheck/lexicon.hpp"
 #include "sourcecheck/report.hpp"
+#include "sourcecheck/suppress.hpp"
 #include "sourcecheck/scoring.hpp"
 #include "sourcecheck/triage.hpp"
 #include "sourcecheck/triage_run.hpp"
@@ -101,10 +102,14 @@ void CheckDocument(const Document& doc) {
 
 bool InText(const Document& doc, Span s) { return s.begin <= s.end && s.end <= doc.text().size(); }
 
-// BuildReport, RenderJson and the triage record of one document, with
-// what must hold of them.
-void CheckReport(const Analyzer& analyzer, const Document& doc) {
-  const Report report = BuildReport(analyzer, doc);
+// BuildReport, RenderJson, StreamJson and the triage record of one
+// document, analysed in sections of `section_bytes`, with what must hold of
+// them.
+void CheckReport(const Analyzer& analyzer, const Document& doc, uint32_t section_bytes = kSectionBytes) {
+  Result<Report> built = BuildReport(analyzer, doc, Deadline(), section_bytes);
+  FUZZ_CHECK(built.ok(), "BuildReport failed without a deadline");
+  Report& report = *built;
+  ApplySuppressions(&report);
   for (const Claim& c : report.claims) {
     FUZZ_CHECK(InText(doc, c.span));
     FUZZ_CHECK(c.score >= 0 && c.score <= 100, std::to_string(c.score));
@@ -119,6 +124,13 @@ void CheckReport(const Analyzer& analyzer, const Document& doc) {
   nlohmann::json parsed = nlohmann::json::parse(json, nullptr, false);
   FUZZ_CHECK(!parsed.is_discarded(), "RenderJson gave invalid JSON");
   FUZZ_CHECK(parsed["claims"].size() == report.claims.size());
+  // The streamed report is the same bytes.
+  std::string streamed;
+  Result<StreamedReport> r = StreamJson(
+      analyzer, doc, [&streamed](std::string_view piece) { streamed.append(piece); }, Deadline(), section_bytes);
+  FUZZ_CHECK(r.ok(), "StreamJson failed without a deadline");
+  FUZZ_CHECK(streamed == json, "StreamJson differs from RenderJson of BuildReport");
+  FUZZ_CHECK(r->claims == report.claims.size());
 
   const TriageRecord record = TriageDocument(analyzer, TriageModel::Default(), doc, "fuzz");
   FUZZ_CHECK(record.priority >= 0 && record.priority <= 100, std::to_string(record.priority));
@@ -214,7 +226,9 @@ void FuzzReadDocument(const uint8_t* data, size_t size) {
   CheckDocument(*doc);
 }
 
-// data[0]: the format, as for read_document; invalid UTF-8 is replaced.
+// data[0]: bits 0-1 the format, as for read_document (invalid UTF-8 is
+// replaced); bits 2-3 the section length (the default, 64, 256 or 1024
+// bytes), so that inputs are cut into many sections too.
 void FuzzReport(const uint8_t* data, size_t size) {
   if (size < 1) return;
   static constexpr InputFormat kFormats[] = {InputFormat::kText, InputFormat::kMarkdown, InputFormat::kHtml,
@@ -225,7 +239,8 @@ void FuzzReport(const uint8_t* data, size_t size) {
   Result<Document> doc =
       ReadDocument("fuzz.in", std::string(reinterpret_cast<const char*>(data + 1), size - 1), options);
   FUZZ_CHECK(doc.ok(), doc.ok() ? "" : doc.status().message());
-  CheckReport(DefaultAnalyzer(), *doc);
+  static constexpr uint32_t kSectionLengths[] = {kSectionBytes, 64, 256, 1024};
+  CheckReport(DefaultAnalyzer(), *doc, kSectionLengths[(data[0] >> 2) & 3]);
 }
 
 // data[0]: bit 0 two workers instead of one; bits 1-2 the line limit

@@ -11,7 +11,8 @@
 #
 # Environment: BUILD_DIR (default: build-fuzz), CORPUS_DIR (default:
 # $BUILD_DIR/corpus), LOG_DIR (default: $BUILD_DIR/fuzz-logs), JOBS (build
-# jobs), RSS_LIMIT_MB (default 2048), NICE (default 19).
+# jobs), RSS_LIMIT_MB (default 2048), NICE (default 19), FUZZ_SEED (a fixed
+# libFuzzer seed, so that a run can be repeated; CI sets it).
 #
 # Exit code: 0 when nothing was found, 1 when a target crashed, leaked,
 # timed out or ran out of memory (the input is saved as
@@ -99,7 +100,7 @@ for t in "${targets[@]}"; do
   set +e
   nice -n "$niceness" "$bin" "$corpus" "$fuzz_dir/$t" \
     -dict="$(dict "$t")" -max_len="$(max_len "$t")" -max_total_time="$seconds" \
-    -rss_limit_mb="$rss_limit" -timeout=10 -print_final_stats=1 \
+    -rss_limit_mb="$rss_limit" -timeout=10 -print_final_stats=1 ${FUZZ_SEED:+-seed="$FUZZ_SEED"} \
     -artifact_prefix="$build_dir/artifacts/$t-" >"$log" 2>&1
   rc=$?
   set -e

@@ -134,35 +134,37 @@ class FlatMap {
   void Reserve(size_t n) {
     size_t cap = 16;
     while (cap < n * 2) cap <<= 1;
-    keys_.assign(cap, 0);
-    values_.assign(cap, 0);
+    slots_.assign(cap, Slot{});
     mask_ = cap - 1;
     shift_ = 64;
     for (size_t c = cap; c > 1; c >>= 1) --shift_;
   }
   void Insert(uint64_t key, uint32_t value) {
-    size_t i = Slot(key);
-    while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask_;
-    keys_[i] = key;
-    values_[i] = value;
+    size_t i = Index(key);
+    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask_;
+    slots_[i] = {key, value};
   }
   // The value for key, or 0.
   uint32_t Find(uint64_t key) const {
-    size_t i = Slot(key);
+    size_t i = Index(key);
     while (true) {
-      const uint64_t k = keys_[i];
-      if (k == key) return values_[i];
-      if (k == 0) return 0;
+      const Slot& slot = slots_[i];
+      if (slot.key == key) return slot.value;
+      if (slot.key == 0) return 0;
       i = (i + 1) & mask_;
     }
   }
 
  private:
+  // A key and its value side by side: a lookup touches one cache line.
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t value = 0;
+  };
   // Fibonacci hashing: the top bits of the product depend on every bit of
   // the key (a transition key's state sits in its high half).
-  size_t Slot(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_); }
-  std::vector<uint64_t> keys_;
-  std::vector<uint32_t> values_;
+  size_t Index(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_); }
+  std::vector<Slot> slots_;
   size_t mask_ = 0;
   int shift_ = 64;
 };
@@ -225,6 +227,22 @@ struct Matcher::Impl {
   Lexicon lexicon;
   FlatMap vocabulary;   // token hash -> id (1-based)
   FlatMap transitions;  // state << 32 | id -> next state (root is 0, never a target)
+  // The root's transitions by vocabulary id, as a plain array: most tokens
+  // are read in the root state, and this small array stays in cache.
+  std::vector<uint32_t> root_next;
+  // A 32 KB bit set over the vocabulary's hashes, which stays in the first
+  // level cache: most words of a text are in no phrase, and the set turns
+  // them away without a lookup in the vocabulary's table (a cache miss for
+  // a rare word). A set bit may be a collision; the table decides.
+  static constexpr int kVocabBitsLog2 = 18;
+  std::vector<uint64_t> vocab_bits = std::vector<uint64_t>((size_t{1} << kVocabBitsLog2) / 64, 0);
+  static size_t VocabBit(uint64_t hash) {
+    return static_cast<size_t>((hash * 0xD6E8FEB86659FD93ull) >> (64 - kVocabBitsLog2));
+  }
+  bool MaybeInVocabulary(uint64_t hash) const {
+    const size_t b = VocabBit(hash);
+    return (vocab_bits[b >> 6] >> (b & 63)) & 1;
+  }
   std::vector<uint32_t> fail;
   std::vector<uint32_t> out_begin;  // per state, into out_phrases
   std::vector<uint32_t> out_count;
@@ -343,12 +361,17 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
   // Vocabulary and transitions into flat maps; failure links and output
   // lists breadth-first so a state's fail target is complete before it.
   impl->vocabulary.Reserve(vocab_hashes.size() + 1);
-  for (size_t i = 0; i < vocab_hashes.size(); ++i)
+  for (size_t i = 0; i < vocab_hashes.size(); ++i) {
     impl->vocabulary.Insert(vocab_hashes[i], static_cast<uint32_t>(i + 1));
+    const size_t b = Impl::VocabBit(vocab_hashes[i]);
+    impl->vocab_bits[b >> 6] |= uint64_t{1} << (b & 63);
+  }
   impl->transitions.Reserve(trie.size());
   for (uint32_t s = 0; s < trie.size(); ++s)
     for (const auto& [v, next] : trie[s].children)
       impl->transitions.Insert((static_cast<uint64_t>(s) << 32) | v, next);
+  impl->root_next.assign(vocab_hashes.size() + 1, 0);
+  for (const auto& [v, next] : trie[0].children) impl->root_next[v] = next;
 
   const size_t n = trie.size();
   impl->fail.assign(n, 0);
@@ -459,18 +482,22 @@ void Matcher::Impl::MatchPhrasesIn(std::string_view text, const std::vector<Toke
   const Impl& m = *this;
   uint32_t state = 0;
   for (uint32_t i = first; i < end; ++i) {
-    const uint32_t v = m.vocabulary.Find(tokens[i].hash);
+    const uint64_t hash = tokens[i].hash;
+    const uint32_t v = m.MaybeInVocabulary(hash) ? m.vocabulary.Find(hash) : 0;
     if (v == 0) {
       state = 0;
       continue;
     }
     while (true) {
+      if (state == 0) {
+        state = m.root_next[v];
+        break;
+      }
       const uint32_t next = m.transitions.Find((static_cast<uint64_t>(state) << 32) | v);
       if (next != 0) {
         state = next;
         break;
       }
-      if (state == 0) break;
       state = m.fail[state];
     }
     const uint32_t n_out = m.out_count[state];

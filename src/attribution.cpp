@@ -575,9 +575,18 @@ class Attributor {
   // A capitalised word that can be part of a personal name (not "The",
   // "A", "In" ...).
   bool IsNameWord(uint32_t t) const {
-    return IsCapitalized(t) && ChunkAt(t) < 0 && !tokens_[t].has(kInitialism) &&
-           !Determiners().Contains(tokens_[t].hash) && !Boundaries().Contains(tokens_[t].hash) &&
-           !SentenceOpeners().Contains(tokens_[t].hash);
+    return IsCapitalized(t) && (ChunkAt(t) < 0 || AfterAbbreviatedTitle(t)) &&
+           !tokens_[t].has(kInitialism) && !Determiners().Contains(tokens_[t].hash) &&
+           !Boundaries().Contains(tokens_[t].hash) && !SentenceOpeners().Contains(tokens_[t].hash);
+  }
+  // A role word right after an abbreviated title is a surname ("Mr. King",
+  // "Dr. Judge"): a title is followed by a name, never by another role.
+  bool AfterAbbreviatedTitle(uint32_t t) const {
+    if (t <= range_begin_ || tokens_[t - 1].hash != kPeriod || ChunkAt(t - 1) < 0) return false;
+    const CueMatch& title = analysis_.cues[static_cast<size_t>(ChunkAt(t - 1))];
+    if (title.first_token + title.token_count != t) return false;
+    const Entry& e = EntryOf(title);
+    return e.family == Family::kSourceRoles && e.category == "title";
   }
   uint32_t TokenAtOffset(uint32_t offset) const;
 
@@ -1442,7 +1451,7 @@ void Attributor::NotePeople(uint32_t first, uint32_t last) {
         const Entry& e = EntryOf(m);
         uint32_t after = m.first_token + m.token_count;
         if (e.family == Family::kSourceRoles && after <= last && IsCapitalized(after) &&
-            ChunkAt(after) < 0 && !InQuote(after)) {
+            (ChunkAt(after) < 0 || AfterAbbreviatedTitle(after)) && !InQuote(after)) {
           uint32_t end = after;
           while (end + 1 <= last && IsCapitalized(end + 1) && ChunkAt(end + 1) < 0) ++end;
           PersonMention p;

@@ -81,6 +81,19 @@ std::vector<std::string> AllOf(const char* text, const char* anchor) {
   return out;
 }
 
+// Checks each case's primary attribution: source, kind, via and refers_to.
+void CheckCases(std::initializer_list<Expect> cases) {
+  for (const Expect& e : cases) {
+    std::string claim;
+    const Got got = PrimaryOf(e.text, e.anchor, &claim);
+    INFO("claim: " << claim << "\ncue: " << got.cue);
+    CHECK(got.source == e.source);
+    CHECK(got.kind == e.kind);
+    CHECK(got.via == e.via);
+    CHECK(got.refers_to == e.refers_to);
+  }
+}
+
 // Function words that must never be a source on their own.
 bool BareFunctionWord(const std::string& s) {
   static const char* const kWords[] = {"and", "to", "but", "when", "before", "after", "by",
@@ -173,6 +186,19 @@ TEST_CASE("Attribution finds source, kind and relay for news constructions", "[a
     CHECK(got.via == e.via);
     CHECK(got.refers_to == e.refers_to);
   }
+}
+
+TEST_CASE("A role word after an abbreviated title is a surname", "[attribution]") {
+  CheckCases({
+      {"Mr. King added that the ferry would run on Sundays.", "ferry", "Mr. King", "named_person", "", ""},
+      {"Ms. Judge said the archive would close early.", "archive", "Ms. Judge", "named_person", "", ""},
+      {"Dr. Sheriff told the panel the trial had stalled.", "trial", "Dr. Sheriff", "named_person", "", ""},
+      // the surname is remembered for a pronoun in the next sentence
+      {"Mr. King opened the depot. He said the vans were ready.", "vans", "He", "named_person", "", "King"},
+      // without a title the role word is still a role
+      {"King Harald said the harvest was poor.", "harvest", "King Harald", "named_person", "", ""},
+      {"The ferry will run, a senator said.", "ferry", "a senator", "anonymous_described", "", ""},
+  });
 }
 
 TEST_CASE("A quotation over several sentences is one claim with one speaker", "[attribution]") {

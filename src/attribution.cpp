@@ -210,6 +210,33 @@ const WordSet& IrregularParticiples() {
   return words;
 }
 
+// Nouns for a crowd that takes a side ("critics", "opponents"): with or
+// without an "of" phrase ("critics of the law"), a vague group.
+const WordSet& CrowdNouns() {
+  static const WordSet words = {
+      "critics", "opponents", "detractors", "skeptics", "sceptics", "naysayers", "doubters",
+      "cynics", "supporters", "proponents", "advocates", "defenders", "fans", "admirers",
+      "adherents", "believers", "followers", "backers", "foes", "observers", "others",
+      "purists", "enthusiasts", "devotees", "champions", "boosters"};
+  return words;
+}
+
+// Quantifiers that make a group vague ("most economists", "other
+// reviewers", "the majority of users"); counts ("two officials") do not.
+const WordSet& VagueQuantifiers() {
+  static const WordSet words = {"most", "many", "some", "several", "few", "other", "others",
+                                "various", "numerous", "countless", "majority", "minority",
+                                "number", "handful", "lot", "lots", "plenty"};
+  return words;
+}
+
+// Demonstratives, which open a phrase like an article ("critics of this
+// plan").
+const WordSet& Demonstratives() {
+  static const WordSet words = {"this", "these", "those", "that"};
+  return words;
+}
+
 // Possessive determiners: "his claim", "their calls for".
 const WordSet& PossessiveDeterminers() {
   static const WordSet words = {"his", "her", "their", "its", "our", "my", "your"};
@@ -575,10 +602,49 @@ class Attributor {
   // A capitalised word that can be part of a personal name (not "The",
   // "A", "In" ...).
   bool IsNameWord(uint32_t t) const {
-    return IsCapitalized(t) && ChunkAt(t) < 0 && !tokens_[t].has(kInitialism) &&
-           !Determiners().Contains(tokens_[t].hash) && !Boundaries().Contains(tokens_[t].hash) &&
-           !SentenceOpeners().Contains(tokens_[t].hash);
+    return IsCapitalized(t) && (ChunkAt(t) < 0 || AfterAbbreviatedTitle(t)) &&
+           !tokens_[t].has(kInitialism) && !Determiners().Contains(tokens_[t].hash) &&
+           !Boundaries().Contains(tokens_[t].hash) && !SentenceOpeners().Contains(tokens_[t].hash);
   }
+  // A role word right after an abbreviated title is a surname ("Mr. King",
+  // "Dr. Judge"): a title is followed by a name, never by another role.
+  bool AfterAbbreviatedTitle(uint32_t t) const {
+    if (t <= range_begin_ || tokens_[t - 1].hash != kPeriod || ChunkAt(t - 1) < 0) return false;
+    const CueMatch& title = analysis_.cues[static_cast<size_t>(ChunkAt(t - 1))];
+    if (title.first_token + title.token_count != t) return false;
+    const Entry& e = EntryOf(title);
+    return e.family == Family::kSourceRoles && e.category == "title";
+  }
+  // The word at `t` can head a noun phrase that an "of" phrase completes
+  // ("critics", "members", "many"): a source word, a quantifier or a plural
+  // noun, not a verb, an adverb or a function word ("because of").
+  bool HeadsOfPhrase(uint32_t t) const {
+    if (InQuote(t) || tokens_[t].kind != TokenKind::kWord) return false;
+    if (ChunkAt(t) >= 0) return true;
+    const uint64_t h = tokens_[t].hash;
+    if (SubjectPronouns().Contains(h)) return !PersonalSubjects().Contains(h) && h != kIt;
+    // A plural ("critics of", "members of"): a singular noun's "of" phrase
+    // is as often the thing that speaks ("the board of the port authority").
+    if (!EndsWith(TokenText(t), "s")) return false;
+    return !InVerbCue(t) && !IsLyAdverb(t) && !Boundaries().Contains(h) &&
+           !VerbModifiers().Contains(h) && !IntroOpeners().Contains(h) &&
+           !NounMarkers().Contains(h) && !ObjectPronouns().Contains(h);
+  }
+  // A plural common noun ("Opponents", "purists"): a crowd noun, or a word
+  // of six letters or more with a plural noun's ending, that is no part of a
+  // person named so far ("Sanders" after "Bernie Sanders").
+  bool PluralNoun(uint32_t t) const;
+  // The phrase [first, last] is a crowd headed by a plural noun: a crowd
+  // noun alone or before "of" ("Critics of the law"), or a plural noun
+  // alone, lower-case or opening its sentence ("Purists argue").
+  bool CrowdPhrase(uint32_t first, uint32_t last) const;
+  // The phrase opens with a vague quantifier ("most", "other", "the
+  // majority of", "a number of").
+  bool QuantifiedGroup(uint32_t first, uint32_t last) const;
+  // A person named beside the outlet that employs them ("NBC's Dante
+  // Chinni", "Vann R. Newkirk II, a writer for The Atlantic"); false when
+  // the outlet itself is the source.
+  bool OutletStaffName(uint32_t first, uint32_t last, const CueMatch& outlet) const;
   uint32_t TokenAtOffset(uint32_t offset) const;
 
   void AttributeClaim(Claim* claim);
@@ -850,6 +916,15 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
       --i;
       continue;
     }
+    // "Critics of the law", "many of the residents", "members of this
+    // panel": the noun before "of" heads the phrase, which runs on over it.
+    if ((Determiners().Contains(tok.hash) || Demonstratives().Contains(tok.hash)) &&
+        t < end_token && t >= range_begin_ + 2 && tokens_[t - 1].hash == kOf &&
+        HeadsOfPhrase(t - 2)) {
+      first = t - 1;
+      i = static_cast<int64_t>(t) - 2;
+      continue;
+    }
     if (Determiners().Contains(tok.hash)) {
       first = t;
       --i;
@@ -890,9 +965,10 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
       continue;
     }
     if (IsCapitalized(t) || tok.has(kAllUpper)) {
-      // A capitalised sentence opener ("In", "The") is not part of a name.
+      // A capitalised sentence opener ("In", "The") is not part of a name;
+      // one that heads an "of" phrase is its noun ("Critics of the law").
       if (t == range_begin_ && SentenceOpeners().Contains(tok.hash) && t != end_token &&
-          !Determiners().Contains(tok.hash))
+          !Determiners().Contains(tok.hash) && tokens_[t + 1].hash != kOf)
         break;
       first = t;
       --i;
@@ -1404,6 +1480,61 @@ bool Attributor::NameRun(uint32_t first, uint32_t last, uint32_t* begin, uint32_
   return true;
 }
 
+bool Attributor::PluralNoun(uint32_t t) const {
+  if (tokens_[t].kind != TokenKind::kWord || ChunkAt(t) >= 0 || tokens_[t].has(kAllUpper))
+    return false;
+  if (PersonWithPart(tokens_[t].hash) >= 0) return false;
+  if (CrowdNouns().Contains(tokens_[t].hash)) return true;
+  const std::string_view w = TokenText(t);
+  if (w.size() < 6) return false;
+  for (std::string_view suffix : {"ents", "ants", "ists", "ians", "ics", "ors", "ers", "ites"})
+    if (EndsWith(w, suffix)) return true;
+  return false;
+}
+
+bool Attributor::CrowdPhrase(uint32_t first, uint32_t last) const {
+  const bool of_phrase = first < last && tokens_[first + 1].hash == kOf;
+  if (first != last && !of_phrase) return false;
+  if (!PluralNoun(first)) return false;
+  // "Members of the panel" are the panel's, not a crowd.
+  if (CrowdNouns().Contains(tokens_[first].hash)) return true;
+  if (of_phrase) return false;
+  if (IsLowerWord(first)) return true;
+  // A capitalised one opens its sentence: capitals say nothing there.
+  uint32_t s_first = 0, s_end = 0;
+  SentenceOf(first, &s_first, &s_end);
+  return first == s_first;
+}
+
+bool Attributor::QuantifiedGroup(uint32_t first, uint32_t last) const {
+  uint32_t t = first;
+  // "the majority of", "a number of", "a few".
+  if ((tokens_[t].hash == kThe || tokens_[t].hash == kA) && t < last) ++t;
+  if (!VagueQuantifiers().Contains(tokens_[t].hash)) return false;
+  // "the other", "a lot" need their noun; "some" alone is a pronoun.
+  return t < last || t == first;
+}
+
+bool Attributor::OutletStaffName(uint32_t first, uint32_t last, const CueMatch& outlet) const {
+  const uint32_t o_first = outlet.first_token;
+  const uint32_t o_last = outlet.first_token + outlet.token_count - 1;
+  uint32_t b = 0, e = 0;
+  auto person = [&] {
+    return !BodyName(b, e) && (e > b || PersonWithPart(tokens_[b].hash) >= 0);
+  };
+  // "NBC's Dante Chinni", "CNN's chief correspondent Jake Tapper".
+  if (o_last + 2 <= last && tokens_[o_last + 1].hash == kPossessive &&
+      NameRun(o_last + 2, last, &b, &e) && e == last)
+    return person();
+  // "Vann R. Newkirk II, a writer for The Atlantic", "Ana Roe of the Post".
+  uint32_t p = o_first;
+  if (p > first && tokens_[p - 1].hash == kThe) --p;
+  if (p > first + 1 && RolePrepositions().Contains(tokens_[p - 1].hash) &&
+      NameRun(first, p - 2, &b, &e))
+    return person();
+  return false;
+}
+
 bool Attributor::BodyName(uint32_t begin, uint32_t end) const {
   // "Hallan Ferry Company", "Department for Transport", "James Martin
   // Center for Nonproliferation Studies": the last word, or the word before
@@ -1442,7 +1573,7 @@ void Attributor::NotePeople(uint32_t first, uint32_t last) {
         const Entry& e = EntryOf(m);
         uint32_t after = m.first_token + m.token_count;
         if (e.family == Family::kSourceRoles && after <= last && IsCapitalized(after) &&
-            ChunkAt(after) < 0 && !InQuote(after)) {
+            (ChunkAt(after) < 0 || AfterAbbreviatedTitle(after)) && !InQuote(after)) {
           uint32_t end = after;
           while (end + 1 <= last && IsCapitalized(end + 1) && ChunkAt(end + 1) < 0) ++end;
           PersonMention p;
@@ -1507,11 +1638,10 @@ void Attributor::NoteOutlets(uint32_t cue_first, uint32_t cue_end) {
 SourceKind Attributor::Classify(Span span, uint32_t first, uint32_t last, std::string* refers_to,
                                 Span* via, std::string* via_name) {
   (void)span;
-  (void)via;
-  (void)via_name;
   bool has_outlet = false, has_anon_bare = false, has_anon_described = false, has_vague = false,
        has_document = false, has_org = false, has_role = false, has_spokesperson = false;
   uint32_t outlet_entry = kNoEntry;
+  const CueMatch* outlet_cue = nullptr;
   // Cues are in text order: those starting inside the phrase are found by
   // search.
   auto from = std::partition_point(claim_cues_.begin(), claim_cues_.end(),
@@ -1526,6 +1656,7 @@ SourceKind Attributor::Classify(Span span, uint32_t first, uint32_t last, std::s
         if (!m->alias || outlet_named_[m->entry]) {
           has_outlet = true;
           outlet_entry = m->entry;
+          outlet_cue = m;
         }
         break;
       case Family::kAnonymousSources:
@@ -1568,8 +1699,30 @@ SourceKind Attributor::Classify(Span span, uint32_t first, uint32_t last, std::s
     }
     if (PluralPronouns().Contains(h) || ItPronoun().Contains(h)) return SourceKind::kUnknown;
   }
+  // A crowd is never a person's name: "Opponents claim", "Critics of the
+  // law say" (whatever the law is, the critics speak).
+  if (CrowdPhrase(first, last)) {
+    if (has_anon_described) return SourceKind::kAnonymousDescribed;
+    if (has_anon_bare) return SourceKind::kAnonymousBare;
+    return SourceKind::kVague;
+  }
+  const bool quantified = QuantifiedGroup(first, last);
+  // A journalist speaks as a person; the outlet is how the words reached us.
+  if (has_outlet && !quantified && OutletStaffName(first, last, *outlet_cue)) {
+    *via = {outlet_cue->begin, outlet_cue->end};
+    *via_name = OutletName(outlet_entry);
+    return SourceKind::kNamedPerson;
+  }
   uint32_t name_begin = 0, name_end = 0;
-  if (!has_outlet && NameRun(first, last, &name_begin, &name_end)) {
+  bool named = !has_outlet && !quantified && NameRun(first, last, &name_begin, &name_end);
+  // "Members of the panel": a plural noun capitalised because it opens the
+  // sentence is no one's name.
+  if (named && name_begin == name_end && PluralNoun(name_begin) && !IsLowerWord(name_begin)) {
+    uint32_t s_first = 0, s_end = 0;
+    SentenceOf(name_begin, &s_first, &s_end);
+    if (name_begin == s_first) named = false;
+  }
+  if (named) {
     // A name after a role and a preposition is the role holder's body, not
     // the speaker ("a spokeswoman for YouTube", "a professor at Harvard"),
     // unless a name stands before it too ("Jeffrey Lewis of the Middlebury
@@ -1604,6 +1757,9 @@ SourceKind Attributor::Classify(Span span, uint32_t first, uint32_t last, std::s
   }
   if (has_anon_described) return SourceKind::kAnonymousDescribed;
   if (has_anon_bare) return SourceKind::kAnonymousBare;
+  // "two State Department officials": unnamed people of a body, described
+  // by it (its spokesperson, below, speaks for it).
+  if (has_org && has_role && !has_spokesperson) return SourceKind::kAnonymousDescribed;
   if (has_vague) return SourceKind::kVague;
   if (has_org) return SourceKind::kOrganization;
   // "a spokesperson for the port authority", "the company's spokesman":
@@ -1613,6 +1769,8 @@ SourceKind Attributor::Classify(Span span, uint32_t first, uint32_t last, std::s
   if (!has_role && BodySuffixes().Contains(tokens_[last].hash) && Determiners().Contains(tokens_[first].hash))
     return SourceKind::kOrganization;
   if (has_document) return SourceKind::kDocument;
+  // "most particle physicists", "other reviewers", "the majority of users".
+  if (quantified) return SourceKind::kVague;
   if (has_role) {
     // A bare plural role ("Economists expect", "analysts say") is a vague
     // group; with a qualifier ("two economists at the bank") it is
@@ -2084,6 +2242,10 @@ void Attributor::AttributeClaim(Claim* claim) {
           if (k == SourceKind::kOutlet) {
             a.via = to;
             a.via_name = refers;
+          } else if (!dummy.empty()) {
+            // "told NBC's Dante Chinni": the journalist's outlet.
+            a.via = dummy;
+            a.via_name = vn;
           }
         }
       }
@@ -2095,6 +2257,12 @@ void Attributor::AttributeClaim(Claim* claim) {
     std::string vn;
     a.kind = Classify(source, src_first, src_last, &refers, &dummy, &vn);
     a.refers_to = refers;
+    // "NBC's Dante Chinni said": a journalist's words reach us through the
+    // outlet they work for.
+    if (!dummy.empty() && a.via.empty()) {
+      a.via = dummy;
+      a.via_name = vn;
+    }
     // "people familiar with the matter cited by The Wall Street Journal".
     if (src_last + 1 < end_token) {
       if (relay_at_[src_last + 1 - first_token] >= 0) {

@@ -81,6 +81,19 @@ std::vector<std::string> AllOf(const char* text, const char* anchor) {
   return out;
 }
 
+// Checks each case's primary attribution: source, kind, via and refers_to.
+void CheckCases(std::initializer_list<Expect> cases) {
+  for (const Expect& e : cases) {
+    std::string claim;
+    const Got got = PrimaryOf(e.text, e.anchor, &claim);
+    INFO("claim: " << claim << "\ncue: " << got.cue);
+    CHECK(got.source == e.source);
+    CHECK(got.kind == e.kind);
+    CHECK(got.via == e.via);
+    CHECK(got.refers_to == e.refers_to);
+  }
+}
+
 // Function words that must never be a source on their own.
 bool BareFunctionWord(const std::string& s) {
   static const char* const kWords[] = {"and", "to", "but", "when", "before", "after", "by",
@@ -173,6 +186,64 @@ TEST_CASE("Attribution finds source, kind and relay for news constructions", "[a
     CHECK(got.via == e.via);
     CHECK(got.refers_to == e.refers_to);
   }
+}
+
+TEST_CASE("A role word after an abbreviated title is a surname", "[attribution]") {
+  CheckCases({
+      {"Mr. King added that the ferry would run on Sundays.", "ferry", "Mr. King", "named_person", "", ""},
+      {"Ms. Judge said the archive would close early.", "archive", "Ms. Judge", "named_person", "", ""},
+      {"Dr. Sheriff told the panel the trial had stalled.", "trial", "Dr. Sheriff", "named_person", "", ""},
+      // the surname is remembered for a pronoun in the next sentence
+      {"Mr. King opened the depot. He said the vans were ready.", "vans", "He", "named_person", "", "King"},
+      // without a title the role word is still a role
+      {"King Harald said the harvest was poor.", "harvest", "King Harald", "named_person", "", ""},
+      {"The ferry will run, a senator said.", "ferry", "a senator", "anonymous_described", "", ""},
+  });
+}
+
+TEST_CASE("A plural common noun opening a sentence is a crowd, not a name", "[attribution]") {
+  CheckCases({
+      {"Opponents insist the canal will silt up within a decade.", "canal", "Opponents", "vague", "", ""},
+      {"Adherents believe the fasting plan sharpens memory.", "fasting", "Adherents", "vague", "", ""},
+      {"Others insist the lottery draw was fixed.", "lottery", "Others", "vague", "", ""},
+      {"Critics insist the tram line is too slow.", "tram", "Critics", "vague", "", ""},
+      {"Purists argue the new edition spoils the maps.", "edition", "Purists", "vague", "", ""},
+      {"Yet opponents insist the canal will silt up.", "canal", "opponents", "vague", "", ""},
+      // a surname named before stays a person
+      {"Hugo Peters chairs the trust. Peters insists the canal is safe.", "safe", "Peters", "named_person", "", ""},
+  });
+}
+
+TEST_CASE("A crowd with an of-phrase is the whole phrase and vague", "[attribution]") {
+  CheckCases({
+      {"Critics of the levy say it punishes tenants.", "tenants", "Critics of the levy", "vague", "", ""},
+      {"Critics of this reading argue the clause is narrow.", "clause", "Critics of this reading", "vague", "", ""},
+      {"Opponents of the quarry claim the dust is toxic.", "dust", "Opponents of the quarry", "vague", "", ""},
+      {"Many of the growers said the frost came early.", "frost", "Many of the growers", "vague", "", ""},
+  });
+}
+
+TEST_CASE("A group led by a vague quantifier is vague unless a body or vantage describes it", "[attribution]") {
+  CheckCases({
+      {"Most glacier scientists believe the ice shelf will split.", "shelf", "Most glacier scientists", "vague", "", ""},
+      {"Other testers complained that the battery drains fast.", "battery", "Other testers", "vague", "", ""},
+      {"The majority of subscribers feel the app is slower.", "app", "The majority of subscribers", "vague", "", ""},
+      {"Many economists say the toll is regressive.", "toll", "Many economists", "vague", "", ""},
+      {"Some analysts warn the peso could slide.", "peso", "Some analysts", "vague", "", ""},
+      // a vantage or a body keeps the group described
+      {"Officials familiar with the audit said the books balanced.", "books", "Officials familiar with the audit", "anonymous_described", "", ""},
+      {"Two Treasury Department officials said the bond sale would slip.", "bond", "Two Treasury Department officials", "anonymous_described", "", ""},
+      {"A Treasury Department spokesperson said the bond sale would slip.", "bond", "A Treasury Department spokesperson", "organization", "", ""},
+  });
+}
+
+TEST_CASE("A journalist named with their outlet is a person, reached through the outlet", "[attribution]") {
+  CheckCases({
+      {"Lena M. Okoro II, a writer for The Atlantic, said the turnout was thin.", "turnout", "Lena M. Okoro II, a writer for The Atlantic", "named_person", "The Atlantic", ""},
+      {"NBC's Tomas Reyne said the turnout was thin.", "turnout", "NBC's Tomas Reyne", "named_person", "NBC", ""},
+      // the outlet alone is still the outlet
+      {"The Atlantic reported that the turnout was thin.", "turnout", "The Atlantic", "outlet", "", "The Atlantic"},
+  });
 }
 
 TEST_CASE("A quotation over several sentences is one claim with one speaker", "[attribution]") {

@@ -473,7 +473,19 @@ class Attributor {
         text_(document.text()),
         tokens_(analysis.tokens),
         analysis_(analysis),
-        seg_(analysis.segmentation) {}
+        seg_(analysis.segmentation) {
+    // Each entry's category as a bit, so the hot paths test a bit rather
+    // than compare strings.
+    const std::vector<Entry>& entries = matcher_.lexicon().entries();
+    entries_ = entries.data();
+    categories_.reserve(entries.size());
+    for (const Entry& e : entries) {
+      uint32_t bits = 0;
+      for (size_t k = 0; k < kCategoryNames.size(); ++k)
+        if (e.category == kCategoryNames[k]) bits |= 1u << k;
+      categories_.push_back(bits);
+    }
+  }
 
   std::vector<Claim> Run();
 
@@ -500,6 +512,31 @@ class Attributor {
     return IsLowerWord(i) && t.size() > 4 && t.substr(t.size() - 2) == "ly";
   }
   const Entry& EntryOf(const CueMatch& m) const { return matcher_.entry(m.entry); }
+  // The categories the attribution rules look at, one bit each (in the
+  // order of kCategoryNames).
+  enum Category : uint32_t {
+    kTitle = 1u << 0,
+    kPhrase = 1u << 1,
+    kRelay = 1u << 2,
+    kBare = 1u << 3,
+    kPopular = 1u << 4,
+    kSpokesperson = 1u << 5,
+    kImpression = 1u << 6,
+    kMental = 1u << 7,
+    kIntention = 1u << 8,
+    kStance = 1u << 9,
+    kSetting = 1u << 10,
+    kLoaded = 1u << 11,
+    kAssertive = 1u << 12,
+    kTentative = 1u << 13,
+    kNeutral = 1u << 14,
+    kPublication = 1u << 15,
+  };
+  static constexpr std::array<std::string_view, 16> kCategoryNames = {"title", "phrase", "relay", "bare", "popular", "spokesperson", "impression", "mental", "intention", "stance", "setting", "loaded", "assertive", "tentative", "neutral", "publication"};
+  // Whether entry `e` (one of the lexicon's) has any of the categories.
+  bool Is(const Entry& e, uint32_t categories) const {
+    return (categories_[static_cast<size_t>(&e - entries_)] & categories) != 0;
+  }
   Family FamilyOf(const CueMatch& m) const { return EntryOf(m).family; }
 
   // --- per-claim work ----------------------------------------------------
@@ -613,7 +650,7 @@ class Attributor {
     const CueMatch& title = analysis_.cues[static_cast<size_t>(ChunkAt(t - 1))];
     if (title.first_token + title.token_count != t) return false;
     const Entry& e = EntryOf(title);
-    return e.family == Family::kSourceRoles && e.category == "title";
+    return e.family == Family::kSourceRoles && Is(e, kTitle);
   }
   // The word at `t` can head a noun phrase that an "of" phrase completes
   // ("critics", "members", "many"): a source word, a quantifier or a plural
@@ -687,6 +724,8 @@ class Attributor {
   const std::vector<Token>& tokens_;
   const Analysis& analysis_;
   const Segmentation& seg_;
+  const Entry* entries_ = nullptr;
+  std::vector<uint32_t> categories_;  // per entry, Category bits
 
   // Every attribution of the current claim, in the order of its cue, with
   // where its cue and source stand: the nesting rule needs the positions.
@@ -798,8 +837,8 @@ void Attributor::PrepareSentenceRange(uint32_t first_token, uint32_t end_token,
     if (!IsSourceFamily(e.family) && e.family != Family::kHedges) cue_marks_[k] |= kStartsOtherCue;
     if (e.family == Family::kReportingVerbs) {
       for (uint32_t t = m.first_token; t < end; ++t) verb_cue_[t - first_token] = 1;
-      if (e.category == "phrase") cue_marks_[k] |= kStartsPhraseCue;
-      if (e.category == "relay") {
+      if (Is(e, kPhrase)) cue_marks_[k] |= kStartsPhraseCue;
+      if (Is(e, kRelay)) {
         cue_marks_[k] |= kStartsRelayCue;
         if (relay_at_[k] < 0) relay_at_[k] = static_cast<int>(claim_cues_.size() - 1);
       }
@@ -1660,7 +1699,7 @@ SourceKind Attributor::Classify(Span span, uint32_t first, uint32_t last, std::s
         }
         break;
       case Family::kAnonymousSources:
-        if (e.category == "bare") has_anon_bare = true;
+        if (Is(e, kBare)) has_anon_bare = true;
         else has_anon_described = true;
         break;
       case Family::kVagueSources:
@@ -1668,13 +1707,13 @@ SourceKind Attributor::Classify(Span span, uint32_t first, uint32_t last, std::s
         // the most respected economists") qualifies its head, it is not a
         // crowd: only a popular belief that heads the phrase ("the
         // conventional wisdom", "studies show") makes the source vague.
-        if (e.category != "popular" || m->first_token + m->token_count > last) has_vague = true;
+        if (!Is(e, kPopular) || m->first_token + m->token_count > last) has_vague = true;
         break;
       case Family::kDocuments: has_document = true; break;
       case Family::kOrganizations: has_org = true; break;
       case Family::kSourceRoles:
         has_role = true;
-        if (e.category == "spokesperson") has_spokesperson = true;
+        if (Is(e, kSpokesperson)) has_spokesperson = true;
         break;
       default: break;
     }
@@ -1730,7 +1769,7 @@ SourceKind Attributor::Classify(Span span, uint32_t first, uint32_t last, std::s
     uint32_t p = name_begin;
     // Back over an article and a title ("for the", "to Mr. Obama").
     while (p > first && ChunkAt(p - 1) >= 0 &&
-           EntryOf(analysis_.cues[static_cast<size_t>(ChunkAt(p - 1))]).category == "title")
+           Is(EntryOf(analysis_.cues[static_cast<size_t>(ChunkAt(p - 1))]), kTitle))
       --p;
     if (p > first && (tokens_[p - 1].hash == kThe || tokens_[p - 1].hash == kA)) --p;
     bool affiliation = p > first && RolePrepositions().Contains(tokens_[p - 1].hash);
@@ -2032,7 +2071,7 @@ void Attributor::AttributeClaim(Claim* claim) {
       continue;
     }
     if (e.family != Family::kReportingVerbs) continue;
-    if (e.category == "impression") {
+    if (Is(e, kImpression)) {
       // "seems", "is expected": how things look to no one named.
       a.verb_class = e.category;
       a.kind = SourceKind::kNone;
@@ -2048,10 +2087,10 @@ void Attributor::AttributeClaim(Claim* claim) {
     a.verb_class = e.category;
     // Beliefs, intentions and stances ("endorsed", "opposes") are held by
     // their subject; the subject is not a source for the claim.
-    a.mental = e.category == "mental" || e.category == "intention" || e.category == "stance";
+    a.mental = Is(e, kMental) || Is(e, kIntention) || Is(e, kStance);
     uint32_t src_first = 0, src_last = 0;
     Span source;
-    if (e.category == "relay") {
+    if (Is(e, kRelay)) {
       // Passive relays name the source on the left and the outlet on the
       // right ("analysts cited by Bloomberg"); active ones the other way
       // round ("Reuters, citing two officials"). A cue ending in "by" or
@@ -2104,7 +2143,7 @@ void Attributor::AttributeClaim(Claim* claim) {
       emit(a, m.first_token, cue_last, true, sf, sl, a.kind == SourceKind::kOutlet);
       continue;
     }
-    if (e.category == "setting") {
+    if (Is(e, kSetting)) {
       // "in an interview with the BBC", "speaking to Reuters": an outlet
       // after the setting is the relay; a subject before it ("the mayor
       // told reporters") makes it a verb.
@@ -2142,7 +2181,7 @@ void Attributor::AttributeClaim(Claim* claim) {
       continue;
     }
     bool nominal = false;
-    if (e.category == "phrase") {
+    if (Is(e, kPhrase)) {
       // "according to SOURCE", "in a statement, SOURCE".
       uint32_t last = 0;
       source = cue_last + 1 < end_token ? RightPhrase(cue_last + 1, &last) : Span{};
@@ -2165,19 +2204,19 @@ void Attributor::AttributeClaim(Claim* claim) {
       bool sourceless = false;
       // "was opposed by the union": a stance or an intention in the passive
       // is its agent's; a belief in the passive ("is thought") is a hedge's.
-      const bool passive_form = e.category != "mental" && PastParticiple(m.first_token);
+      const bool passive_form = !Is(e, kMental) && PastParticiple(m.first_token);
       // "to say", "the reports", "his claims": no attribution.
       // Only claims, plans, fears and the like are nouns with a holder ("his
       // claim", "calls for"); "Lopez's show" and "the report" are not.
       // A cue written with its complement ("support for", "comments
       // about") is a noun whose possessor holds it ("Trump's support for").
-      const bool claim_noun = e.category == "loaded" || e.category == "intention" ||
-                              e.category == "mental" || e.category == "assertive" ||
-                              e.category == "tentative" ||
+      const bool claim_noun = Is(e, kLoaded) || Is(e, kIntention) ||
+                              Is(e, kMental) || Is(e, kAssertive) ||
+                              Is(e, kTentative) ||
                               (m.token_count > 1 &&
                                NounComplements().Contains(tokens_[cue_last].hash));
       if (!VerbSubject(m.first_token, cue_last, participle, passive_form, claim_noun,
-                       claim_noun || e.category == "stance", &left, &left_first, &left_last,
+                       claim_noun || Is(e, kStance), &left, &left_first, &left_last,
                        &sourceless))
         continue;
       if (sourceless && left.empty()) {
@@ -2196,8 +2235,8 @@ void Attributor::AttributeClaim(Claim* claim) {
       // inverted.
       // Stances, beliefs and attacks are not inverted in English news
       // ("Mukasey, ..., criticized Clinton's email use").
-      const bool invertible = e.category == "neutral" || e.category == "assertive" ||
-                              e.category == "publication" || e.category == "tentative";
+      const bool invertible = Is(e, kNeutral) || Is(e, kAssertive) ||
+                              Is(e, kPublication) || Is(e, kTentative);
       const bool after_break = invertible && !e.recipient && !participle &&
                                m.first_token > first_token &&
                                (IsComma(m.first_token - 1) || IsQuote(m.first_token - 1));

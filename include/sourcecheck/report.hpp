@@ -44,7 +44,7 @@ struct Report {
 // reaches across a section's start: a pronoun, an outlet's short name or a
 // quotation continued there does not resolve to the section before. No
 // news article comes near this length; concatenated dumps do.
-inline constexpr uint32_t kSectionBytes = 1u << 20;
+inline constexpr uint32_t kSectionBytes = 256u << 10;  // 256 KiB
 
 // The sections of `text`, in order, covering it whole (none when empty).
 std::vector<Span> Sections(std::string_view text, uint32_t section_bytes = kSectionBytes);

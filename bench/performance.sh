@@ -110,19 +110,7 @@ M[tri1]=$(peak "$bin triage $corpus -j1 -q -f jsonl > $work/o.tri")
 M[tri2]=$(peak "$bin triage $corpus -j2 -q -f jsonl > $work/o.tri")
 
 say "triage of JSONL streams of 25,000 and 100,000 documents"
-python3 - "$corpus" "$work" <<'PY'
-import json, os, sys
-corpus, work = sys.argv[1], sys.argv[2]
-texts = []
-for d, _, files in sorted(os.walk(corpus)):
-    for f in sorted(files):
-        if f.endswith(".txt") and f != "README.TXT":
-            texts.append(open(os.path.join(d, f), "rb").read().decode("utf-8", "replace"))
-for n in (25000, 100000):
-    with open(os.path.join(work, f"stream{n}.jsonl"), "w") as out:
-        for k in range(n):
-            out.write(json.dumps({"id": f"doc{k}", "text": texts[k % len(texts)]}) + "\n")
-PY
+python3 "$root/bench/make_streams.py" "$corpus" "$work" 25000 100000 >/dev/null
 T[s1]=$(RUNS=2 WARMUP=0 shmedian s1 "$bin triage - -j1 -q -f jsonl < $work/stream100000.jsonl > $work/o.tri")
 T[s2]=$(RUNS=2 WARMUP=0 shmedian s2 "$bin triage - -j2 -q -f jsonl < $work/stream100000.jsonl > $work/o.tri")
 M[s25]=$(peak "$bin triage - -j2 -q -f jsonl < $work/stream25000.jsonl > $work/o.tri")

@@ -24,20 +24,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 # JSONL streams from the corpus: article k of the stream is article k mod 2225.
-python3 - "$corpus" "$work" <<'PY'
-import json, os, sys
-corpus, work = sys.argv[1], sys.argv[2]
-texts = []
-for d, _, files in sorted(os.walk(corpus)):
-    for f in sorted(files):
-        if f.endswith('.txt') and f != 'README.TXT':
-            texts.append(open(os.path.join(d, f), 'rb').read().decode('utf-8', 'replace'))
-for n in (25000, 100000):
-    with open(f'{work}/stream{n}.jsonl', 'w') as out:
-        for i in range(n):
-            out.write(json.dumps({'id': f'doc{i}', 'text': texts[i % len(texts)]}) + '\n')
-print(f'{len(texts)} articles; streams of 25,000 and 100,000 documents')
-PY
+python3 "$root/bench/make_streams.py" "$corpus" "$work" 25000 100000
 
 rate() {  # docs, json -> docs/s of each command
   python3 - "$1" "$2" <<'PY'

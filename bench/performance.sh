@@ -182,7 +182,7 @@ PY
 )
 fi
 
-rate() { python3 -c "print(f'{$1/$2/1e6:.1f}')"; }   # bytes seconds -> MB/s
+rate() { python3 -c "v = $1/$2/1e6; print(f'{v:.1f}' if v >= 1 else f'{v:.3f}')"; }   # bytes seconds -> MB/s
 ratio() { python3 -c "print(f'{$1/$2:.1f}')"; }
 ms() { python3 -c "print(f'{$1*1000:.1f}')"; }
 row() {  # label seconds bytes [mem]

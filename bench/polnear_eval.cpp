@@ -344,15 +344,14 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-std::string SpanText(std::string_view text, Span s) {
-  return eval::OneLine(text.substr(s.begin, s.end - s.begin), 120);
-}
+// A span's text on one line, cut to 120 characters, for the error lists.
+std::string DisplayText(std::string_view text, Span s) { return eval::OneLine(SpanText(text, s), 120); }
 
 std::string GoldText(std::string_view text, const GoldSpan& g) {
   std::string out;
   for (const Span& p : g.parts) {
     if (!out.empty()) out += " … ";
-    out += SpanText(text, p);
+    out += DisplayText(text, p);
   }
   return out;
 }
@@ -467,13 +466,13 @@ void EvaluateArticle(const Analyzer& analyzer, const std::string& name, const st
     std::vector<char> gold_cue_hit(gold.cues.size(), 0), gold_src_hit(gold.sources.size(), 0);
     for (size_t i = 0; i < pred_cues.size(); ++i) {
       if (cue_match[i] >= 0) gold_cue_hit[cue_match[i]] = 1;
-      else ++t->fp_cue_words[Lower(SpanText(tv, pred_cues[i]))];
+      else ++t->fp_cue_words[Lower(DisplayText(tv, pred_cues[i]))];
     }
     for (size_t g = 0; g < gold.cues.size(); ++g)
       if (!gold_cue_hit[g]) ++t->fn_cue_words[Lower(GoldText(tv, gold.cues[g]))];
     for (size_t i = 0; i < pred_sources.size(); ++i) {
       if (src_match[i] >= 0) gold_src_hit[src_match[i]] = 1;
-      else ++t->fp_source_words[Lower(SpanText(tv, pred_sources[i]))];
+      else ++t->fp_source_words[Lower(DisplayText(tv, pred_sources[i]))];
     }
     for (size_t g = 0; g < gold.sources.size(); ++g)
       if (!gold_src_hit[g]) ++t->fn_source_words[Lower(GoldText(tv, gold.sources[g]))];
@@ -492,8 +491,8 @@ void EvaluateArticle(const Analyzer& analyzer, const std::string& name, const st
       }
       for (const Predicted& p : pred) {
         if (p.cue.begin < sen.begin || p.cue.begin >= sen.end) continue;
-        out += "      ours: cue \"" + SpanText(tv, p.cue) + "\"  source \"" +
-               (p.source.empty() ? std::string("-") : SpanText(tv, p.source)) + "\"  (" +
+        out += "      ours: cue \"" + DisplayText(tv, p.cue) + "\"  source \"" +
+               (p.source.empty() ? std::string("-") : DisplayText(tv, p.source)) + "\"  (" +
                SourceKindName(p.kind) + ", " + p.verb_class + (p.mental ? ", mental" : "") +
                ")\n";
       }
@@ -522,12 +521,12 @@ void EvaluateArticle(const Analyzer& analyzer, const std::string& name, const st
           SourceRelation(tv, pred[i].source, gs >= 0 ? &gold.sources[gs] : nullptr);
       if (rel.find("correct") != std::string::npos || rel.find("exact") != std::string::npos)
         continue;
-      t->source_boundary.push_back("  [" + name + "] cue \"" + SpanText(tv, pred[i].cue) +
+      t->source_boundary.push_back("  [" + name + "] cue \"" + DisplayText(tv, pred[i].cue) +
                                    "\": gold source \"" +
                                    (gs >= 0 ? GoldText(tv, gold.sources[gs]) : std::string("-")) +
                                    "\"  ours \"" +
                                    (pred[i].source.empty() ? std::string("-")
-                                                           : SpanText(tv, pred[i].source)) +
+                                                           : DisplayText(tv, pred[i].source)) +
                                    "\" (" + SourceKindName(pred[i].kind) + "; " + rel + ")\n");
     }
   }

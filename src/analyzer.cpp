@@ -106,16 +106,12 @@ Status Analyzer::Analyze(const Document& document, Span range, Analysis* a, cons
     // one), so the runs lose none.
     constexpr uint32_t kPatternRunBytes = 64 * 1024;
     const std::vector<Sentence>& sentences = a->segmentation.sentences;
-    std::vector<Token> run;
     for (size_t s = 0; s < sentences.size();) {
       size_t e = s + 1;
       while (e < sentences.size() && sentences[e].end - sentences[s].begin <= kPatternRunBytes) ++e;
       const uint32_t first = sentences[s].first_token;
       const uint32_t end = sentences[e - 1].first_token + sentences[e - 1].token_count;
-      run.assign(a->tokens.begin() + first, a->tokens.begin() + end);
-      const size_t before = a->pattern_cues.size();
-      matcher_.MatchPatterns(text, run, &a->pattern_cues, &a->pattern_errors);
-      for (size_t k = before; k < a->pattern_cues.size(); ++k) a->pattern_cues[k].first_token += first;
+      matcher_.MatchPatterns(text, a->tokens, first, end - first, &a->pattern_cues, &a->pattern_errors);
       if (deadline.Passed()) return deadline.Expired("matching patterns");
       s = e;
     }

@@ -445,11 +445,11 @@ void Matcher::Impl::MatchPatternsIn(std::string_view text, const std::vector<Tok
   }
 }
 
-void Matcher::MatchPatterns(std::string_view text, const std::vector<Token>& tokens,
-                            std::vector<CueMatch>* out,
+void Matcher::MatchPatterns(std::string_view text, const std::vector<Token>& tokens, uint32_t first,
+                            uint32_t count, std::vector<CueMatch>* out,
                             std::vector<std::string>* pattern_errors) const {
   const size_t base = out->size();
-  impl_->MatchPatternsIn(text, tokens, 0, static_cast<uint32_t>(tokens.size()), out, pattern_errors);
+  impl_->MatchPatternsIn(text, tokens, first, first + count, out, pattern_errors);
   std::sort(out->begin() + static_cast<std::ptrdiff_t>(base), out->end(),
             [](const CueMatch& a, const CueMatch& b) {
               return a.first_token != b.first_token ? a.first_token < b.first_token

@@ -56,12 +56,6 @@ Severity ClaimSeverity(const Claim& claim, const RenderOptions& options) {
 
 namespace internal {
 
-std::string_view Slice(const std::string& text, Span span) {
-  const uint32_t end = std::min<uint32_t>(span.end, static_cast<uint32_t>(text.size()));
-  const uint32_t begin = std::min(span.begin, end);
-  return std::string_view(text).substr(begin, end - begin);
-}
-
 namespace {
 
 bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v'; }
@@ -116,7 +110,7 @@ std::vector<std::pair<std::string, Mark>> DisplayPieces(const Claim& claim, cons
   bool any = false;
   for (const MarkedSpan& m : MarkClaim(claim, text)) {
     std::string piece;
-    for (char c : Slice(text, {m.begin, m.end})) {
+    for (char c : SpanText(text, {m.begin, m.end})) {
       if (IsSpace(c)) {
         pending_space = any;
         continue;

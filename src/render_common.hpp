@@ -11,8 +11,6 @@
 
 namespace sourcecheck::internal {
 
-std::string_view Slice(const std::string& text, Span span);
-
 // What a stretch of a claim's text is, for highlighting. When cues overlap,
 // the later kind wins (a hedge inside a source shows as a hedge).
 enum class Mark : uint8_t { kNone, kSource, kVia, kCue, kHedge };

@@ -105,7 +105,7 @@ std::string MarkedText(const std::vector<internal::MarkedSpan>& marks, const std
     const uint32_t b = std::max(m.begin, begin);
     const uint32_t e = std::min(m.end, end);
     if (b >= e) continue;
-    const std::string piece = Escape(internal::Slice(text, {b, e}));
+    const std::string piece = Escape(SpanText(text, {b, e}));
     if (m.mark == Mark::kNone) out += piece;
     else
       out += std::string("<span class=\"") + MarkClass(m.mark) + "\" title=\"" + MarkTitle(m.mark) + "\">" + piece +
@@ -171,7 +171,7 @@ std::string RenderDraft(const Report& report, size_t d) {
       const uint32_t b = std::max(c.span.begin, pb);
       const uint32_t e = std::min(c.span.end, pe);
       if (b < cursor || b >= e) continue;
-      out += Escape(internal::Slice(text, {cursor, b}));
+      out += Escape(SpanText(text, {cursor, b}));
       if (marks[i].empty()) marks[i] = internal::MarkClaim(c, text);
       const std::string card = CardId(d, i + 1);
       out += "<a class=\"claim " + TierClass(c) + "\"";
@@ -183,7 +183,7 @@ std::string RenderDraft(const Report& report, size_t d) {
       out += "</a>";
       cursor = e;
     }
-    out += Escape(internal::Slice(text, {cursor, pe}));
+    out += Escape(SpanText(text, {cursor, pe}));
     out += is_heading ? "</h2>\n" : "</p>\n";
   }
   return out;
@@ -238,18 +238,18 @@ std::string AttributionDetails(const Analyzer& analyzer, const Document& doc, co
   std::string out = "<dl class=\"attr\">";
   if (!a.source.empty() && (a.mental || a.hedged_verb)) {
     // Who holds a belief, or what a hedged verb is about: not a source.
-    out += Fact(a.mental ? "Holder" : "Subject", Escape(internal::OneLine(internal::Slice(doc.text(), a.source))));
+    out += Fact(a.mental ? "Holder" : "Subject", Escape(internal::OneLine(SpanText(doc.text(), a.source))));
   } else if (!a.source.empty()) {
-    out += Fact("Source", "<span class=\"m-source\">" + Escape(internal::OneLine(internal::Slice(doc.text(), a.source))) +
+    out += Fact("Source", "<span class=\"m-source\">" + Escape(internal::OneLine(SpanText(doc.text(), a.source))) +
                               "</span> <span class=\"kind\">" + internal::KindLabel(a.kind) + "</span>");
   } else {
     out += Fact("Source", std::string("<span class=\"kind\">") + internal::KindLabel(a.kind) + "</span>");
   }
   if (!a.refers_to.empty()) out += Fact("Refers to", Escape(a.refers_to));
   if (!a.via.empty())
-    out += Fact("Via", "<span class=\"m-via\">" + Escape(a.via_name.empty() ? internal::OneLine(internal::Slice(doc.text(), a.via)) : a.via_name) +
+    out += Fact("Via", "<span class=\"m-via\">" + Escape(a.via_name.empty() ? internal::OneLine(SpanText(doc.text(), a.via)) : a.via_name) +
                            "</span> <span class=\"kind\">another outlet</span>");
-  std::string cue = "<span class=\"m-cue\">" + Escape(internal::OneLine(internal::Slice(doc.text(), a.cue))) + "</span>";
+  std::string cue = "<span class=\"m-cue\">" + Escape(internal::OneLine(SpanText(doc.text(), a.cue))) + "</span>";
   const std::string entry = internal::EntryId(analyzer, a.cue_entry);
   if (!entry.empty()) cue += " <code>" + Escape(entry) + "</code>";
   if (!a.verb_class.empty()) cue += " <span class=\"kind\">" + Escape(a.verb_class) + "</span>";
@@ -286,7 +286,7 @@ std::string ClaimCard(const Analyzer& analyzer, const Report& report, size_t d, 
     for (size_t k = 0; k < c.hedges.size(); ++k) {
       const HedgeHit& h = c.hedges[k];
       out += k ? "<br>" : "";
-      out += "<span class=\"m-hedge\">" + Escape(internal::OneLine(internal::Slice(doc.text(), h.span))) + "</span> <code>" +
+      out += "<span class=\"m-hedge\">" + Escape(internal::OneLine(SpanText(doc.text(), h.span))) + "</span> <code>" +
              Escape(internal::EntryId(analyzer, h.entry)) + "</code>";
       if (h.quoted) out += " <span class=\"kind\">the speaker&#39;s</span>";
     }

@@ -12,10 +12,6 @@ namespace sourcecheck {
 
 namespace {
 
-std::string_view Slice(const std::string& text, Span s) {
-  return std::string_view(text).substr(s.begin, s.end - s.begin);
-}
-
 // Shares and rates with three decimals, so output is stable and readable.
 double Round3(double v) { return std::round(v * 1000.0) / 1000.0; }
 
@@ -89,7 +85,7 @@ void SourcesBuilder::Add(const Document& document, const std::vector<Claim>& cla
     const Attribution& a = c.attributions.front();
     if (a.mental || a.kind == SourceKind::kNone) continue;
     // A pronoun or an outlet's short form counts as what it refers to.
-    std::string name = a.refers_to.empty() ? std::string(Slice(document.text(), a.source)) : a.refers_to;
+    std::string name = a.refers_to.empty() ? std::string(SpanText(document.text(), a.source)) : a.refers_to;
     std::vector<size_t>& same_name = by_name_[name];
     auto it = std::find_if(same_name.begin(), same_name.end(),
                            [&](size_t k) { return sources_[k].kind == a.kind; });
@@ -190,7 +186,7 @@ using internal::JsonWriter;
 void WriteSpan(JsonWriter& w, const Document& doc, Span s) {
   w.Field("start", doc.ToOriginal(s.begin));
   w.Field("end", doc.ToOriginalEnd(s.end));
-  w.Field("text", Slice(doc.text(), s));
+  w.Field("text", SpanText(doc.text(), s));
 }
 
 // Up to and including the opening of the claims array.
@@ -215,7 +211,7 @@ void WriteClaim(JsonWriter& w, const Analyzer& analyzer, const Document& doc, co
   const LineColumn at = doc.Locate(c.span.begin);
   w.Field("line", at.line);
   w.Field("column", at.column);
-  w.Field("text", Slice(doc.text(), c.span));
+  w.Field("text", SpanText(doc.text(), c.span));
   w.Key("attributions");
   w.BeginArray();
   for (const Attribution& a : c.attributions) {

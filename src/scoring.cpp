@@ -70,10 +70,9 @@ const Modifier kModifiers[] = {
     {"inherited", &ScoringModel::inherited},
 };
 
-std::string Slice(const std::string& text, Span s) { return text.substr(s.begin, s.end - s.begin); }
-
 // One line of display text: line breaks inside a span become spaces.
-std::string OneLine(std::string s) {
+std::string OneLine(std::string_view text) {
+  std::string s(text);
   std::replace(s.begin(), s.end(), '\n', ' ');
   std::replace(s.begin(), s.end(), '\r', ' ');
   return s;
@@ -89,7 +88,7 @@ bool IsNamed(SourceKind k) {
 
 
 std::string KindReason(const Attribution& a, const std::string& text) {
-  const std::string source = OneLine(Slice(text, a.source));
+  const std::string source = OneLine(SpanText(text, a.source));
   const std::string who = a.refers_to.empty() ? source : a.refers_to;
   switch (a.kind) {
     case SourceKind::kNamedPerson:
@@ -114,7 +113,7 @@ std::string Advice(const Claim& c, const Attribution* a, const std::string& text
       return "Unless this is established fact or the writer's own reporting, attribute it.";
     return "Say who reported or believes this, or confirm it and drop the hedge.";
   }
-  const std::string via = a->via_name.empty() ? OneLine(Slice(text, a->via)) : a->via_name;
+  const std::string via = a->via_name.empty() ? OneLine(SpanText(text, a->via)) : a->via_name;
   switch (a->kind) {
     case SourceKind::kNamedPerson:
     case SourceKind::kOrganization:
@@ -267,7 +266,7 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
       if (a && a->cue.begin == m.begin && a->cue.end == m.end) continue;
       if (!h.quoted) {
         hedge_penalty += model.hedge * e.weight;
-        own.push_back(OneLine(Slice(text, h.span)));
+        own.push_back(OneLine(SpanText(text, h.span)));
       }
     }
     c.stacked_hedges = own.size() >= 2;
@@ -279,7 +278,7 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
         c.tier = Tier::kUnattributed;
         if (!c.attributions.empty() && c.attributions.front().mental) {
           c.reasons.push_back("states a belief or intention ('" +
-                              OneLine(Slice(text, c.attributions.front().cue)) +
+                              OneLine(SpanText(text, c.attributions.front().cue)) +
                               "') without saying how the writer knows");
         } else {
           c.reasons.push_back("no source and no hedge: the writer's own claim");
@@ -301,7 +300,7 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
         c.reasons.push_back("partly quoted");
       }
       if (!a->via.empty()) {
-        const std::string via = a->via_name.empty() ? OneLine(Slice(text, a->via)) : a->via_name;
+        const std::string via = a->via_name.empty() ? OneLine(SpanText(text, a->via)) : a->via_name;
         if (IsNamed(a->kind) && a->kind != SourceKind::kOutlet) {
           score += model.relayed;
           c.reasons.push_back("relayed from " + via);
@@ -319,16 +318,16 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
         c.reasons.push_back("says how the source knows");
       }
       if (a->kind == SourceKind::kAnonymousBare &&
-          NormalizeToken(Slice(text, a->source)) == "sources") {
+          NormalizeToken(SpanText(text, a->source)) == "sources") {
         score += model.bare_plural_sources;
         c.reasons.push_back("'sources' with nothing else");
       }
       if (a->verb_class == "loaded") {
         score += model.loaded_verb;
-        c.reasons.push_back("loaded verb: '" + OneLine(Slice(text, a->cue)) + "'");
+        c.reasons.push_back("loaded verb: '" + OneLine(SpanText(text, a->cue)) + "'");
       } else if (a->verb_class == "tentative") {
         score += model.tentative_verb;
-        c.reasons.push_back("tentative verb: '" + OneLine(Slice(text, a->cue)) + "'");
+        c.reasons.push_back("tentative verb: '" + OneLine(SpanText(text, a->cue)) + "'");
       }
       if (a->inherited) {
         score += model.inherited;
@@ -342,7 +341,7 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
       c.reasons.push_back("stacked hedges (" + std::to_string(own.size()) + ")");
     }
     for (const HedgeHit& h : c.hedges)
-      if (h.quoted) c.reasons.push_back("the speaker's own hedge, quoted: '" + OneLine(Slice(text, h.span)) + "'");
+      if (h.quoted) c.reasons.push_back("the speaker's own hedge, quoted: '" + OneLine(SpanText(text, h.span)) + "'");
     score = std::clamp(score, 0.0, 100.0);
     c.score = static_cast<int>(std::lround(score));
     c.tier = Tier::kVeryWeak;
@@ -377,18 +376,15 @@ void SummaryBuilder::Add(const Document& document, const Analysis& analysis, con
     score_sum_ += c.score;
     // The first source the story cites sets the reader's trust; AP asks
     // that it not be anonymous.
-    if (!first_source_seen_) {
-      first_source_seen_ = true;
-      first_source_anonymous_ = IsAnonymous(a->kind);
-    }
+    if (attributed_ == 1) first_source_anonymous_ = IsAnonymous(a->kind);
     if (a->inherited && inherited_claim_ == 0) inherited_claim_ = claims_;
-    const std::string name = a->refers_to.empty() ? NormalizeToken(Slice(text, a->source)) : a->refers_to;
+    const std::string name = a->refers_to.empty() ? NormalizeToken(SpanText(text, a->source)) : a->refers_to;
     if (IsAnonymous(a->kind)) ++anonymous_;
     if (IsNamed(a->kind)) named_.insert(name);
     else if (IsAnonymous(a->kind) || a->kind == SourceKind::kVague) unnamed_.insert(name);
     std::string outlet;
-    if (a->kind == SourceKind::kOutlet) outlet = a->refers_to.empty() ? OneLine(Slice(text, a->source)) : a->refers_to;
-    else if (!a->via.empty()) outlet = a->via_name.empty() ? OneLine(Slice(text, a->via)) : a->via_name;
+    if (a->kind == SourceKind::kOutlet) outlet = a->refers_to.empty() ? OneLine(SpanText(text, a->source)) : a->refers_to;
+    else if (!a->via.empty()) outlet = a->via_name.empty() ? OneLine(SpanText(text, a->via)) : a->via_name;
     if (!outlet.empty()) {
       auto it = std::find_if(s_.outlets.begin(), s_.outlets.end(),
                              [&](const auto& o) { return o.first == outlet; });

@@ -41,6 +41,11 @@ struct Span {
   bool empty() const { return begin == end; }
 };
 
+// The stretch of `text` (Document::text()) that `span` covers.
+inline std::string_view SpanText(std::string_view text, Span span) {
+  return text.substr(span.begin, span.end - span.begin);
+}
+
 inline constexpr uint32_t kNoEntry = UINT32_MAX;
 
 struct Attribution {

@@ -59,10 +59,11 @@ class Matcher {
              uint32_t count, std::vector<CueMatch>* out,
              std::vector<std::string>* pattern_errors = nullptr) const;
 
-  // Finds the `pattern` entries' matches in the whole text at once (each
-  // regex runs once per document, not once per sentence), appending them to
-  // *out sorted by position. Feed them to MatchWith.
-  void MatchPatterns(std::string_view text, const std::vector<Token>& tokens,
+  // Finds the `pattern` entries' matches over the tokens [first,
+  // first+count) at once (each regex runs once over a stretch of many
+  // sentences, not once per sentence), appending them to *out sorted by
+  // position. Feed them to MatchWith.
+  void MatchPatterns(std::string_view text, const std::vector<Token>& tokens, uint32_t first, uint32_t count,
                      std::vector<CueMatch>* out,
                      std::vector<std::string>* pattern_errors = nullptr) const;
 

@@ -101,7 +101,6 @@ class SummaryBuilder {
   int anonymous_ = 0;
   double score_sum_ = 0;
   std::set<std::string> named_, unnamed_;
-  bool first_source_seen_ = false;
   bool first_source_anonymous_ = false;
   int inherited_claim_ = 0;  // 1-based id of the first claim attributed only in another sentence
   std::set<std::string> pattern_errors_;

@@ -1,11 +1,16 @@
 // Reports: what the analysis found in one document, and its JSON form.
 //
-// BuildReport() runs the whole pipeline on a Document (text engine,
-// attribution) and gathers the claims and the distinct sources. The
-// renderers only format a Report: they add no judgment of their own, and
-// their output is byte-stable (same input, same bytes, whatever the thread).
+// A document goes through the pipeline (text engine, attribution, scoring)
+// in sections (SectionReader). Order of use: either BuildReport(), which
+// joins the sections into one Report, then ApplySuppressions() and a
+// renderer; or StreamJson(), which writes the JSON report section by
+// section, suppressions applied, holding one section at a time. Both give
+// the same bytes. The renderers only format a Report: they add no judgment
+// of their own, and their output is byte-stable (same input, same bytes,
+// whatever the thread).
 //
-// Thread safety: pure functions; a Report is a plain value.
+// Thread safety: the functions are pure and a Report is a plain value; a
+// SectionReader or a SourcesBuilder belongs to one thread.
 #pragma once
 
 #include <functional>

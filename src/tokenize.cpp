@@ -1,12 +1,55 @@
 #include "sourcecheck/tokenize.hpp"
 
+#include <cstring>
+#include <initializer_list>
+
 namespace sourcecheck {
 namespace {
 
-constexpr uint64_t kFnvOffset = 14695981039346656037ull;
-constexpr uint64_t kFnvPrime = 1099511628211ull;
+// The hash of a token's normalised bytes, taken eight bytes at a time: the
+// bytes fill a 64-bit word (the first in the low byte, as a little-endian
+// load reads them) and each full word is mixed in with one rotate, xor and
+// multiply; the last, partial word carries the length in its top byte. A
+// word of up to seven bytes is thus one bijective step from its bytes, so
+// two such words never collide, and the tokenizer's fast path hashes a
+// whole word of ASCII letters from one load, without a loop over its bytes.
+constexpr uint64_t kHashSeed = 0x243F6A8885A308D3ull;
+constexpr uint64_t kHashMultiplier = 0x9E3779B97F4A7C15ull;
 
-inline uint64_t HashByte(uint64_t h, unsigned char c) { return (h ^ c) * kFnvPrime; }
+inline uint64_t Mix(uint64_t h, uint64_t word) {
+  return (((h << 5) | (h >> 59)) ^ word) * kHashMultiplier;
+}
+inline uint64_t FinishHash(uint64_t h, uint64_t tail, size_t length) {
+  h = Mix(h, tail | (static_cast<uint64_t>(length & 0xFF) << 56));
+  return h ^ (h >> 32);
+}
+
+// The same hash fed a byte at a time, for the slow path and for strings.
+class Hasher {
+ public:
+  void Add(unsigned char c) {
+    tail_ |= static_cast<uint64_t>(c) << (8 * fill_);
+    ++length_;
+    if (++fill_ == 8) {
+      h_ = Mix(h_, tail_);
+      tail_ = 0;
+      fill_ = 0;
+    }
+  }
+  uint64_t Finish() const { return FinishHash(h_, tail_, length_); }
+
+ private:
+  uint64_t h_ = kHashSeed;
+  uint64_t tail_ = 0;
+  uint32_t fill_ = 0;
+  uint32_t length_ = 0;
+};
+
+uint64_t HashOf(std::initializer_list<unsigned char> bytes) {
+  Hasher h;
+  for (unsigned char c : bytes) h.Add(c);
+  return h.Finish();
+}
 
 enum class CharClass : uint8_t { kSpace, kLetter, kDigit, kPunct, kApostrophe };
 
@@ -31,6 +74,27 @@ struct AsciiTable {
   }
 };
 constexpr AsciiTable kAscii;
+
+// The fast path's view of an ASCII byte: what it is, and its case-folded
+// form. Most of a news text is ASCII words between spaces, and these two
+// tables let the tokenizer take such a word without decoding it.
+enum AsciiBits : uint8_t { kLowerBit = 1, kUpperBit = 2, kDigitBit = 4, kAlnumBits = 7 };
+struct FastTable {
+  uint8_t bits[256];
+  unsigned char fold[256];
+  constexpr FastTable() : bits(), fold() {
+    for (int c = 0; c < 256; ++c) {
+      fold[c] = static_cast<unsigned char>(c);
+      if (c >= 'a' && c <= 'z') bits[c] = kLowerBit;
+      if (c >= 'A' && c <= 'Z') {
+        bits[c] = kUpperBit;
+        fold[c] = static_cast<unsigned char>(c + 32);
+      }
+      if (c >= '0' && c <= '9') bits[c] = kDigitBit;
+    }
+  }
+};
+constexpr FastTable kFast;
 
 // A decoded character: its class, byte length, and for punctuation that
 // normalises to ASCII, the replacement ("'", "\"", "--", "...").
@@ -88,18 +152,19 @@ inline CharInfo Decode(std::string_view text, size_t i) {
 }
 
 // Hashes the normalised form of one punctuation or apostrophe character.
-inline uint64_t HashPunct(uint64_t h, uint32_t cp, std::string_view raw) {
+inline uint64_t HashPunct(uint32_t cp, std::string_view raw) {
   switch (cp) {
-    case 0x2018: case 0x2019: case 0x2032: return HashByte(h, '\'');
+    case 0x2018: case 0x2019: case 0x2032: return HashOf({'\''});
     case 0x201C: case 0x201D: case 0x2033: case 0x201E: case 0x00AB: case 0x00BB:
-      return HashByte(h, '"');
-    case 0x2013: case 0x2014: case 0x2015: return HashByte(HashByte(h, '-'), '-');
-    case 0x2010: case 0x2011: case 0x2212: return HashByte(h, '-');
-    case 0x2026: return HashByte(HashByte(HashByte(h, '.'), '.'), '.');
+      return HashOf({'"'});
+    case 0x2013: case 0x2014: case 0x2015: return HashOf({'-', '-'});
+    case 0x2010: case 0x2011: case 0x2212: return HashOf({'-'});
+    case 0x2026: return HashOf({'.', '.', '.'});
     default: break;
   }
-  for (unsigned char c : raw) h = HashByte(h, c);
-  return h;
+  Hasher h;
+  for (unsigned char c : raw) h.Add(c);
+  return h.Finish();
 }
 
 // The lower-case form of a non-ASCII capital from Latin-1 or Latin
@@ -130,8 +195,7 @@ inline void EmitSmallCodePoint(uint32_t cp, Emit emit) {
 }
 
 // Hashes one letter or digit case-folded; sets *upper for a capital.
-inline uint64_t HashLetter(uint64_t h, std::string_view text, size_t i, const CharInfo& ch,
-                           bool* upper) {
+inline void HashLetter(Hasher* h, std::string_view text, size_t i, const CharInfo& ch, bool* upper) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   if (ch.len == 1) {
     unsigned char c = s[i];
@@ -139,19 +203,44 @@ inline uint64_t HashLetter(uint64_t h, std::string_view text, size_t i, const Ch
       *upper = true;
       c = static_cast<unsigned char>(c + 32);
     }
-    return HashByte(h, c);
+    h->Add(c);
+    return;
   }
   if (const uint32_t lower = LatinLower(ch.cp)) {
     *upper = true;
-    EmitSmallCodePoint(lower, [&h](unsigned char b) { h = HashByte(h, b); });
-    return h;
+    EmitSmallCodePoint(lower, [h](unsigned char b) { h->Add(b); });
+    return;
   }
-  for (uint8_t k = 0; k < ch.len; ++k) h = HashByte(h, s[i + k]);
-  return h;
+  for (uint8_t k = 0; k < ch.len; ++k) h->Add(s[i + k]);
 }
 
 inline bool IsAsciiLetter(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 inline bool IsAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+// Per byte of a 64-bit word, the high bit set where the byte is an ASCII
+// lower-case letter, capital or digit (bytes of 0x80 and above are none).
+constexpr uint64_t kHighBits = 0x8080808080808080ull;
+constexpr uint64_t Repeat(unsigned char c) { return 0x0101010101010101ull * c; }
+struct AsciiClasses {
+  uint64_t lower, upper, digit;
+};
+// Bytes in [lo, hi]: with the high bits cleared no byte carries into the
+// next, so x + (0x80 - lo) sets the high bit exactly where x >= lo.
+inline uint64_t InRange(uint64_t low7, uint64_t ascii, unsigned char lo, unsigned char hi) {
+  return (low7 + Repeat(static_cast<unsigned char>(0x80 - lo))) &
+         ~(low7 + Repeat(static_cast<unsigned char>(0x7F - hi))) & ascii;
+}
+inline AsciiClasses Classify(uint64_t w) {
+  const uint64_t low7 = w & ~kHighBits;
+  const uint64_t ascii = ~w & kHighBits;
+  return {InRange(low7, ascii, 'a', 'z'), InRange(low7, ascii, 'A', 'Z'),
+          InRange(low7, ascii, '0', '9')};
+}
+// The fast path's kLowerBit, kUpperBit and kDigitBit seen in the bytes `keep` selects.
+inline uint8_t Seen(const AsciiClasses& c, uint64_t keep) {
+  return static_cast<uint8_t>(((c.lower & keep) ? kLowerBit : 0) | ((c.upper & keep) ? kUpperBit : 0) |
+                              ((c.digit & keep) ? kDigitBit : 0));
+}
 
 // Length of a run of ASCII letters starting at i.
 inline size_t AsciiLetterRun(std::string_view text, size_t i) {
@@ -172,9 +261,9 @@ inline bool IsFinalS(std::string_view text, size_t i) {
 }  // namespace
 
 uint64_t NormalizedHash(std::string_view normalized) {
-  uint64_t h = kFnvOffset;
-  for (unsigned char c : normalized) h = HashByte(h, c);
-  return h;
+  Hasher h;
+  for (unsigned char c : normalized) h.Add(c);
+  return h.Finish();
 }
 
 void Tokenize(std::string_view text, std::vector<Token>* out) {
@@ -187,7 +276,102 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
   uint16_t pending = 0;  // whitespace flags for the next token
   int newlines = 0;
   bool after_open_context = true;  // start of text counts as a place a quote opens
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   while (i < n) {
+    // The fast path: an ASCII word or number that ends where no rule of the
+    // slow path below (initialisms, inner apostrophes and periods, "'s",
+    // decimal points) could continue it, and one-byte punctuation. It makes
+    // exactly the tokens the slow path would; anything else falls through.
+    if (const unsigned char c0 = s[i]; (kFast.bits[c0] & kAlnumBits) && i + 8 <= n) {
+      // Eight bytes at a time: the run of ASCII letters and digits is found
+      // and case-folded in registers, and hashed a word at a time.
+      uint64_t h = kHashSeed;
+      uint64_t tail = 0;
+      uint8_t seen = 0;
+      size_t j = i;
+      bool near_end = false;
+      while (true) {
+        if (j + 8 > n) {
+          near_end = true;  // the last bytes of the text: the slow path takes the word
+          break;
+        }
+        uint64_t w;
+        std::memcpy(&w, s + j, 8);
+        const AsciiClasses c = Classify(w);
+        const uint64_t alnum = c.lower | c.upper | c.digit;
+        const uint64_t folded = w | (c.upper >> 2);  // 'A'..'Z' + 0x20
+        const uint64_t stops = ~alnum & kHighBits;
+        if (stops == 0) {
+          seen |= Seen(c, ~uint64_t{0});
+          h = Mix(h, folded);
+          j += 8;
+          continue;
+        }
+        const unsigned run = static_cast<unsigned>(__builtin_ctzll(stops)) >> 3;
+        const uint64_t keep = run == 0 ? 0 : ~uint64_t{0} >> (64 - 8 * run);
+        seen |= Seen(c, keep);
+        tail = folded & keep;
+        j += run;
+        break;
+      }
+      if (near_end) goto slow_path;
+      h = FinishHash(h, tail, j - i);
+      const bool number = (kFast.bits[c0] & kDigitBit) != 0;
+      bool simple = true;
+      if (j < n) {
+        const unsigned char stop = s[j];
+        const unsigned char next = j + 1 < n ? s[j + 1] : 0;
+        if (stop >= 0x80 || stop == '\'') {
+          simple = false;  // a letter, an apostrophe or a curly one: the slow path decides
+        } else if (number) {
+          simple = !((stop == '.' || stop == ',' || stop == ':') && IsAsciiDigit(next));
+        } else if (stop == '.') {
+          // "U.S." and "a.m." continue; a word of three letters or more
+          // (no digits) never starts an initialism.
+          simple = !IsAsciiLetter(next) || ((seen & kDigitBit) == 0 && j - i > 2);
+        }
+      }
+      if (simple) {
+        Token tok;
+        tok.begin = static_cast<uint32_t>(i);
+        tok.end = static_cast<uint32_t>(j);
+        tok.hash = h;
+        tok.kind = number ? TokenKind::kNumber : TokenKind::kWord;
+        tok.flags = pending;
+        if (!number && (kFast.bits[c0] & kUpperBit)) tok.flags |= kCapitalized;
+        if (seen & kLowerBit) {
+          tok.flags |= kHasLower;
+        } else if (seen & kUpperBit) {
+          int letters = 0;
+          for (size_t k = i; k < j && letters < 2; ++k) letters += (kFast.bits[s[k]] & kDigitBit) == 0;
+          if (letters >= 2) tok.flags |= kAllUpper;
+        }
+        pending = 0;
+        newlines = 0;
+        after_open_context = false;
+        out->push_back(tok);
+        i = j;
+        continue;
+      }
+    } else if (c0 == ' ') {
+      pending |= kSpaceBefore;
+      ++i;
+      continue;
+    } else if (c0 < 0x80 && kAscii.cls[c0] == CharClass::kPunct && c0 != '"' && c0 != '`') {
+      Token tok;
+      tok.begin = static_cast<uint32_t>(i);
+      tok.end = static_cast<uint32_t>(i + 1);
+      tok.hash = HashOf({c0});
+      tok.kind = TokenKind::kPunct;
+      tok.flags = pending;
+      pending = 0;
+      newlines = 0;
+      after_open_context = c0 == '(' || c0 == '[' || c0 == '{' || c0 == ':';
+      out->push_back(tok);
+      ++i;
+      continue;
+    }
+  slow_path:
     const CharInfo ch = Decode(text, i);
     if (ch.cls == CharClass::kSpace) {
       pending |= kSpaceBefore;
@@ -205,12 +389,12 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
     pending = 0;
     if (ch.cls == CharClass::kPunct || ch.cls == CharClass::kApostrophe) {
       tok.kind = TokenKind::kPunct;
-      tok.hash = HashPunct(kFnvOffset, ch.cp, text.substr(i, ch.len));
+      tok.hash = HashPunct(ch.cp, text.substr(i, ch.len));
       // Typewriter double quotes written as two marks: '' (closing or
       // both, as in Times copy) and `` (opening, as in TeX and PTB text).
       uint32_t cp = ch.cp;
       if ((cp == '\'' || cp == '`') && i + 1 < n && text[i + 1] == static_cast<char>(cp)) {
-        tok.hash = HashByte(kFnvOffset, '"');
+        tok.hash = HashOf({'"'});
         i += 1;
         cp = cp == '`' ? 0x201C : '"';
       }
@@ -238,7 +422,7 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
     after_open_context = false;
     // A word or a number.
     tok.kind = ch.cls == CharClass::kDigit ? TokenKind::kNumber : TokenKind::kWord;
-    uint64_t h = kFnvOffset;
+    Hasher h;
     bool first_upper = false;
     bool any_upper = false;
     bool any_lower = false;
@@ -254,7 +438,7 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
         // without decoding or case tests.
         const size_t run_begin = i;
         while (i < n && text[i] >= 'a' && text[i] <= 'z')
-          h = HashByte(h, static_cast<unsigned char>(text[i++]));
+          h.Add(static_cast<unsigned char>(text[i++]));
         if (i != run_begin) {
           letters += static_cast<int>(i - run_begin);
           segment_letters += i - run_begin;
@@ -265,7 +449,7 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
       const CharInfo c = first ? ch : Decode(text, i);
       if (c.cls == CharClass::kLetter || c.cls == CharClass::kDigit) {
         bool upper = false;
-        h = HashLetter(h, text, i, c, &upper);
+        HashLetter(&h, text, i, c, &upper);
         if (c.cls == CharClass::kLetter) {
           ++letters;
           ++segment_letters;
@@ -283,7 +467,7 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
         const size_t after = i + c.len;
         if (after >= n || Decode(text, after).cls != CharClass::kLetter || IsFinalS(text, after))
           break;
-        h = HashByte(h, '\'');
+        h.Add('\'');
         i = after;
         continue;
       }
@@ -291,7 +475,7 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
       const bool digit_follows = i + 1 < n && IsAsciiDigit(static_cast<unsigned char>(text[i + 1]));
       if (tok.kind == TokenKind::kNumber && (sep == '.' || sep == ',' || sep == ':') &&
           digit_follows) {
-        h = HashByte(h, sep);
+        h.Add(sep);
         ++i;
         continue;
       }
@@ -301,21 +485,21 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
         // "J.D.", "Ph.D.", "a.m.").
         const size_t run = AsciiLetterRun(text, i + 1);
         if (segments_short && run >= 1 && run <= 2 && i + 1 + run < n && text[i + 1 + run] == '.') {
-          h = HashByte(h, '.');
+          h.Add('.');
           ++i;
           segment_letters = 0;
           initialism = true;
           continue;
         }
         if (initialism) {  // the closing period of "U.S.", also at the very end of the text
-          h = HashByte(h, '.');
+          h.Add('.');
           ++i;
         }
       }
       break;
     }
     tok.end = static_cast<uint32_t>(i);
-    tok.hash = h;
+    tok.hash = h.Finish();
     if (first_upper) tok.flags |= kCapitalized;
     if (any_lower) tok.flags |= kHasLower;
     if (any_upper && !any_lower && letters >= 2) tok.flags |= kAllUpper;
@@ -329,7 +513,7 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
         poss.begin = static_cast<uint32_t>(i);
         poss.end = static_cast<uint32_t>(i + c.len + 1);
         poss.kind = TokenKind::kWord;
-        poss.hash = HashByte(HashByte(kFnvOffset, '\''), 's');
+        poss.hash = HashOf({'\'', 's'});
         poss.flags = text[i + c.len] == 's' ? kHasLower : 0;
         out->push_back(poss);
         i += c.len + 1;

@@ -236,6 +236,29 @@ TEST_CASE("Every token hashes as its normalised text", "[tokenize]") {
   }
 }
 
+TEST_CASE("A word hashes the same on the fast path and the slow one", "[tokenize]") {
+  // Words of one to twenty bytes, in every case mix and with digits, each
+  // read far from the end of the text (eight bytes at a time) and as the
+  // text's last bytes (a byte at a time); and before each stop the fast path
+  // hands to the slow one.
+  const std::string letters = "aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789";
+  for (size_t len = 1; len <= 20; ++len) {
+    for (size_t shift = 0; shift < letters.size(); shift += 5) {
+      std::string word;
+      for (size_t k = 0; k < len; ++k) word += letters[(shift + k * 7) % letters.size()];
+      const uint64_t expected = NormalizedHash(NormalizeToken(word));
+      for (const char* after : {" and more words here", "", ".", ". Next", "'s own", ",5 left", "\xE2\x80\x99s"}) {
+        const std::string text = word + after;
+        INFO(text);
+        const auto tokens = Tokens(text);
+        REQUIRE_FALSE(tokens.empty());
+        if (TextOf(text, tokens[0]) == word) CHECK(tokens[0].hash == expected);
+        for (const Token& t : tokens) CHECK(t.hash == NormalizedHash(NormalizeToken(TextOf(text, t))));
+      }
+    }
+  }
+}
+
 TEST_CASE("Tokenizer reads the typewriter pairs '' and `` as double quotes", "[tokenize]") {
   const std::string text = "He said, ``We won.'' Then ''It is over,'' she said.";
   std::vector<Token> tokens;

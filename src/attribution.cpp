@@ -487,7 +487,9 @@ class Attributor {
     }
   }
 
-  std::vector<Claim> Run();
+  // Fills *claims with the document's claims, reusing the storage of the
+  // claims already there.
+  void Run(std::vector<Claim>* claims);
 
  private:
   // --- token helpers -----------------------------------------------------
@@ -741,6 +743,10 @@ class Attributor {
     bool nominal = false;        // "his claim that ...": a noun, whose content is its clause
   };
   std::vector<Candidate> cands_;
+  // AttributeClaim's scratch, kept from claim to claim.
+  std::vector<char> nested_;
+  std::vector<Attribution> found_;
+  std::vector<Attribution> outlet_relays_;
 
   // The source of the attribution before `cue` in the same sentence, for a
   // verb that shares its subject ("said ... and added", ", adding"), else
@@ -2341,7 +2347,8 @@ void Attributor::AttributeClaim(Claim* claim) {
   // Y said"); one in a subordinate clause ("When Xi said ..., Biden
   // replied") ends at the clause's comma. An inner cue keeps its place
   // when its source stands before the content (", adding", "and added").
-  std::vector<char> nested(cands.size(), 0);
+  std::vector<char>& nested = nested_;
+  nested.assign(cands.size(), 0);
   for (Candidate& c : cands) {
     if (!c.has_source || c.a.verb_class == "relay") continue;
     if (c.a.verb_class == "phrase") {
@@ -2478,8 +2485,10 @@ void Attributor::AttributeClaim(Claim* claim) {
     }
   }
 
-  std::vector<Attribution> found;
-  std::vector<Attribution> outlet_relays;
+  std::vector<Attribution>& found = found_;
+  std::vector<Attribution>& outlet_relays = outlet_relays_;
+  found.clear();
+  outlet_relays.clear();
   for (size_t i = 0; i < cands.size(); ++i) {
     if (nested[i]) continue;
     (cands[i].outlet_relay ? outlet_relays : found).push_back(std::move(cands[i].a));
@@ -2496,9 +2505,10 @@ void Attributor::AttributeClaim(Claim* claim) {
   };
   std::stable_sort(found.begin(), found.end(),
                    [&](const Attribution& x, const Attribution& y) { return rank(x) < rank(y); });
-  std::vector<Attribution> result;
+  std::vector<Attribution>& result = claim->attributions;
+  result.clear();
   if (!found.empty() && rank(found.front()) <= 2) {
-    Attribution primary = found.front();
+    Attribution& primary = found.front();
     if (primary.via.empty()) {
       for (const Attribution& r : outlet_relays) {
         if (r.kind != SourceKind::kOutlet) continue;
@@ -2507,21 +2517,36 @@ void Attributor::AttributeClaim(Claim* claim) {
         break;
       }
     }
-    result.push_back(primary);
-    for (size_t i = 1; i < found.size(); ++i) result.push_back(found[i]);
-    for (const Attribution& r : outlet_relays) result.push_back(r);
+    for (Attribution& f : found) result.push_back(std::move(f));
+    for (Attribution& r : outlet_relays) result.push_back(std::move(r));
   } else {
-    for (const Attribution& r : outlet_relays) result.push_back(r);
-    for (const Attribution& f : found) result.push_back(f);
+    for (Attribution& r : outlet_relays) result.push_back(std::move(r));
+    for (Attribution& f : found) result.push_back(std::move(f));
   }
-  claim->attributions = std::move(result);
   NoteOutlets(analysis_.cue_begin[claim->first_sentence],
               analysis_.cue_begin[claim->last_sentence + 1]);
 }
 
-std::vector<Claim> Attributor::Run() {
+// Empties a claim for reuse, keeping the capacity of its vectors and its
+// advice string, so a section's claims are made without allocating.
+void Reset(Claim* c) {
+  c->first_sentence = c->last_sentence = 0;
+  c->span = {};
+  c->is_heading = false;
+  c->attributions.clear();
+  c->hedges.clear();
+  c->stacked_hedges = false;
+  c->score = 0;
+  c->tier = Tier::kUnattributed;
+  c->reasons.clear();
+  c->advice.clear();
+  c->suppressed = false;
+}
+
+void Attributor::Run(std::vector<Claim>* out) {
   outlet_named_.assign(matcher_.lexicon().entries().size(), false);
-  std::vector<Claim> claims;
+  std::vector<Claim>& claims = *out;
+  size_t made = 0;
   const auto& sentences = seg_.sentences;
   // Claims: sentences, merged over a quotation that spans several sentences
   // of one paragraph.
@@ -2537,14 +2562,16 @@ std::vector<Claim> Attributor::Run() {
   while (s < sentences.size()) {
     uint32_t last = merge_to[s];
     for (uint32_t k = s; k <= last; ++k) last = std::max(last, merge_to[k]);
-    Claim c;
+    Claim& c = made < claims.size() ? claims[made] : claims.emplace_back();
+    ++made;
+    Reset(&c);
     c.first_sentence = s;
     c.last_sentence = last;
     c.span = {sentences[s].begin, sentences[last].end};
     c.is_heading = sentences[s].is_heading && s == last;
-    claims.push_back(std::move(c));
     s = last + 1;
   }
+  claims.resize(made);
   for (Claim& c : claims) AttributeClaim(&c);
 
   // A quotation continued into later claims keeps its speaker. Claims are
@@ -2586,7 +2613,6 @@ std::vector<Claim> Attributor::Run() {
     inherited.quote = QuoteKind::kDirect;
     c.attributions.push_back(inherited);
   }
-  return claims;
 }
 
 bool Attributor::WhollyQuoted(const Claim& c) const {
@@ -2600,8 +2626,15 @@ bool Attributor::WhollyQuoted(const Claim& c) const {
 
 std::vector<Claim> Attribute(const Analyzer& analyzer, const Document& document,
                              const Analysis& analysis) {
+  std::vector<Claim> claims;
+  Attribute(analyzer, document, analysis, &claims);
+  return claims;
+}
+
+void Attribute(const Analyzer& analyzer, const Document& document, const Analysis& analysis,
+               std::vector<Claim>* claims) {
   Attributor attributor(analyzer, document, analysis);
-  return attributor.Run();
+  attributor.Run(claims);
 }
 
 }  // namespace sourcecheck

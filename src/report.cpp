@@ -57,8 +57,10 @@ SectionReader::SectionReader(const Analyzer& analyzer, const Document& document,
 Result<bool> SectionReader::Next(const Deadline& deadline) {
   first_id_ += made_;
   made_ = 0;
-  claims_.clear();
+  // The claims' storage is reused by the next section's (Attribute fills
+  // the vector in place); every path that makes none empties it.
   if (next_ >= sections_.size()) {
+    claims_.clear();
     // A document with no text still has its (empty) analysis, once.
     if (next_ > 0 || !sections_.empty()) return false;
     ++next_;
@@ -66,11 +68,20 @@ Result<bool> SectionReader::Next(const Deadline& deadline) {
     return true;
   }
   const Span section = sections_[next_++];
-  if (Status s = analyzer_->Analyze(*document_, section, &analysis_, deadline); !s.ok()) return s;
-  claims_ = Attribute(*analyzer_, *document_, analysis_);
-  if (deadline.Passed()) return deadline.Expired("attributing");
+  if (Status s = analyzer_->Analyze(*document_, section, &analysis_, deadline); !s.ok()) {
+    claims_.clear();
+    return s;
+  }
+  Attribute(*analyzer_, *document_, analysis_, &claims_);
+  if (deadline.Passed()) {
+    claims_.clear();
+    return deadline.Expired("attributing");
+  }
   Score(analyzer_->scoring(), *analyzer_, *document_, analysis_, &claims_);
-  if (deadline.Passed()) return deadline.Expired("scoring");
+  if (deadline.Passed()) {
+    claims_.clear();
+    return deadline.Expired("scoring");
+  }
   made_ = static_cast<uint32_t>(claims_.size());
   return true;
 }
@@ -183,12 +194,6 @@ namespace {
 
 using internal::JsonWriter;
 
-void WriteSpan(JsonWriter& w, const Document& doc, Span s) {
-  w.Field("start", doc.ToOriginal(s.begin));
-  w.Field("end", doc.ToOriginalEnd(s.end));
-  w.Field("text", SpanText(doc.text(), s));
-}
-
 // Up to and including the opening of the claims array.
 void WriteHead(JsonWriter& w, const Document& doc) {
   w.BeginObject();
@@ -203,81 +208,115 @@ void WriteHead(JsonWriter& w, const Document& doc) {
   w.BeginArray();
 }
 
+// "start":…,"end":…,"text":"…" of a span, raw (see JsonWriter::BeginRaw).
+void RawSpan(JsonWriter& w, const Document& doc, Span s) {
+  w.Raw("\"start\":");
+  w.RawInt(doc.ToOriginal(s.begin));
+  w.Raw(",\"end\":");
+  w.RawInt(doc.ToOriginalEnd(s.end));
+  w.Raw(",\"text\":");
+  w.RawString(SpanText(doc.text(), s));
+}
+
+// One claim on a line of its own. There are tens of thousands in a long
+// report, so the claim is written raw, its keys as literals: the same bytes
+// as the writer's Key and value calls (docs/report-format.md), at a fraction
+// of the cost.
 void WriteClaim(JsonWriter& w, const Analyzer& analyzer, const Document& doc, const Claim& c, uint32_t id) {
-  w.BeginObject();
-  w.Field("id", id);
-  w.Field("start", doc.ToOriginal(c.span.begin));
-  w.Field("end", doc.ToOriginalEnd(c.span.end));
+  w.BeginRaw();
+  w.Raw("{\"id\":");
+  w.RawInt(id);
+  w.Raw(",\"start\":");
+  w.RawInt(doc.ToOriginal(c.span.begin));
+  w.Raw(",\"end\":");
+  w.RawInt(doc.ToOriginalEnd(c.span.end));
   const LineColumn at = doc.Locate(c.span.begin);
-  w.Field("line", at.line);
-  w.Field("column", at.column);
-  w.Field("text", SpanText(doc.text(), c.span));
-  w.Key("attributions");
-  w.BeginArray();
+  w.Raw(",\"line\":");
+  w.RawInt(at.line);
+  w.Raw(",\"column\":");
+  w.RawInt(at.column);
+  w.Raw(",\"text\":");
+  w.RawString(SpanText(doc.text(), c.span));
+  w.Raw(",\"attributions\":[");
+  bool first = true;
   for (const Attribution& a : c.attributions) {
-    w.BeginObject();
-    w.Key("cue");
-    w.BeginObject();
-    WriteSpan(w, doc, a.cue);
-    w.Key("entry");
-    if (a.cue_entry == kNoEntry) w.Null();
-    else w.String(analyzer.matcher().entry(a.cue_entry).id);
-    w.EndObject();
-    w.Key("source");
+    if (!first) w.Raw(",");
+    first = false;
+    w.Raw("{\"cue\":{");
+    RawSpan(w, doc, a.cue);
+    w.Raw(",\"entry\":");
+    if (a.cue_entry == kNoEntry) w.Raw("null");
+    else w.RawString(analyzer.matcher().entry(a.cue_entry).id);
+    w.Raw("},\"source\":");
     if (a.source.empty()) {
-      w.Null();
+      w.Raw("null");
     } else {
-      w.BeginObject();
-      WriteSpan(w, doc, a.source);
-      w.EndObject();
+      w.Raw("{");
+      RawSpan(w, doc, a.source);
+      w.Raw("}");
     }
-    w.Field("kind", SourceKindName(a.kind));
-    w.Key("refers_to");
-    if (a.refers_to.empty()) w.Null();
-    else w.String(a.refers_to);
-    w.Key("via");
+    w.Raw(",\"kind\":");
+    w.RawString(SourceKindName(a.kind));
+    w.Raw(",\"refers_to\":");
+    w.RawStringOrNull(a.refers_to);
+    w.Raw(",\"via\":");
     if (a.via.empty()) {
-      w.Null();
+      w.Raw("null");
     } else {
-      w.BeginObject();
-      WriteSpan(w, doc, a.via);
-      w.Field("kind", "outlet");
-      w.Field("name", a.via_name);
-      w.EndObject();
+      w.Raw("{");
+      RawSpan(w, doc, a.via);
+      w.Raw(",\"kind\":\"outlet\",\"name\":");
+      w.RawString(a.via_name);
+      w.Raw("}");
     }
-    w.Field("quote", QuoteKindName(a.quote));
-    w.Field("verb_class", a.verb_class);
-    w.Field("mental", a.mental);
-    w.Field("hedged_verb", a.hedged_verb);
-    w.Field("inherited", a.inherited);
-    w.EndObject();
+    w.Raw(",\"quote\":");
+    w.RawString(QuoteKindName(a.quote));
+    w.Raw(",\"verb_class\":");
+    w.RawString(a.verb_class);
+    w.Raw(",\"mental\":");
+    w.RawBool(a.mental);
+    w.Raw(",\"hedged_verb\":");
+    w.RawBool(a.hedged_verb);
+    w.Raw(",\"inherited\":");
+    w.RawBool(a.inherited);
+    w.Raw("}");
   }
-  w.EndArray();
-  w.Field("hedged", std::any_of(c.hedges.begin(), c.hedges.end(), [](const HedgeHit& h) { return !h.quoted; }));
-  w.Key("hedges");
-  w.BeginArray();
+  w.Raw("],\"hedged\":");
+  w.RawBool(std::any_of(c.hedges.begin(), c.hedges.end(), [](const HedgeHit& h) { return !h.quoted; }));
+  w.Raw(",\"hedges\":[");
+  first = true;
   for (const HedgeHit& h : c.hedges) {
     const Entry& e = analyzer.matcher().entry(h.entry);
-    w.BeginObject();
-    WriteSpan(w, doc, h.span);
-    w.Field("entry", e.id);
-    w.Field("category", e.category);
-    w.Field("quoted", h.quoted);
-    w.EndObject();
+    if (!first) w.Raw(",");
+    first = false;
+    w.Raw("{");
+    RawSpan(w, doc, h.span);
+    w.Raw(",\"entry\":");
+    w.RawString(e.id);
+    w.Raw(",\"category\":");
+    w.RawString(e.category);
+    w.Raw(",\"quoted\":");
+    w.RawBool(h.quoted);
+    w.Raw("}");
   }
-  w.EndArray();
-  w.Field("stacked_hedges", c.stacked_hedges);
-  w.Field("score", c.score);
-  w.Field("tier", TierName(c.tier));
-  w.Key("reasons");
-  w.BeginArray();
-  for (const std::string& r : c.reasons) w.String(r);
-  w.EndArray();
-  w.Key("advice");
-  if (c.advice.empty()) w.Null();
-  else w.String(c.advice);
-  w.Field("suppressed", c.suppressed);
-  w.EndObject();
+  w.Raw("],\"stacked_hedges\":");
+  w.RawBool(c.stacked_hedges);
+  w.Raw(",\"score\":");
+  w.RawInt(c.score);
+  w.Raw(",\"tier\":");
+  w.RawString(TierName(c.tier));
+  w.Raw(",\"reasons\":[");
+  first = true;
+  for (const std::string& r : c.reasons) {
+    if (!first) w.Raw(",");
+    first = false;
+    w.RawString(r);
+  }
+  w.Raw("],\"advice\":");
+  w.RawStringOrNull(c.advice);
+  w.Raw(",\"suppressed\":");
+  w.RawBool(c.suppressed);
+  w.Raw("}");
 }
 
 // From the end of the claims array to the end of the report.

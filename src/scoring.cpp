@@ -71,11 +71,33 @@ const Modifier kModifiers[] = {
 };
 
 // One line of display text: line breaks inside a span become spaces.
+// Appends `text` with its line breaks as spaces.
+void AppendOneLine(std::string* out, std::string_view text) {
+  const size_t at = out->size();
+  out->append(text);
+  for (auto it = out->begin() + static_cast<std::ptrdiff_t>(at); it != out->end(); ++it)
+    if (*it == '\n' || *it == '\r') *it = ' ';
+}
+
+// A new reason at the end of the claim's, with room for a typical one so
+// that building it allocates once.
+std::string& NewReason(Claim* c) {
+  std::string& r = c->reasons.emplace_back();
+  r.reserve(96);
+  return r;
+}
+
+// "'text'" with the text on one line.
 std::string OneLine(std::string_view text) {
-  std::string s(text);
-  std::replace(s.begin(), s.end(), '\n', ' ');
-  std::replace(s.begin(), s.end(), '\r', ' ');
+  std::string s;
+  AppendOneLine(&s, text);
   return s;
+}
+
+void AppendQuoted(std::string* out, std::string_view text) {
+  *out += '\'';
+  AppendOneLine(out, text);
+  *out += '\'';
 }
 
 bool IsAnonymous(SourceKind k) {
@@ -86,56 +108,108 @@ bool IsNamed(SourceKind k) {
          k == SourceKind::kDocument || k == SourceKind::kOutlet;
 }
 
-
-std::string KindReason(const Attribution& a, const std::string& text) {
-  const std::string source = OneLine(SpanText(text, a.source));
-  const std::string who = a.refers_to.empty() ? source : a.refers_to;
-  switch (a.kind) {
-    case SourceKind::kNamedPerson:
-      return "named person: " + who + (a.refers_to.empty() ? "" : " ('" + source + "')");
-    case SourceKind::kOrganization: return "named body on record: " + source;
-    case SourceKind::kDocument: return "document: " + source;
-    case SourceKind::kOutlet: return "another outlet is the source: " + who;
-    case SourceKind::kAnonymousDescribed:
-      return "anonymous source, described by vantage point: '" + source + "'";
-    case SourceKind::kAnonymousBare: return "anonymous source, undescribed: '" + source + "'";
-    case SourceKind::kVague: return "vague group as source: '" + source + "'";
-    case SourceKind::kUnknown: return "source '" + source + "' could not be identified";
-    case SourceKind::kNone: break;
-  }
-  return "no source";
+// Appends the outlet a claim was relayed through: its full name when the
+// text used a short form.
+void AppendVia(std::string* out, const Attribution& a, std::string_view text) {
+  if (a.via_name.empty()) AppendOneLine(out, SpanText(text, a.via));
+  else *out += a.via_name;
 }
 
-std::string Advice(const Claim& c, const Attribution* a, const std::string& text) {
-  if (c.tier == Tier::kStrong) return "";
-  if (!a) {
-    if (c.tier == Tier::kUnattributed)
-      return "Unless this is established fact or the writer's own reporting, attribute it.";
-    return "Say who reported or believes this, or confirm it and drop the hedge.";
+void AppendKindReason(std::string* r, const Attribution& a, std::string_view text) {
+  const std::string_view source = SpanText(text, a.source);
+  auto who = [&] {
+    if (a.refers_to.empty()) AppendOneLine(r, source);
+    else *r += a.refers_to;
+  };
+  switch (a.kind) {
+    case SourceKind::kNamedPerson:
+      *r += "named person: ";
+      who();
+      if (!a.refers_to.empty()) {
+        *r += " (";
+        AppendQuoted(r, source);
+        *r += ')';
+      }
+      return;
+    case SourceKind::kOrganization:
+      *r += "named body on record: ";
+      AppendOneLine(r, source);
+      return;
+    case SourceKind::kDocument:
+      *r += "document: ";
+      AppendOneLine(r, source);
+      return;
+    case SourceKind::kOutlet:
+      *r += "another outlet is the source: ";
+      who();
+      return;
+    case SourceKind::kAnonymousDescribed:
+      *r += "anonymous source, described by vantage point: ";
+      AppendQuoted(r, source);
+      return;
+    case SourceKind::kAnonymousBare:
+      *r += "anonymous source, undescribed: ";
+      AppendQuoted(r, source);
+      return;
+    case SourceKind::kVague:
+      *r += "vague group as source: ";
+      AppendQuoted(r, source);
+      return;
+    case SourceKind::kUnknown:
+      *r += "source ";
+      AppendQuoted(r, source);
+      *r += " could not be identified";
+      return;
+    case SourceKind::kNone: break;
   }
-  const std::string via = a->via_name.empty() ? OneLine(SpanText(text, a->via)) : a->via_name;
+  *r += "no source";
+}
+
+// Sets the claim's advice (empty for a strong claim); the string keeps its
+// capacity from one use to the next.
+void SetAdvice(Claim* c, const Attribution* a, std::string_view text) {
+  std::string& out = c->advice;
+  out.clear();
+  if (c->tier == Tier::kStrong) return;
+  if (!a) {
+    if (c->tier == Tier::kUnattributed)
+      out = "Unless this is established fact or the writer's own reporting, attribute it.";
+    else
+      out = "Say who reported or believes this, or confirm it and drop the hedge.";
+    return;
+  }
   switch (a->kind) {
     case SourceKind::kNamedPerson:
     case SourceKind::kOrganization:
     case SourceKind::kDocument:
-      if (!a->via.empty())
-        return "Check the original in " + via + " and credit it, or confirm with the source directly.";
-      if (a->kind == SourceKind::kOrganization)
-        return "Quote or link the body's statement rather than paraphrase it.";
-      return "Confirm the claim with the source or a document, and drop the hedge.";
+      if (!a->via.empty()) {
+        out = "Check the original in ";
+        AppendVia(&out, *a, text);
+        out += " and credit it, or confirm with the source directly.";
+      } else if (a->kind == SourceKind::kOrganization) {
+        out = "Quote or link the body's statement rather than paraphrase it.";
+      } else {
+        out = "Confirm the claim with the source or a document, and drop the hedge.";
+      }
+      return;
     case SourceKind::kOutlet:
-      return "Another outlet is the only source: confirm independently, or name the outlet's own source.";
+      out = "Another outlet is the only source: confirm independently, or name the outlet's own source.";
+      return;
     case SourceKind::kAnonymousDescribed:
-      return "Say why the source needs anonymity and how they know, or find an on-record source.";
+      out = "Say why the source needs anonymity and how they know, or find an on-record source.";
+      return;
     case SourceKind::kAnonymousBare:
-      return "Describe who the sources are (their vantage point) and why they are anonymous, or find an on-record source.";
+      out = "Describe who the sources are (their vantage point) and why they are anonymous, or find an on-record source.";
+      return;
     case SourceKind::kVague:
-      return "Name who says this, or cite evidence for it.";
+      out = "Name who says this, or cite evidence for it.";
+      return;
     case SourceKind::kUnknown:
-      return "Make clear who is speaking: the pronoun has no named antecedent.";
+      out = "Make clear who is speaking: the pronoun has no named antecedent.";
+      return;
     case SourceKind::kNone: break;
   }
-  return "Attribute this claim.";
+  out = "Attribute this claim.";
 }
 
 }  // namespace
@@ -240,14 +314,15 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
     auto it = std::upper_bound(quotes.begin(), quotes.end(), std::make_pair(begin, UINT32_MAX));
     return it != quotes.begin() && std::prev(it)->second >= end;
   };
+  std::vector<Span> own;  // the writer's own hedges of the claim
   for (Claim& c : *claims) {
     c.hedges.clear();
     c.reasons.clear();
+    own.clear();
     bool anonymity_reason = false;
     bool vantage = false;
     const Attribution* a = PrimaryAttribution(c);
     double hedge_penalty = 0;
-    std::vector<std::string> own;
     for (uint32_t i = analysis.cue_begin[c.first_sentence];
          i < analysis.cue_begin[c.last_sentence + 1]; ++i) {
       const CueMatch& m = analysis.cues[i];
@@ -266,7 +341,7 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
       if (a && a->cue.begin == m.begin && a->cue.end == m.end) continue;
       if (!h.quoted) {
         hedge_penalty += model.hedge * e.weight;
-        own.push_back(OneLine(SpanText(text, h.span)));
+        own.push_back(h.span);
       }
     }
     c.stacked_hedges = own.size() >= 2;
@@ -277,20 +352,21 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
         c.score = static_cast<int>(std::lround(model.unattributed));
         c.tier = Tier::kUnattributed;
         if (!c.attributions.empty() && c.attributions.front().mental) {
-          c.reasons.push_back("states a belief or intention ('" +
-                              OneLine(SpanText(text, c.attributions.front().cue)) +
-                              "') without saying how the writer knows");
+          std::string& r = NewReason(&c);
+          r += "states a belief or intention (";
+          AppendQuoted(&r, SpanText(text, c.attributions.front().cue));
+          r += ") without saying how the writer knows";
         } else {
-          c.reasons.push_back("no source and no hedge: the writer's own claim");
+          NewReason(&c) = "no source and no hedge: the writer's own claim";
         }
-        c.advice = Advice(c, nullptr, text);
+        SetAdvice(&c, nullptr, text);
         continue;
       }
       score = model.base[static_cast<int>(SourceKind::kNone)];
       c.reasons.push_back("no source given");
     } else {
       score = model.base[static_cast<int>(a->kind)];
-      c.reasons.push_back(KindReason(*a, text));
+      AppendKindReason(&NewReason(&c), *a, text);
       const bool named = a->kind == SourceKind::kNamedPerson || a->kind == SourceKind::kOrganization;
       if (named && a->quote == QuoteKind::kDirect) {
         score += model.direct_quote;
@@ -300,13 +376,11 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
         c.reasons.push_back("partly quoted");
       }
       if (!a->via.empty()) {
-        const std::string via = a->via_name.empty() ? OneLine(SpanText(text, a->via)) : a->via_name;
-        if (IsNamed(a->kind) && a->kind != SourceKind::kOutlet) {
-          score += model.relayed;
-          c.reasons.push_back("relayed from " + via);
-        } else if (a->kind != SourceKind::kOutlet) {
-          score += model.relayed_anonymous;
-          c.reasons.push_back("relayed from " + via);
+        if (a->kind != SourceKind::kOutlet) {
+          score += IsNamed(a->kind) ? model.relayed : model.relayed_anonymous;
+          std::string& r = NewReason(&c);
+          r += "relayed from ";
+          AppendVia(&r, *a, text);
         }
       }
       if (IsAnonymous(a->kind) && anonymity_reason) {
@@ -324,24 +398,36 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
       }
       if (a->verb_class == "loaded") {
         score += model.loaded_verb;
-        c.reasons.push_back("loaded verb: '" + OneLine(SpanText(text, a->cue)) + "'");
+        std::string& r = NewReason(&c);
+        r += "loaded verb: ";
+        AppendQuoted(&r, SpanText(text, a->cue));
       } else if (a->verb_class == "tentative") {
         score += model.tentative_verb;
-        c.reasons.push_back("tentative verb: '" + OneLine(SpanText(text, a->cue)) + "'");
+        std::string& r = NewReason(&c);
+        r += "tentative verb: ";
+        AppendQuoted(&r, SpanText(text, a->cue));
       }
       if (a->inherited) {
         score += model.inherited;
         c.reasons.push_back("attributed only in another sentence");
       }
     }
-    for (const std::string& h : own) c.reasons.push_back("hedged: '" + h + "'");
+    for (const Span& h : own) {
+      std::string& r = NewReason(&c);
+      r += "hedged: ";
+      AppendQuoted(&r, SpanText(text, h));
+    }
     score += hedge_penalty;
     if (c.stacked_hedges) {
       score += model.stacked_hedges;
       c.reasons.push_back("stacked hedges (" + std::to_string(own.size()) + ")");
     }
     for (const HedgeHit& h : c.hedges)
-      if (h.quoted) c.reasons.push_back("the speaker's own hedge, quoted: '" + OneLine(SpanText(text, h.span)) + "'");
+      if (h.quoted) {
+        std::string& r = NewReason(&c);
+        r += "the speaker's own hedge, quoted: ";
+        AppendQuoted(&r, SpanText(text, h.span));
+      }
     score = std::clamp(score, 0.0, 100.0);
     c.score = static_cast<int>(std::lround(score));
     c.tier = Tier::kVeryWeak;
@@ -351,7 +437,7 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
         break;
       }
     }
-    c.advice = Advice(c, a, text);
+    SetAdvice(&c, a, text);
   }
 }
 

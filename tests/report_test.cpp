@@ -211,6 +211,42 @@ TEST_CASE("Streamed JSON is byte-identical to the report built whole, in one sec
   }
 }
 
+TEST_CASE("JSON strings are escaped as RFC 8259 requires, wherever the escape falls", "[report][json]") {
+  // Quotes, backslashes, tabs and other control characters at every offset
+  // from a word's start, in short strings and long ones, so that the writer's
+  // eight-bytes-at-a-time copy meets each at every position of its word.
+  std::string text;
+  for (int shift = 0; shift < 10; ++shift) {
+    text += "The mayor" + std::string(static_cast<size_t>(shift), 'x') + " said \"the \\ fund\"\tis\x01 empty,\x1f reportedly";
+    text += shift % 2 ? " and the council might agree.\n\n" : ".\n\n";
+  }
+  Result<Document> doc = ReadDocument("escapes.txt", text, ReadOptions{});
+  REQUIRE(doc.ok());
+  const std::string json = RenderJson(DefaultAnalyzer(), BuildReport(DefaultAnalyzer(), *doc));
+  CHECK(json.find("\\\"the \\\\ fund\\\"\\tis\\u0001 empty,\\u001f reportedly") != std::string::npos);
+  const nlohmann::json report = nlohmann::json::parse(json);
+  REQUIRE(report["claims"].size() == 10);
+  for (const nlohmann::json& c : report["claims"]) {
+    const size_t start = c["start"].get<size_t>(), end = c["end"].get<size_t>();
+    CHECK(c["text"].get<std::string>() == text.substr(start, end - start));
+    for (const nlohmann::json& h : c["hedges"])
+      CHECK(h["text"].get<std::string>() == text.substr(h["start"].get<size_t>(), h["end"].get<size_t>() - h["start"].get<size_t>()));
+  }
+  // Each claim's line is what an independent writer makes of the same value
+  // (nlohmann keeps the key order with ordered_json and escapes alike).
+  std::istringstream lines(json);
+  std::string line;
+  int claim_lines = 0;
+  while (std::getline(lines, line)) {
+    if (line.rfind("    {\"id\":", 0) != 0) continue;
+    ++claim_lines;
+    std::string value = line.substr(4);
+    if (value.back() == ',') value.pop_back();
+    CHECK(nlohmann::ordered_json::parse(value).dump() == value);
+  }
+  CHECK(claim_lines == 10);
+}
+
 TEST_CASE("Articles analysed in separate sections keep their claims, kinds and relays", "[report][sections]") {
   // Each article names its own sources, so cutting between articles changes
   // nothing but what a section cannot see: the claims are the same.

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -38,6 +37,45 @@ namespace {
 // The rules ask these sets several times per token, so a set is a small
 // open-addressing table probed with the token's own 64-bit hash (already
 // well mixed): one or two cache lines per question, no allocation.
+// Name part (a token hash) -> the latest person whose name holds it: an
+// open-addressing table that grows, in place of a node-based map that
+// allocates for every part of every name of a long document.
+class PartIndex {
+ public:
+  int Find(uint64_t part) const {
+    if (slots_.empty()) return -1;
+    for (size_t i = Slot(part);; i = (i + 1) & mask_) {
+      if (slots_[i].person < 0) return -1;
+      if (slots_[i].part == part) return slots_[i].person;
+    }
+  }
+  void Set(uint64_t part, int person) {
+    if ((used_ + 1) * 2 > slots_.size()) Grow();
+    size_t i = Slot(part);
+    while (slots_[i].person >= 0 && slots_[i].part != part) i = (i + 1) & mask_;
+    if (slots_[i].person < 0) ++used_;
+    slots_[i] = {part, person};
+  }
+
+ private:
+  struct Entry {
+    uint64_t part = 0;
+    int person = -1;  // -1: empty
+  };
+  size_t Slot(uint64_t part) const { return static_cast<size_t>((part * 0x9E3779B97F4A7C15ull) >> 32) & mask_; }
+  void Grow() {
+    std::vector<Entry> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(64, old.size() * 2), Entry{});
+    mask_ = slots_.size() - 1;
+    used_ = 0;
+    for (const Entry& e : old)
+      if (e.person >= 0) Set(e.part, e.person);
+  }
+  std::vector<Entry> slots_;
+  size_t mask_ = 0;
+  size_t used_ = 0;
+};
+
 class WordSet {
  public:
   WordSet(std::initializer_list<const char*> words) {
@@ -793,14 +831,11 @@ class Attributor {
   std::vector<PersonMention> people_;
   // Each name part to the latest person whose name holds it: finding "Xi"
   // in "Xi Jinping" is a lookup, not a scan of everyone named so far.
-  std::unordered_map<uint64_t, int> person_by_part_;
-  int PersonWithPart(uint64_t part) const {
-    auto it = person_by_part_.find(part);
-    return it == person_by_part_.end() ? -1 : it->second;
-  }
+  PartIndex person_by_part_;
+  int PersonWithPart(uint64_t part) const { return person_by_part_.Find(part); }
   int AddPerson(PersonMention p) {
     const int index = static_cast<int>(people_.size());
-    for (uint64_t part : p.parts) person_by_part_[part] = index;
+    for (uint64_t part : p.parts) person_by_part_.Set(part, index);
     people_.push_back(std::move(p));
     return index;
   }

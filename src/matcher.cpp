@@ -243,9 +243,18 @@ struct Matcher::Impl {
     const size_t b = VocabBit(hash);
     return (vocab_bits[b >> 6] >> (b & 63)) & 1;
   }
-  std::vector<uint32_t> fail;
-  std::vector<uint32_t> out_begin;  // per state, into out_phrases
-  std::vector<uint32_t> out_count;
+  // What the hot loop reads of a state, side by side: one cache line.
+  struct StateInfo {
+    uint32_t fail = 0;
+    // Bit (id & 31) set for the vocabulary id of each of the state's
+    // transitions: a token whose bit is clear has none here, and the loop
+    // follows the failure link without a lookup (most states are leaves).
+    uint32_t child_bits = 0;
+    uint32_t out_begin = 0;  // into out_phrases
+    uint32_t out_count = 0;
+  };
+  std::vector<StateInfo> states;
+  static uint32_t ChildBit(uint32_t id) { return uint32_t{1} << (id & 31); }
   std::vector<uint32_t> out_phrases;
   std::vector<PhraseInfo> phrases;
   std::vector<EntryRules> rules;  // per entry
@@ -272,7 +281,7 @@ Matcher& Matcher::operator=(Matcher&&) noexcept = default;
 Matcher::~Matcher() = default;
 
 const Lexicon& Matcher::lexicon() const { return impl_->lexicon; }
-size_t Matcher::state_count() const { return impl_->fail.size(); }
+size_t Matcher::state_count() const { return impl_->states.size(); }
 size_t Matcher::phrase_count() const { return impl_->phrases.size(); }
 
 Result<Matcher> Matcher::Compile(Lexicon lexicon) {
@@ -374,7 +383,9 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
   for (const auto& [v, next] : trie[0].children) impl->root_next[v] = next;
 
   const size_t n = trie.size();
-  impl->fail.assign(n, 0);
+  impl->states.assign(n, Impl::StateInfo{});
+  for (uint32_t s = 0; s < n; ++s)
+    for (const auto& [v, next] : trie[s].children) impl->states[s].child_bits |= Impl::ChildBit(v);
   std::vector<std::vector<uint32_t>> outputs(n);
   std::deque<uint32_t> queue;
   for (const auto& [v, child] : trie[0].children) {
@@ -387,27 +398,25 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
     queue.pop_front();
     order.push_back(s);
     for (const auto& [v, child] : trie[s].children) {
-      uint32_t f = impl->fail[s];
+      uint32_t f = impl->states[s].fail;
       uint32_t target = 0;
       while (true) {
         target = impl->transitions.Find((static_cast<uint64_t>(f) << 32) | v);
         if (target != 0 || f == 0) break;
-        f = impl->fail[f];
+        f = impl->states[f].fail;
       }
-      impl->fail[child] = target;
+      impl->states[child].fail = target;
       queue.push_back(child);
     }
   }
-  impl->out_begin.assign(n, 0);
-  impl->out_count.assign(n, 0);
   for (uint32_t s : order) {
     outputs[s] = trie[s].outputs;
-    const auto& inherited = outputs[impl->fail[s]];
+    const auto& inherited = outputs[impl->states[s].fail];
     outputs[s].insert(outputs[s].end(), inherited.begin(), inherited.end());
   }
   for (uint32_t s = 0; s < n; ++s) {
-    impl->out_begin[s] = static_cast<uint32_t>(impl->out_phrases.size());
-    impl->out_count[s] = static_cast<uint32_t>(outputs[s].size());
+    impl->states[s].out_begin = static_cast<uint32_t>(impl->out_phrases.size());
+    impl->states[s].out_count = static_cast<uint32_t>(outputs[s].size());
     impl->out_phrases.insert(impl->out_phrases.end(), outputs[s].begin(), outputs[s].end());
   }
   return Matcher(std::move(impl));
@@ -493,16 +502,20 @@ void Matcher::Impl::MatchPhrasesIn(std::string_view text, const std::vector<Toke
         state = m.root_next[v];
         break;
       }
-      const uint32_t next = m.transitions.Find((static_cast<uint64_t>(state) << 32) | v);
-      if (next != 0) {
-        state = next;
-        break;
+      const StateInfo& at = m.states[state];
+      if (at.child_bits & ChildBit(v)) {
+        const uint32_t next = m.transitions.Find((static_cast<uint64_t>(state) << 32) | v);
+        if (next != 0) {
+          state = next;
+          break;
+        }
       }
-      state = m.fail[state];
+      state = at.fail;
     }
-    const uint32_t n_out = m.out_count[state];
+    const StateInfo& now = m.states[state];
+    const uint32_t n_out = now.out_count;
     if (n_out == 0) continue;
-    const uint32_t* ids = m.out_phrases.data() + m.out_begin[state];
+    const uint32_t* ids = m.out_phrases.data() + now.out_begin;
     for (uint32_t k = 0; k < n_out; ++k) {
       const PhraseInfo& p = m.phrases[ids[k]];
       const uint32_t start = i + 1 - p.length;

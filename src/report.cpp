@@ -96,15 +96,17 @@ void SourcesBuilder::Add(const Document& document, const std::vector<Claim>& cla
     const Attribution& a = c.attributions.front();
     if (a.mental || a.kind == SourceKind::kNone) continue;
     // A pronoun or an outlet's short form counts as what it refers to.
-    std::string name = a.refers_to.empty() ? std::string(SpanText(document.text(), a.source)) : a.refers_to;
-    std::vector<size_t>& same_name = by_name_[name];
+    const std::string_view name = a.refers_to.empty() ? SpanText(document.text(), a.source) : a.refers_to;
+    auto found = by_name_.find(name);
+    if (found == by_name_.end()) found = by_name_.emplace(std::string(name), std::vector<size_t>()).first;
+    std::vector<size_t>& same_name = found->second;
     auto it = std::find_if(same_name.begin(), same_name.end(),
                            [&](size_t k) { return sources_[k].kind == a.kind; });
     size_t k;
     if (it == same_name.end()) {
       k = sources_.size();
       same_name.push_back(k);
-      sources_.push_back({std::move(name), a.kind, {}});
+      sources_.push_back({std::string(name), a.kind, {}});
     } else {
       k = *it;
     }

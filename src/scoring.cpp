@@ -464,10 +464,13 @@ void SummaryBuilder::Add(const Document& document, const Analysis& analysis, con
     // that it not be anonymous.
     if (attributed_ == 1) first_source_anonymous_ = IsAnonymous(a->kind);
     if (a->inherited && inherited_claim_ == 0) inherited_claim_ = claims_;
-    const std::string name = a->refers_to.empty() ? NormalizeToken(SpanText(text, a->source)) : a->refers_to;
     if (IsAnonymous(a->kind)) ++anonymous_;
-    if (IsNamed(a->kind)) named_.insert(name);
-    else if (IsAnonymous(a->kind) || a->kind == SourceKind::kVague) unnamed_.insert(name);
+    auto note = [&](std::unordered_set<std::string, StringViewHash, std::equal_to<>>* names) {
+      if (a->refers_to.empty()) names->insert(NormalizeToken(SpanText(text, a->source)));
+      else names->insert(a->refers_to);
+    };
+    if (IsNamed(a->kind)) note(&named_);
+    else if (IsAnonymous(a->kind) || a->kind == SourceKind::kVague) note(&unnamed_);
     std::string outlet;
     if (a->kind == SourceKind::kOutlet) outlet = a->refers_to.empty() ? OneLine(SpanText(text, a->source)) : a->refers_to;
     else if (!a->via.empty()) outlet = a->via_name.empty() ? OneLine(SpanText(text, a->via)) : a->via_name;

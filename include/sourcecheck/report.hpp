@@ -91,7 +91,7 @@ class SourcesBuilder {
 
  private:
   std::vector<SourceSummary> sources_;
-  std::unordered_map<std::string, std::vector<size_t>> by_name_;
+  std::unordered_map<std::string, std::vector<size_t>, StringViewHash, std::equal_to<>> by_name_;
 };
 
 // Analyses `document` (which must outlive the returned Report). A document

@@ -15,6 +15,8 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "sourcecheck/claim.hpp"
@@ -86,6 +88,13 @@ std::string PatternLimitMessage(const std::string& entry_id);
 Summary Summarize(const Analyzer& analyzer, const Document& document, const Analysis& analysis,
                   const std::vector<Claim>& claims);
 
+// Hashes std::string keys and std::string_view lookups alike, so that a
+// set or map of names is searched without making a string of the name.
+struct StringViewHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 // The same gathered piece by piece, for a document analysed in sections
 // (report.hpp): Add() each section's analysis and scored claims in text
 // order, then Finish() once. Summarize() is one Add() and Finish().
@@ -100,7 +109,7 @@ class SummaryBuilder {
   int attributed_ = 0;
   int anonymous_ = 0;
   double score_sum_ = 0;
-  std::set<std::string> named_, unnamed_;
+  std::unordered_set<std::string, StringViewHash, std::equal_to<>> named_, unnamed_;
   bool first_source_anonymous_ = false;
   int inherited_claim_ = 0;  // 1-based id of the first claim attributed only in another sentence
   std::set<std::string> pattern_errors_;

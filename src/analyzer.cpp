@@ -28,7 +28,7 @@ Result<Analyzer> Analyzer::Load(const std::vector<std::string>& lexicon_dirs,
   LexiconBuilder builder;
   builder.AddDefaults();
   for (const std::string& dir : lexicon_dirs) builder.AddDirectory(dir);
-  Result<Lexicon> lexicon = builder.Build();
+  Result<Lexicon> lexicon = builder.BuildAndRelease();
   if (diagnostics)
     diagnostics->insert(diagnostics->end(), builder.diagnostics().begin(), builder.diagnostics().end());
   Result<ScoringModel> scoring = ScoringModel::Load(lexicon_dirs);

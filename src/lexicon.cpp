@@ -713,6 +713,19 @@ std::vector<std::string> LexiconBuilder::EntryIds() const {
 }
 
 Result<Lexicon> LexiconBuilder::Build() {
+  Result<Lexicon> lexicon = Check();
+  if (lexicon.ok()) lexicon.value().entries_ = entries_;
+  return lexicon;
+}
+
+Result<Lexicon> LexiconBuilder::BuildAndRelease() {
+  Result<Lexicon> lexicon = Check();
+  if (lexicon.ok()) lexicon.value().entries_ = std::move(entries_);
+  entries_.clear();
+  return lexicon;
+}
+
+Result<Lexicon> LexiconBuilder::Check() {
   // A phrase may stand in one entry of a family only: two entries firing on
   // the same words would make the report say the same thing twice.
   std::unordered_map<std::string, const Entry*> owners[kFamilyCount];
@@ -769,9 +782,7 @@ Result<Lexicon> LexiconBuilder::Build() {
     return Status::Error(std::to_string(n) + (n == 1 ? " error" : " errors") + " in lexicons",
                          std::move(errors));
   }
-  Lexicon lexicon;
-  lexicon.entries_ = entries_;
-  return lexicon;
+  return Lexicon();
 }
 
 Result<Lexicon> LoadLexicons(const std::vector<std::string>& extra_dirs) {

@@ -315,6 +315,7 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
   };
 
   std::vector<Token> tokens;
+  std::vector<uint32_t> root_child;  // vocabulary id -> the root's child, or 0
   impl->rules.resize(entries.size());
   for (uint32_t e = 0; e < entries.size(); ++e) {
     const Entry& entry = entries[e];
@@ -332,6 +333,21 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
       uint32_t state = 0;
       for (const Token& t : tokens) {
         const uint32_t v = vocab_id(t.hash);
+        // The root has a child for most of the vocabulary: it is indexed
+        // by id (a search of its list per phrase was most of the start-up).
+        if (state == 0) {
+          if (v >= root_child.size()) root_child.resize(v + 1, 0);
+          if (root_child[v] != 0) {
+            state = root_child[v];
+            continue;
+          }
+          const auto next = static_cast<uint32_t>(trie.size());
+          root_child[v] = next;
+          trie[0].children.emplace_back(v, next);
+          trie.emplace_back();
+          state = next;
+          continue;
+        }
         auto& children = trie[state].children;
         auto it = std::find_if(children.begin(), children.end(),
                                [v](const auto& c) { return c.first == v; });

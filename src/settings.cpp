@@ -229,7 +229,7 @@ Result<Analyzer> LoadAnalyzer(const Settings& settings, const std::vector<std::s
                                  "no lexicon entry '" + id.text + "' to disable" + Suggest(id.text, ids)));
     }
   }
-  Result<Lexicon> lexicon = builder.Build();
+  Result<Lexicon> lexicon = builder.BuildAndRelease();
   Result<ScoringModel> scoring = ScoringModel::Load(dirs);
   if (diagnostics) {
     diagnostics->insert(diagnostics->end(), builder.diagnostics().begin(), builder.diagnostics().end());

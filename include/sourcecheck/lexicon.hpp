@@ -128,8 +128,15 @@ class LexiconBuilder {
   // The lexicon, or an error carrying every error diagnostic. Runs the checks
   // that need all files (duplicate phrases within a family).
   Result<Lexicon> Build();
+  // The same, moving the entries into the lexicon instead of copying them:
+  // afterwards the builder has no entries (its diagnostics stay). For a
+  // caller done with the builder, such as start-up.
+  Result<Lexicon> BuildAndRelease();
 
  private:
+  // Build's checks: an empty lexicon, or the error.
+  Result<Lexicon> Check();
+
   std::vector<Entry> entries_;
   std::vector<Diagnostic> diagnostics_;
   // The text of each loaded file, kept to quote source lines in diagnostics.

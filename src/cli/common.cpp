@@ -72,7 +72,7 @@ std::optional<Lexicon> LoadOrReport(const CommonOptions& common) {
   LexiconBuilder builder;
   builder.AddDefaults();
   for (const std::string& dir : common.lexicon_dirs) builder.AddDirectory(dir);
-  Result<Lexicon> lexicon = builder.Build();
+  Result<Lexicon> lexicon = builder.BuildAndRelease();
   for (const Diagnostic& d : builder.diagnostics())
     if (d.severity != Severity::kNote || common.verbose) std::cerr << FormatDiagnostic(d);
   if (!lexicon.ok()) {

@@ -14,8 +14,9 @@
 // ("reportedly"). The weasel check, which the Wikipedia task annotated, adds
 // a weasel phrase (a vague_sources cue: "some historians", "is widely
 // regarded as") anywhere in the sentence, attribution or not, and leaves out
-// modal and speculative hedges. We report precision, recall and F1 of the
-// uncertain class, as the shared task did.
+// modal and speculative hedges but the perfect modals ("may have served").
+// We report precision, recall and F1 of the uncertain class, as the shared
+// task did.
 //
 // Layout under DIR (default <source>/../shared/eval/conll2010):
 //   wikiweasel/, bioscope/   <split>_certain.txt, <split>_uncertain.txt, one

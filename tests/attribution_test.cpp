@@ -400,6 +400,15 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"said|An official|neutral", "speaking to|Reuters|setting"}},
       // Colons after a speaker in a transcript.
       {"Q: Will the port reopen?", "port", {":|Q|neutral"}},
+      // Verbs of saying and stance added from news usage.
+      {"The mayor bemoaned the state of the harbour.", "harbour",
+       {"bemoaned|The mayor|loaded"}},
+      {"The minister downplayed the risk of a strike.", "risk",
+       {"downplayed|The minister|loaded"}},
+      {"The union is not expected to call a strike this year.", "strike",
+       {"is not expected|-|impression"}},
+      {"Most tenants had expected a smaller rise.", "rise",
+       {"had expected|Most tenants|mental"}},
   };
   for (const Row& row : rows) {
     INFO("text: " << row.text);

@@ -2145,11 +2145,35 @@ void Attributor::AttributeClaim(Claim* claim) {
       const uint32_t sl = active ? right_last : (left.empty() ? 0 : TokenAtOffset(left.end) - 1);
       const uint32_t of = active ? left_first : cue_last + 1;
       const uint32_t ol = active ? (left.empty() ? 0 : TokenAtOffset(left.end) - 1) : right_last;
-      if (relayed.empty()) continue;
       std::string refers, unused_name;
       Span unused;
+      const SourceKind relayed_kind =
+          relayed.empty() ? SourceKind::kNone
+                          : Classify(relayed, sf, sl, &refers, &unused, &unused_name);
+      if (active && (relayed.empty() || relayed_kind == SourceKind::kUnknown)) {
+        // "McCain, citing low growth, said ...", "the judge cited precedent":
+        // what is cited names no one, so it is the citer's reason, and the
+        // citer is the source, as for "pointed to".
+        const bool participle =
+            IsLowerWord(m.first_token) && EndsWith(TokenText(m.first_token), "ing");
+        uint32_t cf = 0, cl = 0;
+        Span citer;
+        bool sourceless = false;
+        if (!VerbSubject(m.first_token, cue_last, participle, false, false, false, &citer, &cf,
+                         &cl, &sourceless) ||
+            citer.empty())
+          continue;
+        std::string crefers;
+        a.verb_class = "neutral";
+        a.source = citer;
+        a.kind = Classify(citer, cf, cl, &crefers, &unused, &unused_name);
+        a.refers_to = crefers;
+        emit(a, m.first_token, cue_last, true, cf, cl, a.kind == SourceKind::kOutlet);
+        continue;
+      }
+      if (relayed.empty()) continue;
       a.source = relayed;
-      a.kind = Classify(relayed, sf, sl, &refers, &unused, &unused_name);
+      a.kind = relayed_kind;
       a.refers_to = refers;
       if (!outlet.empty()) {
         std::string orefers;

@@ -417,6 +417,10 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        "dredging",
        {"said|Ana Costa, a Lisbon councillor who has sat on the harbour board and chaired two of "
         "its budget inquiries since 2019|neutral"}},
+      // What is cited names no one: the citer is the source.
+      {"Osei cited rising rents as the reason for the levy.", "levy", {"cited|Osei|neutral"}},
+      {"Mara Lind, citing the cost of dredging, voted against the plan.", "plan",
+       {"citing|Mara Lind|neutral", "voted against|Mara Lind|stance|mental"}},
       // Verbs of saying and stance added from news usage.
       {"The mayor bemoaned the state of the harbour.", "harbour",
        {"bemoaned|The mayor|loaded"}},

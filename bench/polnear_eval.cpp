@@ -477,8 +477,12 @@ void EvaluateArticle(const Analyzer& analyzer, const std::string& name, const st
     for (size_t g = 0; g < gold.sources.size(); ++g)
       if (!gold_src_hit[g]) ++t->fn_source_words[Lower(GoldText(tv, gold.sources[g]))];
 
-    // Example listings: the sentence, then gold and our cue -> source pairs.
-    auto describe = [&](size_t s) {
+    // Example listings: the sentence, then gold and our cue -> source pairs;
+    // the gold cue missed or our cue spurious that the example is listed for
+    // is marked with '*', and a missed cue is followed by the lexicon entries
+    // that matched inside it ("[reporting_verbs.say]": the lexicon knew the
+    // word, the attribution rules dropped it).
+    auto describe = [&](size_t s, int missed_gold = -1, int spurious_pred = -1) {
       const Sentence& sen = sentences[s];
       const Span ss{sen.begin, sen.end};
       std::string out = "  [" + name + " #" + std::to_string(s) + "] " +
@@ -486,12 +490,22 @@ void EvaluateArticle(const Analyzer& analyzer, const std::string& name, const st
       for (size_t g = 0; g < gold.cues.size(); ++g) {
         if (Intersection(ss, gold.cues[g]) == 0) continue;
         const int gs = gold_cue_source[g];
-        out += "      gold: cue \"" + GoldText(tv, gold.cues[g]) + "\"  source \"" +
-               (gs >= 0 ? GoldText(tv, gold.sources[gs]) : std::string("-")) + "\"\n";
+        std::string lex;
+        if (static_cast<int>(g) == missed_gold)
+          for (const CueMatch& m : report.analysis.cues)
+            if (Intersection(Span{m.begin, m.end}, gold.cues[g]) > 0) {
+              const Entry& e = analyzer.matcher().entry(m.entry);
+              lex += " [" + e.id + "]";
+            }
+        out += std::string(static_cast<int>(g) == missed_gold ? "    * " : "      ") +
+               "gold: cue \"" + GoldText(tv, gold.cues[g]) + "\"  source \"" +
+               (gs >= 0 ? GoldText(tv, gold.sources[gs]) : std::string("-")) + "\"" + lex + "\n";
       }
-      for (const Predicted& p : pred) {
+      for (size_t i = 0; i < pred.size(); ++i) {
+        const Predicted& p = pred[i];
         if (p.cue.begin < sen.begin || p.cue.begin >= sen.end) continue;
-        out += "      ours: cue \"" + DisplayText(tv, p.cue) + "\"  source \"" +
+        out += std::string(static_cast<int>(i) == spurious_pred ? "    * " : "      ") +
+               "ours: cue \"" + DisplayText(tv, p.cue) + "\"  source \"" +
                (p.source.empty() ? std::string("-") : DisplayText(tv, p.source)) + "\"  (" +
                SourceKindName(p.kind) + ", " + p.verb_class + (p.mental ? ", mental" : "") +
                ")\n";
@@ -510,10 +524,10 @@ void EvaluateArticle(const Analyzer& analyzer, const std::string& name, const st
     };
     for (size_t i = 0; i < pred_cues.size(); ++i)
       if (cue_match[i] < 0 && !sentences.empty())
-        t->cue_fp.push_back(describe(sentence_at(pred_cues[i].begin)));
+        t->cue_fp.push_back(describe(sentence_at(pred_cues[i].begin), -1, static_cast<int>(i)));
     for (size_t g = 0; g < gold.cues.size(); ++g)
       if (!gold_cue_hit[g] && !sentences.empty())
-        t->cue_fn.push_back(describe(sentence_at(gold.cues[g].hull.begin)));
+        t->cue_fn.push_back(describe(sentence_at(gold.cues[g].hull.begin), static_cast<int>(g)));
     for (size_t i = 0; i < pred.size(); ++i) {
       if (cue_match[i] < 0) continue;
       const int gs = gold_cue_source[cue_match[i]];

@@ -1089,13 +1089,16 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
   if (IsComma(t) && allow_aside_skip) {
     // "X, while avoiding Y, said": skip an aside set off by commas; keep it
     // as an apposition when it is itself a name ("the chairwoman, Dr. Helen
-    // Osei, told").
+    // Osei, told"). Up to three segments are walked back over when the one
+    // before the aside is itself an aside ("Sanders, meanwhile, who has no
+    // endorsements, said"; "Ms. Arnold, who founded EDGE, a climate group,
+    // said").
     int64_t j = static_cast<int64_t>(t) - 1;
     while (j >= static_cast<int64_t>(range_begin_) && !IsComma(static_cast<uint32_t>(j)) &&
-           !InQuote(static_cast<uint32_t>(j)) && t - j < 20)
+           !InQuote(static_cast<uint32_t>(j)) && t - j < 30)
       --j;
     if (j < static_cast<int64_t>(range_begin_) || !IsComma(static_cast<uint32_t>(j))) return {};
-    const auto open = static_cast<uint32_t>(j);
+    auto open = static_cast<uint32_t>(j);
     if (open + 1 >= t) return {};
     const uint32_t aside_start = open + 1;
     const bool is_aside = AsideOpeners().Contains(tokens_[aside_start].hash) ||
@@ -1104,32 +1107,47 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
       aside = {tokens_[aside_start].begin, tokens_[t - 1].end};
       aside_first = aside_start;
     }
-    if (open == range_begin_) return {};
-    uint32_t first = 0;
-    Span head = ExtendLeftPhrase(open - 1, &first);
-    // "Cory Hale, 27, of Flint, Mich., said": an age, a hometown or a state
-    // between commas belongs to the name before them.
-    for (int hop = 0; hop < 3 && !head.empty() && first > range_begin_ + 1 && IsComma(first - 1);
-         ++hop) {
-      const Token& f = tokens_[first];
-      const bool part = f.hash == kOf || f.hash == kFrom || f.kind == TokenKind::kNumber ||
-                        (IsCapitalized(first) && f.size() <= 5 &&
-                         head.end <= tokens_[first + 1].end);
-      if (!part) break;
-      uint32_t earlier = 0;
-      const Span more = ExtendLeftPhrase(first - 2, &earlier);
-      if (more.empty()) break;
-      head.begin = more.begin;
-      first = earlier;
+    for (int segment = 0;; ++segment) {
+      if (open == range_begin_) return {};
+      uint32_t first = 0;
+      Span head = ExtendLeftPhrase(open - 1, &first);
+      // "Cory Hale, 27, of Flint, Mich., said": an age, a hometown or a state
+      // between commas belongs to the name before them.
+      for (int hop = 0; hop < 3 && !head.empty() && first > range_begin_ + 1 && IsComma(first - 1);
+           ++hop) {
+        const Token& f = tokens_[first];
+        const bool part = f.hash == kOf || f.hash == kFrom || f.kind == TokenKind::kNumber ||
+                          (IsCapitalized(first) && f.size() <= 5 &&
+                           head.end <= tokens_[first + 1].end);
+        if (!part) break;
+        uint32_t earlier = 0;
+        const Span more = ExtendLeftPhrase(first - 2, &earlier);
+        if (more.empty()) break;
+        head.begin = more.begin;
+        first = earlier;
+      }
+      // The segment before the aside opens with "who", "meanwhile" or the
+      // like, and the phrase found does not fill it: look before it.
+      if (segment < 2) {
+        uint32_t seg = open;
+        while (seg > range_begin_ && !IsComma(seg - 1) && !InQuote(seg - 1) && open - seg < 30)
+          --seg;
+        if (seg > range_begin_ + 1 && IsComma(seg - 1) && seg < open &&
+            (head.empty() || first > seg) &&
+            (AsideOpeners().Contains(tokens_[seg].hash) || (seg + 1 == open && IsLyAdverb(seg)))) {
+          open = seg - 1;
+          continue;
+        }
+      }
+      if (head.empty()) {
+        if (aside.empty()) return {};
+        *first_token = aside_first;
+        return aside;
+      }
+      *first_token = first;
+      if (!aside.empty()) head.end = aside.end;
+      return head;
     }
-    if (head.empty()) {
-      if (aside.empty()) return {};
-      *first_token = aside_first;
-      return aside;
-    }
-    *first_token = first;
-    if (!aside.empty()) head.end = aside.end;
-    return head;
   }
   // "A former candidate -- John McCain, who lost in 2008 -- said": the
   // phrase before the dashes, with the apposition between them.
@@ -2168,11 +2186,35 @@ void Attributor::AttributeClaim(Claim* claim) {
       const uint32_t sl = active ? right_last : (left.empty() ? 0 : TokenAtOffset(left.end) - 1);
       const uint32_t of = active ? left_first : cue_last + 1;
       const uint32_t ol = active ? (left.empty() ? 0 : TokenAtOffset(left.end) - 1) : right_last;
-      if (relayed.empty()) continue;
       std::string refers, unused_name;
       Span unused;
+      const SourceKind relayed_kind =
+          relayed.empty() ? SourceKind::kNone
+                          : Classify(relayed, sf, sl, &refers, &unused, &unused_name);
+      if (active && (relayed.empty() || relayed_kind == SourceKind::kUnknown)) {
+        // "McCain, citing low growth, said ...", "the judge cited precedent":
+        // what is cited names no one, so it is the citer's reason, and the
+        // citer is the source, as for "pointed to".
+        const bool participle =
+            IsLowerWord(m.first_token) && EndsWith(TokenText(m.first_token), "ing");
+        uint32_t cf = 0, cl = 0;
+        Span citer;
+        bool sourceless = false;
+        if (!VerbSubject(m.first_token, cue_last, participle, false, false, false, &citer, &cf,
+                         &cl, &sourceless) ||
+            citer.empty())
+          continue;
+        std::string crefers;
+        a.verb_class = "neutral";
+        a.source = citer;
+        a.kind = Classify(citer, cf, cl, &crefers, &unused, &unused_name);
+        a.refers_to = crefers;
+        emit(a, m.first_token, cue_last, true, cf, cl, a.kind == SourceKind::kOutlet);
+        continue;
+      }
+      if (relayed.empty()) continue;
       a.source = relayed;
-      a.kind = Classify(relayed, sf, sl, &refers, &unused, &unused_name);
+      a.kind = relayed_kind;
       a.refers_to = refers;
       if (!outlet.empty()) {
         std::string orefers;
@@ -2473,10 +2515,15 @@ void Attributor::AttributeClaim(Claim* claim) {
       if (t - 1 == s_first) clause_start = s_first;
     }
     while (clause_start < s_end && (IsPunct(clause_start) || InQuote(clause_start))) ++clause_start;
-    // A clause opened by a subordinator, or a relative clause set off by a
+    // A clause opened by a subordinator, an introductory phrase opening the
+    // sentence other than "According to X," ("Asked whether she believed it, Clinton said ..."; "Despite
+    // what he wrote, Cross said ..."), or a relative clause set off by a
     // comma ("Fallin, who opposes abortion, vetoed ..."), ends at a comma.
     const bool subordinate =
         (clause_start < s_end && Subordinators().Contains(tokens_[clause_start].hash)) ||
+        (!phrase && clause_start == s_first && clause_start < s_end &&
+         IntroOpeners().Contains(tokens_[clause_start].hash) &&
+         !SentenceAdverbs().Contains(tokens_[clause_start].hash)) ||
         (!phrase && outer.src_first == outer.src_last && outer.src_first > s_first &&
          IsComma(outer.src_first - 1) && RelativePronouns().Contains(tokens_[outer.src_first].hash));
     uint32_t end = begin;

@@ -400,6 +400,36 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"said|An official|neutral", "speaking to|Reuters|setting"}},
       // Colons after a speaker in a transcript.
       {"Q: Will the port reopen?", "port", {":|Q|neutral"}},
+      // An introductory phrase opening the sentence ends at its comma: the
+      // attribution after it is not nested in it.
+      {"Asked whether she feared a strike, Mara Lind said the talks would go on.", "talks",
+       {"said|Mara Lind|neutral", "Asked|-|neutral", "feared|she|mental|mental"}},
+      {"Despite what he wrote in the memo, Osei said the levy would stay.", "levy",
+       {"said|Osei|neutral", "wrote|he|publication"}},
+      // Asides walked back over to the subject: an adverb, a relative clause,
+      // an apposition of any length.
+      {"Osei, meanwhile, who has no endorsements, said the count was wrong.", "count",
+       {"said|Osei|neutral"}},
+      {"Mara Lind, who founded Tidewatch, a harbour charity in Lisbon, said the pier was unsafe.",
+       "pier", {"said|Mara Lind, who founded Tidewatch, a harbour charity in Lisbon|neutral"}},
+      {"Ana Costa, a Lisbon councillor who has sat on the harbour board and chaired two of its "
+       "budget inquiries since 2019, said the dredging was late.",
+       "dredging",
+       {"said|Ana Costa, a Lisbon councillor who has sat on the harbour board and chaired two of "
+        "its budget inquiries since 2019|neutral"}},
+      // What is cited names no one: the citer is the source.
+      {"Osei cited rising rents as the reason for the levy.", "levy", {"cited|Osei|neutral"}},
+      {"Mara Lind, citing the cost of dredging, voted against the plan.", "plan",
+       {"citing|Mara Lind|neutral", "voted against|Mara Lind|stance|mental"}},
+      // Verbs of saying and stance added from news usage.
+      {"The mayor bemoaned the state of the harbour.", "harbour",
+       {"bemoaned|The mayor|loaded"}},
+      {"The minister downplayed the risk of a strike.", "risk",
+       {"downplayed|The minister|loaded"}},
+      {"The union is not expected to call a strike this year.", "strike",
+       {"is not expected|-|impression"}},
+      {"Most tenants had expected a smaller rise.", "rise",
+       {"had expected|Most tenants|mental"}},
   };
   for (const Row& row : rows) {
     INFO("text: " << row.text);

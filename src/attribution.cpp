@@ -582,9 +582,9 @@ class Attributor {
   // --- per-claim work ----------------------------------------------------
   void PrepareSentenceRange(uint32_t first_token, uint32_t end_token, uint32_t cue_first,
                             uint32_t cue_end);
-  bool InQuote(uint32_t token) const { return in_quote_[token - range_begin_] != 0; }
-  bool InVerbCue(uint32_t token) const { return verb_cue_[token - range_begin_] != 0; }
-  int ChunkAt(uint32_t token) const { return chunk_[token - range_begin_]; }
+  bool InQuote(uint32_t token) const { return marks_[token - range_begin_].in_quote != 0; }
+  bool InVerbCue(uint32_t token) const { return marks_[token - range_begin_].verb_cue != 0; }
+  int ChunkAt(uint32_t token) const { return marks_[token - range_begin_].chunk; }
 
   // The source phrase ending just before `verb` (subject side), or empty.
   Span LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* first_token) const;
@@ -807,9 +807,6 @@ class Attributor {
   uint32_t last_sentence_ = 0;
   uint32_t range_begin_ = 0;
   uint32_t range_end_ = 0;
-  std::vector<int> chunk_;        // per token: index of the source-family cue covering it, or -1
-  std::vector<uint8_t> in_quote_;  // per token: inside a quotation
-  std::vector<uint8_t> verb_cue_;  // per token: part of a reporting-verb cue
   // Per token, what starts or ends there, so that no rule scans every cue
   // of the claim for each token or cue (a claim may be one long line).
   enum CueMark : uint8_t {
@@ -818,12 +815,20 @@ class Attributor {
     kStartsRelayCue = 1 << 2,     // "cited by"
     kAfterUnsourcedHedge = 1 << 3,  // an unsourced hedge ends just before ("reportedly said")
   };
-  std::vector<uint8_t> cue_marks_;
-  std::vector<int> relay_at_;           // per token: the relay cue starting there, or -1
-  std::vector<uint32_t> hedge_first_;   // per token: start of the longest-reaching hedge over it
-  std::vector<uint32_t> hedge_end_;     // per token: its end (exclusive), or 0
+  // What the rules ask of each token of the claim's range, side by side
+  // (one pass fills them; one cache line answers several questions).
+  struct TokenMarks {
+    int chunk = -1;            // index of the source-family cue covering it, or -1
+    int relay_at = -1;         // the relay cue starting there, or -1
+    uint32_t hedge_first = 0;  // start of the longest-reaching hedge over it
+    uint32_t hedge_end = 0;    // its end (exclusive), or 0
+    uint8_t in_quote = 0;      // inside a quotation
+    uint8_t verb_cue = 0;      // part of a reporting-verb cue
+    uint8_t cue_marks = 0;     // CueMark bits
+  };
+  std::vector<TokenMarks> marks_;
   bool HasMark(uint32_t token, CueMark mark) const {
-    return (cue_marks_[token - range_begin_] & mark) != 0;
+    return (marks_[token - range_begin_].cue_marks & mark) != 0;
   }
   std::vector<const CueMatch*> claim_cues_;
 
@@ -859,13 +864,7 @@ void Attributor::PrepareSentenceRange(uint32_t first_token, uint32_t end_token,
   range_begin_ = first_token;
   range_end_ = end_token;
   const uint32_t n = end_token - first_token;
-  chunk_.assign(n, -1);
-  in_quote_.assign(n, 0);
-  verb_cue_.assign(n, 0);
-  cue_marks_.assign(n, 0);
-  relay_at_.assign(n, -1);
-  hedge_first_.assign(n, 0);
-  hedge_end_.assign(n, 0);
+  marks_.assign(n, TokenMarks{});
   claim_cues_.clear();
   for (uint32_t c = cue_first; c < cue_end; ++c) {
     const CueMatch& m = analysis_.cues[c];
@@ -875,26 +874,27 @@ void Attributor::PrepareSentenceRange(uint32_t first_token, uint32_t end_token,
     const uint32_t end = std::min(m.first_token + m.token_count, end_token);
     if (m.first_token < first_token || m.first_token >= end_token) continue;
     const uint32_t k = m.first_token - first_token;
-    if (!IsSourceFamily(e.family) && e.family != Family::kHedges) cue_marks_[k] |= kStartsOtherCue;
+    if (!IsSourceFamily(e.family) && e.family != Family::kHedges) marks_[k].cue_marks |= kStartsOtherCue;
     if (e.family == Family::kReportingVerbs) {
-      for (uint32_t t = m.first_token; t < end; ++t) verb_cue_[t - first_token] = 1;
-      if (Is(e, kPhrase)) cue_marks_[k] |= kStartsPhraseCue;
+      for (uint32_t t = m.first_token; t < end; ++t) marks_[t - first_token].verb_cue = 1;
+      if (Is(e, kPhrase)) marks_[k].cue_marks |= kStartsPhraseCue;
       if (Is(e, kRelay)) {
-        cue_marks_[k] |= kStartsRelayCue;
-        if (relay_at_[k] < 0) relay_at_[k] = static_cast<int>(claim_cues_.size() - 1);
+        marks_[k].cue_marks |= kStartsRelayCue;
+        if (marks_[k].relay_at < 0) marks_[k].relay_at = static_cast<int>(claim_cues_.size() - 1);
       }
     }
     if (e.family == Family::kHedges) {
-      if (e.unsourced && end < end_token) cue_marks_[end - first_token] |= kAfterUnsourcedHedge;
+      if (e.unsourced && end < end_token) marks_[end - first_token].cue_marks |= kAfterUnsourcedHedge;
       for (uint32_t t = m.first_token; t < end; ++t) {
-        if (end <= hedge_end_[t - first_token]) continue;
-        hedge_end_[t - first_token] = end;
-        hedge_first_[t - first_token] = m.first_token;
+        TokenMarks& mark = marks_[t - first_token];
+        if (end <= mark.hedge_end) continue;
+        mark.hedge_end = end;
+        mark.hedge_first = m.first_token;
       }
     }
     if (!IsSourceFamily(FamilyOf(m))) continue;
     for (uint32_t t = m.first_token; t < m.first_token + m.token_count && t < end_token; ++t)
-      if (chunk_[t - first_token] < 0) chunk_[t - first_token] = static_cast<int>(c);
+      if (marks_[t - first_token].chunk < 0) marks_[t - first_token].chunk = static_cast<int>(c);
   }
   // Quotation marks toggle; a quotation that opened in an earlier sentence
   // of the same quote starts the range inside it.
@@ -905,15 +905,15 @@ void Attributor::PrepareSentenceRange(uint32_t first_token, uint32_t end_token,
     const Token& tok = tokens_[t];
     if (tok.has(kOpenQuote) && !inside) {
       inside = true;
-      in_quote_[t - first_token] = 1;
+      marks_[t - first_token].in_quote = 1;
       continue;
     }
     if (tok.has(kCloseQuote) && inside) {
-      in_quote_[t - first_token] = 1;
+      marks_[t - first_token].in_quote = 1;
       inside = false;
       continue;
     }
-    in_quote_[t - first_token] = inside ? 1 : 0;
+    marks_[t - first_token].in_quote = inside ? 1 : 0;
   }
 }
 
@@ -2140,7 +2140,7 @@ void Attributor::AttributeClaim(Claim* claim) {
     // "is said to", "it is reported": the verb belongs to a hedge.
     {
       const uint32_t k = m.first_token - first_token;
-      const uint32_t h_end = hedge_end_[k], h_first = hedge_first_[k];
+      const uint32_t h_end = marks_[k].hedge_end, h_first = marks_[k].hedge_first;
       if (h_end >= m.first_token + m.token_count && h_end - h_first > m.token_count) continue;
     }
     a.verb_class = e.category;
@@ -2387,8 +2387,8 @@ void Attributor::AttributeClaim(Claim* claim) {
     }
     // "people familiar with the matter cited by The Wall Street Journal".
     if (src_last + 1 < end_token) {
-      if (relay_at_[src_last + 1 - first_token] >= 0) {
-        const CueMatch* r = claim_cues_[static_cast<size_t>(relay_at_[src_last + 1 - first_token])];
+      if (marks_[src_last + 1 - first_token].relay_at >= 0) {
+        const CueMatch* r = claim_cues_[static_cast<size_t>(marks_[src_last + 1 - first_token].relay_at)];
         uint32_t last = 0;
         const uint32_t after = r->first_token + r->token_count;
         const Span obj = after < end_token ? RightPhrase(after, &last) : Span{};
@@ -2585,8 +2585,16 @@ void Attributor::AttributeClaim(Claim* claim) {
     if (a.kind == SourceKind::kUnknown) return 2;
     return 0;
   };
-  std::stable_sort(found.begin(), found.end(),
-                   [&](const Attribution& x, const Attribution& y) { return rank(x) < rank(y); });
+  // Stable, by rank. A claim has a handful of attributions: insertion sort
+  // moves none when they are in order and allocates nothing (stable_sort
+  // takes a buffer even for one); a long run of them gets stable_sort.
+  if (found.size() <= 16) {
+    for (size_t i = 1; i < found.size(); ++i)
+      for (size_t j = i; j > 0 && rank(found[j]) < rank(found[j - 1]); --j) std::swap(found[j], found[j - 1]);
+  } else {
+    std::stable_sort(found.begin(), found.end(),
+                     [&](const Attribution& x, const Attribution& y) { return rank(x) < rank(y); });
+  }
   std::vector<Attribution>& result = claim->attributions;
   result.clear();
   if (!found.empty() && rank(found.front()) <= 2) {

@@ -196,6 +196,13 @@ bool CapitalsMatch(const std::vector<std::pair<uint16_t, uint16_t>>& capitals, s
                    const std::vector<Token>& tokens, uint32_t first) {
   for (const auto& [k, ci] : capitals) {
     const Token& t = tokens[first + k];
+    // A capital that opens the token: the token's matched the phrase up to
+    // case, so its first character is this letter, upper case exactly when
+    // the tokenizer flagged it (no read of the text, often out of cache).
+    if (ci == 0) {
+      if (!t.has(kCapitalized)) return false;
+      continue;
+    }
     size_t i = t.begin;
     for (uint16_t c = 0; c < ci && i < t.end; ++c) i = NextChar(text, i);
     if (i >= t.end || !IsUpperAt(text, i)) return false;

@@ -79,9 +79,12 @@ median() {  # name command...
     hyperfine -i -w "${WARMUP:-1}" -r "${RUNS:-5}" --export-json "$work/$name.json" "$*" >/dev/null 2>&1
   python3 -c "import json;print(json.load(open('$work/$name.json'))['results'][0]['median'])"
 }
+# Each run starts after `sync`: a run that writes a report leaves about 100 MB
+# of dirty pages, and without it the kernel writes those to disk during the
+# next run, on the same two cores, and that run pays for the one before.
 shmedian() {  # name 'shell command'
   local name=$1
-  hyperfine -i -w "${WARMUP:-1}" -r "${RUNS:-5}" --export-json "$work/$name.json" "$2" >/dev/null 2>&1
+  hyperfine -i -w "${WARMUP:-1}" -r "${RUNS:-5}" --prepare sync --export-json "$work/$name.json" "$2" >/dev/null 2>&1
   python3 -c "import json;print(json.load(open('$work/$name.json'))['results'][0]['median'])"
 }
 peak() {  # 'shell command' -> peak RSS in MB
@@ -203,7 +206,8 @@ cpu=$(lscpu | sed -n 's/^Model name: *//p' | head -n 1)
   echo "Every figure is the median of several runs (hyperfine) measured in this one run of the"
   echo "script, on the same text: the 2,225 BBC articles concatenated ($(mb "$S5") MB) and that"
   echo "text four times ($(mb "$S20") MB). Peak memory is GNU time's maximum resident set size."
-  echo "The machine is shared and noisy: read the ratios, which come from one run."
+  echo "The machine is shared and noisy: read the ratios, which come from one run. Each timed run"
+  echo "starts after \`sync\`, so that the kernel is not still storing the previous run's report."
   echo
   echo "## Full analysis against the yardsticks"
   echo

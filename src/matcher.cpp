@@ -169,6 +169,49 @@ class FlatMap {
   int shift_ = 64;
 };
 
+// The vocabulary: token hash -> its id, and beside it where the id leads
+// from the root state, so that a token read in the root state (most are)
+// needs no further lookup, and none at all when that state ends no phrase.
+class VocabMap {
+ public:
+  static constexpr uint32_t kHasOutput = 1u << 31;  // in root: the state ends a phrase
+  struct Slot {
+    uint64_t key = 0;  // 0: empty
+    uint32_t id = 0;
+    uint32_t root = 0;  // the root's transition on this id (0: none), | kHasOutput
+  };
+  void Reserve(size_t n) {
+    size_t cap = 16;
+    while (cap < n * 2) cap <<= 1;
+    slots_.assign(cap, Slot{});
+    mask_ = cap - 1;
+    shift_ = 64;
+    for (size_t c = cap; c > 1; c >>= 1) --shift_;
+  }
+  Slot* Insert(uint64_t key, uint32_t id) {
+    size_t i = Index(key);
+    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask_;
+    slots_[i].key = key;
+    slots_[i].id = id;
+    return &slots_[i];
+  }
+  const Slot* Find(uint64_t key) const {
+    size_t i = Index(key);
+    while (true) {
+      const Slot& slot = slots_[i];
+      if (slot.key == key) return &slot;
+      if (slot.key == 0) return nullptr;
+      i = (i + 1) & mask_;
+    }
+  }
+
+ private:
+  size_t Index(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_); }
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  int shift_ = 64;
+};
+
 bool IsUpperAt(std::string_view s, size_t i) { return s[i] >= 'A' && s[i] <= 'Z'; }
 
 // Advances one UTF-8 character.
@@ -232,11 +275,8 @@ struct Matcher::Impl {
   void Resolve(std::vector<CueMatch>* out, size_t base) const;
 
   Lexicon lexicon;
-  FlatMap vocabulary;   // token hash -> id (1-based)
+  VocabMap vocabulary;   // token hash -> id (1-based) and the root's transition on it
   FlatMap transitions;  // state << 32 | id -> next state (root is 0, never a target)
-  // The root's transitions by vocabulary id, as a plain array: most tokens
-  // are read in the root state, and this small array stays in cache.
-  std::vector<uint32_t> root_next;
   // A 32 KB bit set over the vocabulary's hashes, which stays in the first
   // level cache: most words of a text are in no phrase, and the set turns
   // them away without a lookup in the vocabulary's table (a cache miss for
@@ -392,18 +432,10 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
 
   // Vocabulary and transitions into flat maps; failure links and output
   // lists breadth-first so a state's fail target is complete before it.
-  impl->vocabulary.Reserve(vocab_hashes.size() + 1);
-  for (size_t i = 0; i < vocab_hashes.size(); ++i) {
-    impl->vocabulary.Insert(vocab_hashes[i], static_cast<uint32_t>(i + 1));
-    const size_t b = Impl::VocabBit(vocab_hashes[i]);
-    impl->vocab_bits[b >> 6] |= uint64_t{1} << (b & 63);
-  }
   impl->transitions.Reserve(trie.size());
   for (uint32_t s = 0; s < trie.size(); ++s)
     for (const auto& [v, next] : trie[s].children)
       impl->transitions.Insert((static_cast<uint64_t>(s) << 32) | v, next);
-  impl->root_next.assign(vocab_hashes.size() + 1, 0);
-  for (const auto& [v, next] : trie[0].children) impl->root_next[v] = next;
 
   const size_t n = trie.size();
   impl->states.assign(n, Impl::StateInfo{});
@@ -441,6 +473,17 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
     impl->states[s].out_begin = static_cast<uint32_t>(impl->out_phrases.size());
     impl->states[s].out_count = static_cast<uint32_t>(outputs[s].size());
     impl->out_phrases.insert(impl->out_phrases.end(), outputs[s].begin(), outputs[s].end());
+  }
+  // The vocabulary last: each id's slot holds the root's transition on it
+  // and whether that state ends a phrase.
+  impl->vocabulary.Reserve(vocab_hashes.size() + 1);
+  for (size_t i = 0; i < vocab_hashes.size(); ++i) {
+    const auto id = static_cast<uint32_t>(i + 1);
+    VocabMap::Slot* slot = impl->vocabulary.Insert(vocab_hashes[i], id);
+    const uint32_t next = id < root_child.size() ? root_child[id] : 0;
+    slot->root = next | (next != 0 && impl->states[next].out_count > 0 ? VocabMap::kHasOutput : 0);
+    const size_t b = Impl::VocabBit(vocab_hashes[i]);
+    impl->vocab_bits[b >> 6] |= uint64_t{1} << (b & 63);
   }
   return Matcher(std::move(impl));
 }
@@ -515,25 +558,30 @@ void Matcher::Impl::MatchPhrasesIn(std::string_view text, const std::vector<Toke
   uint32_t state = 0;
   for (uint32_t i = first; i < end; ++i) {
     const uint64_t hash = tokens[i].hash;
-    const uint32_t v = m.MaybeInVocabulary(hash) ? m.vocabulary.Find(hash) : 0;
-    if (v == 0) {
+    const VocabMap::Slot* word = m.MaybeInVocabulary(hash) ? m.vocabulary.Find(hash) : nullptr;
+    if (word == nullptr) {
       state = 0;
       continue;
     }
-    while (true) {
-      if (state == 0) {
-        state = m.root_next[v];
-        break;
-      }
+    const uint32_t v = word->id;
+    // Inside a phrase: its transition on v, else the failure links' one.
+    bool moved = false;
+    while (state != 0) {
       const StateInfo& at = m.states[state];
       if (at.child_bits & ChildBit(v)) {
         const uint32_t next = m.transitions.Find((static_cast<uint64_t>(state) << 32) | v);
         if (next != 0) {
           state = next;
+          moved = true;
           break;
         }
       }
       state = at.fail;
+    }
+    if (!moved) {
+      // At the root (the common case): the vocabulary's slot answers alone.
+      state = word->root & ~VocabMap::kHasOutput;
+      if ((word->root & VocabMap::kHasOutput) == 0) continue;
     }
     const StateInfo& now = m.states[state];
     const uint32_t n_out = now.out_count;

@@ -639,13 +639,16 @@ void LexiconBuilder::AddDefaults() {
   // The build validated the defaults and stored their entries compiled;
   // loading them parses no YAML. Overrides need defaults first, so the
   // compiled form is used only when nothing was loaded before.
-  if (entries_.empty() && internal::DeserializeEntries(internal::CompiledDefaultLexicon(), &entries_))
+  if (entries_.empty() && internal::DeserializeEntries(internal::CompiledDefaultLexicon(), &entries_)) {
+    compiled_defaults_only_ = true;
     return;
+  }
   for (const EmbeddedFile& f : internal::EmbeddedLexiconFiles())
     if (!IsSettingsFile(f.path)) AddText(std::string(f.path), f.text);
 }
 
 void LexiconBuilder::AddText(const std::string& path, std::string_view yaml) {
+  compiled_defaults_only_ = false;
   sources_.emplace_back(path, std::string(yaml));
   LexiconParser parser(this, sources_.back().first, sources_.back().second);
   parser.Parse();
@@ -750,6 +753,9 @@ Result<Lexicon> LexiconBuilder::Check() {
     if (end > begin && text[end - 1] == '\r') --end;
     return std::string(text.substr(begin, end - begin));
   };
+  // The compiled defaults passed this check when the build made them
+  // (src/tools/lexgen.cpp): alone, they need not pass it again at start-up.
+  if (compiled_defaults_only_ && !has_errors()) return Lexicon();
   for (const Entry& e : entries_) {
     auto& owner = owners[static_cast<size_t>(e.family)];
     auto check = [&](const LocatedText& p) {

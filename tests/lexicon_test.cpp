@@ -197,3 +197,29 @@ TEST_CASE("The compiled defaults equal the defaults read from their YAML", "[lex
     CHECK(x.not_before.size() == y.not_before.size());
   }
 }
+
+TEST_CASE("A newsroom lexicon may not list a phrase a default entry of its family lists", "[lexicon]") {
+  // The compiled defaults skip the duplicate check at start-up (the build
+  // ran it); one file more brings it back, against the defaults too.
+  LexiconBuilder defaults;
+  defaults.AddDefaults();
+  REQUIRE(defaults.Build().ok());
+  LexiconBuilder builder;
+  builder.AddDefaults();
+  builder.AddText("newsroom/hedges.yaml", R"(version: 1
+family: hedges
+entries:
+  - id: our_reportedly
+    phrase: reportedly
+    category: adverb
+    weight: 0.7
+    note: Say who reported it.
+    examples: [The minister reportedly resigned.]
+    counterexamples: [The minister resigned.]
+)");
+  Result<Lexicon> lexicon = builder.Build();
+  REQUIRE_FALSE(lexicon.ok());
+  INFO(FormatDiagnostics(lexicon.status().diagnostics()));
+  CHECK(FormatDiagnostics(lexicon.status().diagnostics()).find("phrase 'reportedly' is already listed by entry") !=
+        std::string::npos);
+}

@@ -139,6 +139,8 @@ class LexiconBuilder {
 
   std::vector<Entry> entries_;
   std::vector<Diagnostic> diagnostics_;
+  // Nothing but the compiled default lexicon loaded (checked when built).
+  bool compiled_defaults_only_ = false;
   // The text of each loaded file, kept to quote source lines in diagnostics.
   std::vector<std::pair<std::string, std::string>> sources_;
   friend struct LexiconParser;

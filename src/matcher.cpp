@@ -70,10 +70,14 @@ class ContextSet {
   void Add(TokenSequence seq) {
     if (seq.empty()) return;
     const auto index = static_cast<uint32_t>(seqs_.size());
-    if (seq.front().kind == TokenTest::Kind::kLiteral) by_first_.emplace_back(seq.front().hash, index);
-    else placeholder_first_.push_back(index);
+    if (seq.front().kind == TokenTest::Kind::kLiteral) {
+      // Kept sorted as it grows (an entry may list dozens of contexts).
+      const std::pair<uint64_t, uint32_t> key(seq.front().hash, index);
+      by_first_.insert(std::upper_bound(by_first_.begin(), by_first_.end(), key), key);
+    } else {
+      placeholder_first_.push_back(index);
+    }
     seqs_.push_back(std::move(seq));
-    std::sort(by_first_.begin(), by_first_.end());
   }
   bool empty() const { return seqs_.empty(); }
 

@@ -5,6 +5,9 @@
 // lexicon test, 2 usage, input or lexicon errors.
 #include <algorithm>
 #include <iostream>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "cli/common.hpp"
 #include "sourcecheck/version.hpp"
@@ -12,7 +15,22 @@
 namespace sourcecheck::cli {
 namespace {
 
+// A run analyses section after section with buffers of about the same size
+// (tokens, claims, a section's report): glibc's defaults hand large ones
+// back to the system when they are freed and take fresh, zeroed pages for
+// the next section. Keeping them costs no peak memory (the next section
+// reuses them) and saves 3 to 5% of a long document's time (measured on
+// the BBC text; docs/performance.md).
+void TuneAllocator() {
+#if defined(__GLIBC__)
+  mallopt(M_MMAP_THRESHOLD, 256 << 20);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  mallopt(M_TOP_PAD, 16 << 20);
+#endif
+}
+
 int Main(int argc, char** argv) {
+  TuneAllocator();
   CLI::App app{"sourcecheck: how well is each claim of a news draft sourced?", "sourcecheck"};
   app.set_version_flag("--version", std::string("sourcecheck ") + kVersion);
   app.require_subcommand(0, 1);

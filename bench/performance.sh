@@ -100,7 +100,7 @@ run_all() {  # label file size
   T[json_$label]=$(shmedian json_$label "$bin --format json --replace-invalid-utf8 --max-bytes 100000000 $file > $work/o.json")
   M[json_$label]=$(peak "$bin --format json --replace-invalid-utf8 --max-bytes 100000000 $file > $work/o.json")
   # The same with the report thrown away: all of sourcecheck's work (the
-  # report is made and written, a write call per 64 KB), none of the file
+  # report is made and written, a write call per 256 KB), none of the file
   # system's storing its bytes (the report is 5 times the text's size).
   T[jsonnull_$label]=$(shmedian jsonnull_$label "$bin --format json --replace-invalid-utf8 --max-bytes 100000000 $file > /dev/null")
   T[grepc_$label]=$(shmedian grepc_$label "LC_ALL=C grep -c -i -F -f $work/phrases.txt $file > $work/o.grep")

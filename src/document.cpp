@@ -1883,6 +1883,20 @@ uint32_t Document::ToOriginal(uint32_t text_offset) const {
   return MapOffset(runs_, text().size(), original_.size(), text_offset);
 }
 
+LineColumn Document::Locate(uint32_t text_offset, size_t* line_hint) const {
+  const size_t offset = std::min<size_t>(ToOriginal(text_offset), original_.size());
+  const std::vector<uint32_t>& starts = line_starts_;
+  if (starts.empty() || offset < starts.front()) return {1, 1};
+  size_t& k = *line_hint;  // index of a line starting at or before offset
+  if (k >= starts.size() || starts[k] > offset) k = 0;
+  // A few lines ahead: step; far ahead: search the rest.
+  for (int step = 0; step < 8 && k + 1 < starts.size() && starts[k + 1] <= offset; ++step) ++k;
+  if (k + 1 < starts.size() && starts[k + 1] <= offset)
+    k = static_cast<size_t>(std::upper_bound(starts.begin() + static_cast<std::ptrdiff_t>(k), starts.end(), offset) -
+                            starts.begin()) - 1;
+  return {static_cast<uint32_t>(k + 1), static_cast<uint32_t>(offset - starts[k] + 1)};
+}
+
 LineColumn Document::LineColumnOf(uint32_t original_offset) const {
   return LineColumnIn(line_starts_, std::min<size_t>(original_offset, original_.size()));
 }

@@ -224,7 +224,8 @@ void RawSpan(JsonWriter& w, const Document& doc, Span s) {
 // report, so the claim is written raw, its keys as literals: the same bytes
 // as the writer's Key and value calls (docs/report-format.md), at a fraction
 // of the cost.
-void WriteClaim(JsonWriter& w, const Analyzer& analyzer, const Document& doc, const Claim& c, uint32_t id) {
+void WriteClaim(JsonWriter& w, const Analyzer& analyzer, const Document& doc, const Claim& c, uint32_t id,
+                size_t* line_hint) {
   w.BeginRaw();
   w.Raw("{\"id\":");
   w.RawInt(id);
@@ -232,7 +233,7 @@ void WriteClaim(JsonWriter& w, const Analyzer& analyzer, const Document& doc, co
   w.RawInt(doc.ToOriginal(c.span.begin));
   w.Raw(",\"end\":");
   w.RawInt(doc.ToOriginalEnd(c.span.end));
-  const LineColumn at = doc.Locate(c.span.begin);
+  const LineColumn at = doc.Locate(c.span.begin, line_hint);
   w.Raw(",\"line\":");
   w.RawInt(at.line);
   w.Raw(",\"column\":");
@@ -384,8 +385,9 @@ void WriteJson(const Analyzer& analyzer, const Report& report,
   const Document& doc = *report.document;
   JsonWriter w(sink);
   WriteHead(w, doc);
+  size_t line_hint = 0;
   for (size_t i = 0; i < report.claims.size(); ++i)
-    WriteClaim(w, analyzer, doc, report.claims[i], static_cast<uint32_t>(i + 1));
+    WriteClaim(w, analyzer, doc, report.claims[i], static_cast<uint32_t>(i + 1), &line_hint);
   const auto suppressed = static_cast<size_t>(
       std::count_if(report.claims.begin(), report.claims.end(), [](const Claim& c) { return c.suppressed; }));
   WriteTail(w, report.sources, report.summary, report.claims.size(), suppressed);
@@ -403,6 +405,7 @@ Result<StreamedReport> StreamJson(const Analyzer& analyzer, const Document& docu
   JsonWriter w(sink);
   WriteHead(w, document);
   size_t suppressed = 0;
+  size_t line_hint = 0;  // claims come in text order, section after section
   for (;;) {
     Result<bool> more = reader.Next(deadline);
     if (!more.ok()) {
@@ -416,7 +419,7 @@ Result<StreamedReport> StreamJson(const Analyzer& analyzer, const Document& docu
     sources.Add(document, claims, reader.first_id());
     for (size_t i = 0; i < claims.size(); ++i) {
       const Claim& c = claims[i];
-      WriteClaim(w, analyzer, document, c, reader.first_id() + static_cast<uint32_t>(i));
+      WriteClaim(w, analyzer, document, c, reader.first_id() + static_cast<uint32_t>(i), &line_hint);
       if (c.suppressed) ++suppressed;
       else ++out.unsuppressed_by_tier[static_cast<int>(c.tier)];
     }

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <random>
 #include <string>
@@ -655,6 +656,36 @@ TEST_CASE("ReadDocument stays linear on pathological Markdown and HTML", "[docum
       ReadOptions options;
       options.format = format;
       CHECK(ReadDocument("big", input, options).ok());
+    }
+  }
+}
+
+TEST_CASE("Locate with a line hint agrees with Locate, in any order", "[document]") {
+  // Lines of every length, blank ones among them, in a Markdown draft (so
+  // text and original offsets differ) and in plain text.
+  std::string text;
+  std::mt19937 rng(7);
+  for (int line = 0; line < 400; ++line) {
+    text += std::string(rng() % 90, 'x');
+    text += rng() % 5 == 0 ? "\n\n" : "\n";
+  }
+  for (const char* name : {"draft.txt", "draft.md"}) {
+    Result<Document> doc = ReadDocument(name, "# Title\n\n" + text, ReadOptions{});
+    REQUIRE(doc.ok());
+    const auto size = static_cast<uint32_t>(doc->text().size());
+    std::vector<uint32_t> offsets;
+    for (int k = 0; k < 2000; ++k) offsets.push_back(static_cast<uint32_t>(rng() % (size + 1)));
+    for (bool sorted : {true, false}) {
+      if (sorted) std::sort(offsets.begin(), offsets.end());
+      else std::shuffle(offsets.begin(), offsets.end(), rng);
+      size_t hint = 0;
+      for (uint32_t at : offsets) {
+        INFO(name << " offset " << at << (sorted ? " (sorted)" : " (shuffled)"));
+        const LineColumn expected = doc->Locate(at);
+        const LineColumn got = doc->Locate(at, &hint);
+        CHECK(got.line == expected.line);
+        CHECK(got.column == expected.column);
+      }
     }
   }
 }

@@ -100,6 +100,11 @@ class Document {
   LineColumn LineColumnOf(uint32_t original_offset) const;
   // Shorthand: LineColumnOf(ToOriginal(text_offset)).
   LineColumn Locate(uint32_t text_offset) const { return LineColumnOf(ToOriginal(text_offset)); }
+  // The same for offsets visited in increasing order (a report's claims):
+  // *line_hint, 0 at first, keeps where the last search ended, so each call
+  // steps over the lines between instead of searching them all. Any order
+  // gives the right answer; increasing order gives it fast.
+  LineColumn Locate(uint32_t text_offset, size_t* line_hint) const;
   // The original line (without its line break) with the given 1-based number;
   // empty when out of range.
   std::string_view OriginalLine(uint32_t line) const;

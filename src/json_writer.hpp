@@ -59,10 +59,7 @@ class JsonWriter {
 
   void Int(int64_t v) {
     Prefix();
-    Reserve(24);
-    auto [end, ec] = std::to_chars(buf_.get() + len_, buf_.get() + len_ + 24, v);
-    (void)ec;
-    len_ = static_cast<size_t>(end - buf_.get());
+    RawInt(v);
   }
   // Shortest form that reads back the same; integral values keep ".0"
   // (a share of exactly 1 is 1.0, as other JSON writers print it).
@@ -81,11 +78,11 @@ class JsonWriter {
   }
   void Bool(bool v) {
     Prefix();
-    Put(v ? std::string_view("true") : std::string_view("false"));
+    RawBool(v);
   }
   void Null() {
     Prefix();
-    Put("null");
+    Raw("null");
   }
   // A key and a value in one call.
   template <size_t N, typename T>

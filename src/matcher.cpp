@@ -130,9 +130,11 @@ struct CompiledPattern {
   boost::regex regex;
 };
 
-// An open-addressing map from 64-bit keys (never 0) to 32-bit values, for
-// the two lookups on the hot path: token hash -> vocabulary id, and
-// (state, vocabulary id) -> next state.
+// An open-addressing map from 64-bit keys (never 0) to values, for the
+// lookups on the hot path: token hash -> vocabulary entry, and (state,
+// vocabulary id) -> next state. A key and its value sit side by side, so a
+// lookup touches one cache line.
+template <typename Value>
 class FlatMap {
  public:
   void Reserve(size_t n) {
@@ -143,27 +145,28 @@ class FlatMap {
     shift_ = 64;
     for (size_t c = cap; c > 1; c >>= 1) --shift_;
   }
-  void Insert(uint64_t key, uint32_t value) {
+  // The value for key, made (value-initialised) when key is new.
+  Value& Insert(uint64_t key) {
     size_t i = Index(key);
     while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask_;
-    slots_[i] = {key, value};
+    slots_[i].key = key;
+    return slots_[i].value;
   }
-  // The value for key, or 0.
-  uint32_t Find(uint64_t key) const {
+  // The value for key, or nullptr.
+  const Value* Find(uint64_t key) const {
     size_t i = Index(key);
     while (true) {
       const Slot& slot = slots_[i];
-      if (slot.key == key) return slot.value;
-      if (slot.key == 0) return 0;
+      if (slot.key == key) return &slot.value;
+      if (slot.key == 0) return nullptr;
       i = (i + 1) & mask_;
     }
   }
 
  private:
-  // A key and its value side by side: a lookup touches one cache line.
   struct Slot {
     uint64_t key = 0;
-    uint32_t value = 0;
+    Value value{};
   };
   // Fibonacci hashing: the top bits of the product depend on every bit of
   // the key (a transition key's state sits in its high half).
@@ -173,47 +176,13 @@ class FlatMap {
   int shift_ = 64;
 };
 
-// The vocabulary: token hash -> its id, and beside it where the id leads
-// from the root state, so that a token read in the root state (most are)
-// needs no further lookup, and none at all when that state ends no phrase.
-class VocabMap {
- public:
+// A vocabulary entry: the word's id, and where it leads from the root
+// state, so that a token read in the root state (most are) needs no further
+// lookup, and none at all when that state ends no phrase.
+struct VocabEntry {
   static constexpr uint32_t kHasOutput = 1u << 31;  // in root: the state ends a phrase
-  struct Slot {
-    uint64_t key = 0;  // 0: empty
-    uint32_t id = 0;
-    uint32_t root = 0;  // the root's transition on this id (0: none), | kHasOutput
-  };
-  void Reserve(size_t n) {
-    size_t cap = 16;
-    while (cap < n * 2) cap <<= 1;
-    slots_.assign(cap, Slot{});
-    mask_ = cap - 1;
-    shift_ = 64;
-    for (size_t c = cap; c > 1; c >>= 1) --shift_;
-  }
-  Slot* Insert(uint64_t key, uint32_t id) {
-    size_t i = Index(key);
-    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask_;
-    slots_[i].key = key;
-    slots_[i].id = id;
-    return &slots_[i];
-  }
-  const Slot* Find(uint64_t key) const {
-    size_t i = Index(key);
-    while (true) {
-      const Slot& slot = slots_[i];
-      if (slot.key == key) return &slot;
-      if (slot.key == 0) return nullptr;
-      i = (i + 1) & mask_;
-    }
-  }
-
- private:
-  size_t Index(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_); }
-  std::vector<Slot> slots_;
-  size_t mask_ = 0;
-  int shift_ = 64;
+  uint32_t id = 0;
+  uint32_t root = 0;  // the root's transition on this id (0: none), | kHasOutput
 };
 
 bool IsUpperAt(std::string_view s, size_t i) { return s[i] >= 'A' && s[i] <= 'Z'; }
@@ -279,8 +248,8 @@ struct Matcher::Impl {
   void Resolve(std::vector<CueMatch>* out, size_t base) const;
 
   Lexicon lexicon;
-  VocabMap vocabulary;   // token hash -> id (1-based) and the root's transition on it
-  FlatMap transitions;  // state << 32 | id -> next state (root is 0, never a target)
+  FlatMap<VocabEntry> vocabulary;  // token hash -> id (1-based) and the root's transition on it
+  FlatMap<uint32_t> transitions;   // state << 32 | id -> next state (root is 0, never a target)
   // A 32 KB bit set over the vocabulary's hashes, which stays in the first
   // level cache: most words of a text are in no phrase, and the set turns
   // them away without a lookup in the vocabulary's table (a cache miss for
@@ -348,20 +317,20 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
   };
   std::vector<Node> trie(1);
   std::vector<uint64_t> vocab_hashes;  // index = id - 1
-  FlatMap vocab_index;
+  FlatMap<uint32_t> vocab_index;
   vocab_index.Reserve(1 << 14);
   size_t vocab_capacity = 1 << 14;
   auto vocab_id = [&](uint64_t hash) -> uint32_t {
-    if (uint32_t id = vocab_index.Find(hash)) return id;
+    if (const uint32_t* id = vocab_index.Find(hash)) return *id;
     if (vocab_hashes.size() * 2 + 2 > vocab_capacity) {
       vocab_capacity *= 2;
       vocab_index.Reserve(vocab_capacity);
       for (size_t i = 0; i < vocab_hashes.size(); ++i)
-        vocab_index.Insert(vocab_hashes[i], static_cast<uint32_t>(i + 1));
+        vocab_index.Insert(vocab_hashes[i]) = static_cast<uint32_t>(i + 1);
     }
     vocab_hashes.push_back(hash);
     const auto id = static_cast<uint32_t>(vocab_hashes.size());
-    vocab_index.Insert(hash, id);
+    vocab_index.Insert(hash) = id;
     return id;
   };
 
@@ -439,7 +408,7 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
   impl->transitions.Reserve(trie.size());
   for (uint32_t s = 0; s < trie.size(); ++s)
     for (const auto& [v, next] : trie[s].children)
-      impl->transitions.Insert((static_cast<uint64_t>(s) << 32) | v, next);
+      impl->transitions.Insert((static_cast<uint64_t>(s) << 32) | v) = next;
 
   const size_t n = trie.size();
   impl->states.assign(n, Impl::StateInfo{});
@@ -460,7 +429,8 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
       uint32_t f = impl->states[s].fail;
       uint32_t target = 0;
       while (true) {
-        target = impl->transitions.Find((static_cast<uint64_t>(f) << 32) | v);
+        const uint32_t* found = impl->transitions.Find((static_cast<uint64_t>(f) << 32) | v);
+        target = found ? *found : 0;
         if (target != 0 || f == 0) break;
         f = impl->states[f].fail;
       }
@@ -483,9 +453,10 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
   impl->vocabulary.Reserve(vocab_hashes.size() + 1);
   for (size_t i = 0; i < vocab_hashes.size(); ++i) {
     const auto id = static_cast<uint32_t>(i + 1);
-    VocabMap::Slot* slot = impl->vocabulary.Insert(vocab_hashes[i], id);
+    VocabEntry& word = impl->vocabulary.Insert(vocab_hashes[i]);
     const uint32_t next = id < root_child.size() ? root_child[id] : 0;
-    slot->root = next | (next != 0 && impl->states[next].out_count > 0 ? VocabMap::kHasOutput : 0);
+    word.id = id;
+    word.root = next | (next != 0 && impl->states[next].out_count > 0 ? VocabEntry::kHasOutput : 0);
     const size_t b = Impl::VocabBit(vocab_hashes[i]);
     impl->vocab_bits[b >> 6] |= uint64_t{1} << (b & 63);
   }
@@ -562,7 +533,7 @@ void Matcher::Impl::MatchPhrasesIn(std::string_view text, const std::vector<Toke
   uint32_t state = 0;
   for (uint32_t i = first; i < end; ++i) {
     const uint64_t hash = tokens[i].hash;
-    const VocabMap::Slot* word = m.MaybeInVocabulary(hash) ? m.vocabulary.Find(hash) : nullptr;
+    const VocabEntry* word = m.MaybeInVocabulary(hash) ? m.vocabulary.Find(hash) : nullptr;
     if (word == nullptr) {
       state = 0;
       continue;
@@ -573,9 +544,8 @@ void Matcher::Impl::MatchPhrasesIn(std::string_view text, const std::vector<Toke
     while (state != 0) {
       const StateInfo& at = m.states[state];
       if (at.child_bits & ChildBit(v)) {
-        const uint32_t next = m.transitions.Find((static_cast<uint64_t>(state) << 32) | v);
-        if (next != 0) {
-          state = next;
+        if (const uint32_t* next = m.transitions.Find((static_cast<uint64_t>(state) << 32) | v)) {
+          state = *next;
           moved = true;
           break;
         }
@@ -584,8 +554,8 @@ void Matcher::Impl::MatchPhrasesIn(std::string_view text, const std::vector<Toke
     }
     if (!moved) {
       // At the root (the common case): the vocabulary's slot answers alone.
-      state = word->root & ~VocabMap::kHasOutput;
-      if ((word->root & VocabMap::kHasOutput) == 0) continue;
+      state = word->root & ~VocabEntry::kHasOutput;
+      if ((word->root & VocabEntry::kHasOutput) == 0) continue;
     }
     const StateInfo& now = m.states[state];
     const uint32_t n_out = now.out_count;

@@ -68,20 +68,15 @@ Result<bool> SectionReader::Next(const Deadline& deadline) {
     return true;
   }
   const Span section = sections_[next_++];
-  if (Status s = analyzer_->Analyze(*document_, section, &analysis_, deadline); !s.ok()) {
+  auto fail = [this](Status s) -> Result<bool> {
     claims_.clear();
     return s;
-  }
+  };
+  if (Status s = analyzer_->Analyze(*document_, section, &analysis_, deadline); !s.ok()) return fail(s);
   Attribute(*analyzer_, *document_, analysis_, &claims_);
-  if (deadline.Passed()) {
-    claims_.clear();
-    return deadline.Expired("attributing");
-  }
+  if (deadline.Passed()) return fail(deadline.Expired("attributing"));
   Score(analyzer_->scoring(), *analyzer_, *document_, analysis_, &claims_);
-  if (deadline.Passed()) {
-    claims_.clear();
-    return deadline.Expired("scoring");
-  }
+  if (deadline.Passed()) return fail(deadline.Expired("scoring"));
   made_ = static_cast<uint32_t>(claims_.size());
   return true;
 }

@@ -87,13 +87,14 @@ std::string& NewReason(Claim* c) {
   return r;
 }
 
-// "'text'" with the text on one line.
+// `text` with its line breaks as spaces.
 std::string OneLine(std::string_view text) {
   std::string s;
   AppendOneLine(&s, text);
   return s;
 }
 
+// "'text'" with the text on one line.
 void AppendQuoted(std::string* out, std::string_view text) {
   *out += '\'';
   AppendOneLine(out, text);
@@ -473,7 +474,7 @@ void SummaryBuilder::Add(const Document& document, const Analysis& analysis, con
     else if (IsAnonymous(a->kind) || a->kind == SourceKind::kVague) note(&unnamed_);
     std::string outlet;
     if (a->kind == SourceKind::kOutlet) outlet = a->refers_to.empty() ? OneLine(SpanText(text, a->source)) : a->refers_to;
-    else if (!a->via.empty()) outlet = a->via_name.empty() ? OneLine(SpanText(text, a->via)) : a->via_name;
+    else if (!a->via.empty()) AppendVia(&outlet, *a, text);
     if (!outlet.empty()) {
       auto it = std::find_if(s_.outlets.begin(), s_.outlets.end(),
                              [&](const auto& o) { return o.first == outlet; });

@@ -2,6 +2,7 @@
 // code are checked.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -193,6 +194,39 @@ TEST_CASE("CLI: --min-tier chooses the claims listed", "[cli][render]") {
   CHECK(bad.status == 2);
   CHECK(bad.err == "sourcecheck: --min-tier: unknown tier 'very-weak' (did you mean 'very_weak'?); the tiers, "
                    "strongest first: strong, moderate, weak, very_weak, unattributed\n");
+}
+
+TEST_CASE("CLI: a long JSON report written to a file holds its bytes and no reserved space past them",
+          "[cli]") {
+  // Over ReportSpace::kMinBytes / 6 of text, so the report's space is
+  // reserved when the output is a regular file; long sentences with no
+  // source make a report about twice the text's size, so most of the
+  // reservation is unused and must be given back.
+  Scratch s;
+  std::string sentence = "The council will vote on the budget";
+  while (sentence.size() < 600) sentence += ", and on the roads, the parks and the libraries of the town";
+  std::string text;
+  while (text.size() < (size_t{17} << 20) / 10) text += sentence + ".\n\n";
+  s.Write("long.txt", text);
+  const std::string dir = s.dir();
+  const std::string input = " '" + dir + "/long.txt'";
+  const std::string json = "--format json";
+  const Run piped = Sourcecheck(json + input);
+  REQUIRE(piped.status == 0);
+  const Run to_file = Sourcecheck(json + " -o '" + dir + "/a.json'" + input);
+  const Run redirected = Sourcecheck(json + input + " >'" + dir + "/b.json'");
+  CHECK(to_file.status == 0);
+  CHECK(redirected.status == 0);
+  for (const char* name : {"a.json", "b.json"}) {
+    INFO(name);
+    std::ifstream in(s.path / name, std::ios::binary);
+    std::ostringstream report;
+    report << in.rdbuf();
+    CHECK(report.str() == piped.out);
+    struct stat st {};
+    REQUIRE(::stat((s.path / name).c_str(), &st) == 0);
+    CHECK(static_cast<uint64_t>(st.st_blocks) * 512 <= static_cast<uint64_t>(st.st_size) + (256u << 10));
+  }
 }
 
 TEST_CASE("CLI: markdown and html, to standard output or a file", "[cli][render]") {

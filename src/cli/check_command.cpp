@@ -2,11 +2,16 @@
 //
 // Flags override the project's settings (.sourcecheck.yaml in the working
 // directory or a parent), which override the defaults.
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "cli/common.hpp"
 #include "sourcecheck/report.hpp"
@@ -110,6 +115,24 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options, const std
   render.color = format == ReportFormat::kText && UseColor(color, to_stdout);
   render.width = to_stdout ? TerminalWidth() : ColumnsOr80();
 
+  // A JSON report is about five times the size of its text: a long one
+  // written to a file gets its space reserved (see ReportSpace).
+  int space_fd = -1;
+  std::optional<ReportSpace> space;
+  if (format == ReportFormat::kJson) {
+    constexpr uint64_t kReportPerTextByte = 6;
+    uint64_t text_bytes = 0;
+    for (const std::string& path : files) {
+      struct stat st {};
+      if (path != "-" && ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode))
+        text_bytes += static_cast<uint64_t>(st.st_size);
+    }
+    if (text_bytes * kReportPerTextByte >= ReportSpace::kMinBytes) {
+      space_fd = to_stdout ? STDOUT_FILENO : ::open(options.output.c_str(), O_WRONLY | O_CLOEXEC);
+      space.emplace(space_fd, text_bytes * kReportPerTextByte);
+    }
+  }
+
   int status = kExitOk;
   // The HTML page holds every draft, so their documents and reports are
   // kept; the other forms are written draft by draft.
@@ -160,6 +183,8 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options, const std
     out << RenderHtml(*checker, pointers, render);
   }
   out.flush();
+  space.reset();
+  if (!to_stdout && space_fd >= 0) ::close(space_fd);
   if (!out) {
     std::cerr << "sourcecheck: " << (to_stdout ? "standard output" : options.output) << ": write failed\n";
     return kExitError;

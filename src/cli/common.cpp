@@ -1,6 +1,8 @@
 #include "cli/common.hpp"
 
+#include <fcntl.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -97,6 +99,28 @@ std::optional<Analyzer> MakeAnalyzer(const CommonOptions& common) {
     return std::nullopt;
   }
   return std::move(analyzer).value();
+}
+
+ReportSpace::ReportSpace(int fd, uint64_t expected_bytes) : fd_(fd) {
+  if (fd < 0 || expected_bytes < kMinBytes) return;
+  struct stat st {};
+  const int flags = ::fcntl(fd, F_GETFL);
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || flags < 0 || (flags & O_APPEND) != 0) return;
+  const off_t at = ::lseek(fd, 0, SEEK_CUR);
+  if (at < 0) return;
+  // A failure (no fallocate here, a full disk) leaves the file as it was
+  // for the report to be written the ordinary way; a partial reservation
+  // is given back below like an unused one.
+  reserved_ = true;
+  (void)::fallocate(fd, FALLOC_FL_KEEP_SIZE, at, static_cast<off_t>(expected_bytes));
+}
+
+ReportSpace::~ReportSpace() {
+  if (!reserved_) return;
+  // Truncating to the file's own length frees the blocks past its end,
+  // and only those.
+  struct stat st {};
+  if (::fstat(fd_, &st) == 0) (void)!::ftruncate(fd_, st.st_size);
 }
 
 }  // namespace sourcecheck::cli

@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -71,6 +72,32 @@ int ColumnsOr80();
 // goes to standard output, that is a terminal, NO_COLOR is unset or empty
 // (no-color.org) and TERM is not "dumb".
 bool UseColor(ColorMode mode, bool to_stdout);
+
+// Disk space for a long report written to a regular file. A report is
+// about five times the size of its text, so a dump of 20 MB makes one of
+// 100 MB, and on ext4 that file reserves a block for each page written.
+// Reserving the expected size up front in one call (fallocate, the file's
+// length left as it is) took the system time of that run from 60 to 47 ms.
+// On destruction the reservation the report did not use is given back: the
+// file ends holding its bytes and no more.
+// Nothing happens for a terminal, a pipe, a file opened for appending, a
+// file system without fallocate, or a report expected under
+// kMinBytes: a draft's report is written before a reservation would pay.
+class ReportSpace {
+ public:
+  static constexpr uint64_t kMinBytes = uint64_t{8} << 20;
+  // `fd` stays the caller's; it must outlive this object.
+  ReportSpace(int fd, uint64_t expected_bytes);
+  ~ReportSpace();
+  ReportSpace(const ReportSpace&) = delete;
+  ReportSpace& operator=(const ReportSpace&) = delete;
+  // Whether space was reserved (for tests and --verbose).
+  bool reserved() const { return reserved_; }
+
+ private:
+  int fd_ = -1;
+  bool reserved_ = false;
+};
 
 // The commands; each registers its subcommand on `app`.
 Command AddCheckCommand(CLI::App* app, CommonOptions* common, InputOptions* input);

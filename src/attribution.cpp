@@ -2100,10 +2100,11 @@ void Attributor::AttributeClaim(Claim* claim) {
 
   std::vector<Candidate>& cands = cands_;
   cands.clear();
-  auto emit = [&](const Attribution& a, uint32_t cue_first, uint32_t cue_last, bool has_source,
+  // Takes the attribution over: each is made for one candidate.
+  auto emit = [&](Attribution&& a, uint32_t cue_first, uint32_t cue_last, bool has_source,
                   uint32_t src_first, uint32_t src_last, bool outlet_relay) {
     Candidate c;
-    c.a = a;
+    c.a = std::move(a);
     c.cue_first = cue_first;
     c.cue_last = cue_last;
     c.has_source = has_source;
@@ -2126,7 +2127,7 @@ void Attributor::AttributeClaim(Claim* claim) {
       if (!e.unsourced) continue;
       a.verb_class = e.category;
       a.kind = SourceKind::kNone;
-      emit(a, m.first_token, cue_last, false, 0, 0, false);
+      emit(std::move(a), m.first_token, cue_last, false, 0, 0, false);
       continue;
     }
     if (e.family != Family::kReportingVerbs) continue;
@@ -2134,7 +2135,7 @@ void Attributor::AttributeClaim(Claim* claim) {
       // "seems", "is expected": how things look to no one named.
       a.verb_class = e.category;
       a.kind = SourceKind::kNone;
-      emit(a, m.first_token, cue_last, false, 0, 0, false);
+      emit(std::move(a), m.first_token, cue_last, false, 0, 0, false);
       continue;
     }
     // "is said to", "it is reported": the verb belongs to a hedge.
@@ -2175,8 +2176,8 @@ void Attributor::AttributeClaim(Claim* claim) {
         Span unused;
         a.source = right;
         a.kind = Classify(right, cue_last + 1, right_last, &refers, &unused, &unused_name);
-        a.refers_to = refers;
-        emit(a, m.first_token, cue_last, true, cue_last + 1, right_last,
+        a.refers_to = std::move(refers);
+        emit(std::move(a), m.first_token, cue_last, true, cue_last + 1, right_last,
              a.kind == SourceKind::kOutlet);
         continue;
       }
@@ -2208,14 +2209,14 @@ void Attributor::AttributeClaim(Claim* claim) {
         a.verb_class = "neutral";
         a.source = citer;
         a.kind = Classify(citer, cf, cl, &crefers, &unused, &unused_name);
-        a.refers_to = crefers;
-        emit(a, m.first_token, cue_last, true, cf, cl, a.kind == SourceKind::kOutlet);
+        a.refers_to = std::move(crefers);
+        emit(std::move(a), m.first_token, cue_last, true, cf, cl, a.kind == SourceKind::kOutlet);
         continue;
       }
       if (relayed.empty()) continue;
       a.source = relayed;
       a.kind = relayed_kind;
-      a.refers_to = refers;
+      a.refers_to = std::move(refers);
       if (!outlet.empty()) {
         std::string orefers;
         if (Classify(outlet, of, ol, &orefers, &unused, &unused_name) == SourceKind::kOutlet) {
@@ -2223,7 +2224,7 @@ void Attributor::AttributeClaim(Claim* claim) {
           a.via_name = orefers;
         }
       }
-      emit(a, m.first_token, cue_last, true, sf, sl, a.kind == SourceKind::kOutlet);
+      emit(std::move(a), m.first_token, cue_last, true, sf, sl, a.kind == SourceKind::kOutlet);
       continue;
     }
     if (Is(e, kSetting)) {
@@ -2239,9 +2240,9 @@ void Attributor::AttributeClaim(Claim* claim) {
           Attribution relay = a;
           relay.source = to;
           relay.kind = SourceKind::kOutlet;
-          relay.refers_to = refers;
+          relay.refers_to = std::move(refers);
           relay.verb_class = e.category;
-          emit(relay, m.first_token, cue_last, true, cue_last + 1, last, true);
+          emit(std::move(relay), m.first_token, cue_last, true, cue_last + 1, last, true);
         }
       }
       const bool participle =
@@ -2258,8 +2259,8 @@ void Attributor::AttributeClaim(Claim* claim) {
       std::string refers, unused_name;
       Span unused;
       a.kind = Classify(subject, sf, sl, &refers, &unused, &unused_name);
-      a.refers_to = refers;
-      emit(a, m.first_token, cue_last, true, sf, sl, a.kind == SourceKind::kOutlet);
+      a.refers_to = std::move(refers);
+      emit(std::move(a), m.first_token, cue_last, true, sf, sl, a.kind == SourceKind::kOutlet);
       cands.back().setting = true;
       continue;
     }
@@ -2305,7 +2306,7 @@ void Attributor::AttributeClaim(Claim* claim) {
       if (sourceless && left.empty()) {
         // "was criticized", "when asked": an attribution to no one named.
         a.kind = SourceKind::kNone;
-        emit(a, m.first_token, cue_last, false, 0, 0, false);
+        emit(std::move(a), m.first_token, cue_last, false, 0, 0, false);
         continue;
       }
       // "his claim that ...", "Trump's plan to ...": a noun with its possessor.
@@ -2378,7 +2379,7 @@ void Attributor::AttributeClaim(Claim* claim) {
     Span dummy;
     std::string vn;
     a.kind = Classify(source, src_first, src_last, &refers, &dummy, &vn);
-    a.refers_to = refers;
+    a.refers_to = std::move(refers);
     // "NBC's Dante Chinni said": a journalist's words reach us through the
     // outlet they work for.
     if (!dummy.empty() && a.via.empty()) {
@@ -2407,7 +2408,7 @@ void Attributor::AttributeClaim(Claim* claim) {
     if (a.mental && (a.kind == SourceKind::kAnonymousDescribed || a.kind == SourceKind::kAnonymousBare ||
                      a.kind == SourceKind::kVague))
       a.mental = false;
-    emit(a, m.first_token, cue_last, true, src_first, src_last, a.kind == SourceKind::kOutlet);
+    emit(std::move(a), m.first_token, cue_last, true, src_first, src_last, a.kind == SourceKind::kOutlet);
     cands.back().nominal = nominal;
   }
 

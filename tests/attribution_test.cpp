@@ -430,6 +430,9 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"is not expected|-|impression"}},
       {"Most tenants had expected a smaller rise.", "rise",
        {"had expected|Most tenants|mental"}},
+      // A refusal to comment is the subject's stance.
+      {"A spokeswoman for the port declined to comment.", "port",
+       {"declined to|A spokeswoman for the port|stance|mental"}},
   };
   for (const Row& row : rows) {
     INFO("text: " << row.text);

@@ -1208,11 +1208,16 @@ int64_t Attributor::SkipModifiers(uint32_t verb, bool* saw_be) const {
       --i;
       continue;
     }
-    // "he's said", "that's worried": the clitic is "has" or "is".
+    // "he's said", "that's worried": the clitic is "has" or "is". Before
+    // a participle it is "has" ("he's said he will run", "who's argued
+    // for years") unless an agent or an infinitive follows ("he's said to
+    // be", "she's backed by").
     if (h == kPossessive && t > range_begin_ &&
         (SubjectPronouns().Contains(tokens_[t - 1].hash) ||
          RelativePronouns().Contains(tokens_[t - 1].hash))) {
-      if (saw_be) *saw_be = true;
+      if (saw_be && verb + 1 < range_end_ &&
+          (tokens_[verb + 1].hash == kBy || tokens_[verb + 1].hash == kTo))
+        *saw_be = true;
       --i;
       continue;
     }

@@ -430,6 +430,13 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"is not expected|-|impression"}},
       {"Most tenants had expected a smaller rise.", "rise",
        {"had expected|Most tenants|mental"}},
+      // A clitic "'s" before a participle is "has" unless an agent or an
+      // infinitive follows.
+      {"Look at Osei. He's said the levy will stay.", "levy", {"said|He|neutral"}},
+      {"The plan was drawn up by Mara Lind, who's argued for years that the pier is unsafe.",
+       "pier", {"argued|who|assertive"}},
+      {"The pier is unsafe. It's backed by the harbour board.", "board",
+       {"backed|the harbour board|stance|mental"}},
       // A refusal to comment is the subject's stance.
       {"A spokeswoman for the port declined to comment.", "port",
        {"declined to|A spokeswoman for the port|stance|mental"}},

@@ -194,6 +194,16 @@ const WordSet& Catenatives() {
   return words;
 }
 
+// Verbs of beginning, going on and stopping that take a gerund whose
+// subject is theirs ("started asking", "kept saying", "began attacking").
+const WordSet& AspectualVerbs() {
+  static const WordSet words = {
+      "started", "starts", "start", "starting", "began", "begins", "begin", "beginning",
+      "kept", "keeps", "keep", "keeping", "stopped", "stops", "stop", "quit", "finished",
+      "resumed", "resumes", "avoided", "avoids", "risked", "risks"};
+  return words;
+}
+
 // Prepositions before a gerund whose subject is the main clause's ("by
 // saying", "upon arguing", "while insisting").
 const WordSet& GerundPrepositions() {
@@ -209,6 +219,13 @@ const WordSet& TimeWords() {
                                 "saturday", "sunday",  "today",     "yesterday", "tonight",
                                 "week",    "weekend",  "month",     "year",     "morning",
                                 "afternoon", "evening", "night"};
+  return words;
+}
+
+// Words that end a short phrase naming a time before a comma ("Hours
+// later,", "The day before,", "Two weeks ago,").
+const WordSet& TimeSpans() {
+  static const WordSet words = {"later", "earlier", "ago", "before", "after"};
   return words;
 }
 
@@ -591,6 +608,9 @@ class Attributor {
   // The phrase starting at `start` and running right (object side).
   Span RightPhrase(uint32_t start, uint32_t* last_token) const;
   Span ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) const;
+  // ExtendLeftPhrase, or, when `end_token` closes a parenthesis, the phrase
+  // before it with the parenthesis ("Sen. Ana Costa (D-Ore.)").
+  Span PhraseWithParenthesis(uint32_t end_token, uint32_t* first_token) const;
 
   // What stands before a verb cue once auxiliaries, negations and adverbs
   // are skipped; *at is that token.
@@ -648,6 +668,9 @@ class Attributor {
   // set off by a comma are skipped ("On Sunday, the senator ...").
   Span MainSubject(uint32_t sentence_first, uint32_t limit, uint32_t* first_token,
                    uint32_t* last_token) const;
+  // Whether a short phrase naming a time and closed by a comma opens at
+  // `t` ("Hours later,", "The day before,"), before `limit`.
+  bool IntroTime(uint32_t t, uint32_t limit) const;
   // The speaker named before the colon at `colon` ("COSTA:", "Rep. Ana
   // Costa (D-Ore.):"): a short name phrase opening the sentence, or
   // following a dash. False when there is none.
@@ -755,6 +778,7 @@ class Attributor {
   static inline const uint64_t kNor = NormalizedHash("nor");
   static inline const uint64_t kThat = NormalizedHash("that");
   static inline const uint64_t kSemicolon = NormalizedHash(";");
+  static inline const uint64_t kYet = NormalizedHash("yet");
   static inline const uint64_t kDash = NormalizedHash("--");
   static inline const uint64_t kParenOpen = NormalizedHash("(");
   static inline const uint64_t kParenClose = NormalizedHash(")");
@@ -1074,7 +1098,7 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
   const int64_t i = SkipModifiers(verb);
   if (i < static_cast<int64_t>(range_begin_)) return {};
   auto t = static_cast<uint32_t>(i);
-  if (InQuote(t)) return {};
+  if (InQuote(t) && !(allow_aside_skip && tokens_[t].has(kCloseQuote))) return {};
   // "A senior official who was not authorized to speak said": the subject
   // stands before the relative pronoun.
   for (int64_t j = i; j > static_cast<int64_t>(range_begin_) && i - j < 25; --j) {
@@ -1083,6 +1107,15 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
     if (tokens_[u].hash != kWho) continue;
     if (u > range_begin_ && !IsPunct(u - 1) && !InQuote(u - 1)) return ExtendLeftPhrase(u - 1, first_token);
     break;
+  }
+  // 'who calls him a “fraud,” said': a comma closing a quoted word of an
+  // aside.
+  if (InQuote(t)) {
+    if (!allow_aside_skip || !tokens_[t].has(kCloseQuote)) return {};
+    if (!IsComma(t)) {
+      if (t <= range_begin_ + 1 || !IsComma(t - 1) || !InQuote(t - 1)) return {};
+      t = t - 1;
+    }
   }
   Span aside;
   uint32_t aside_first = 0;
@@ -1093,13 +1126,29 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
     // before the aside is itself an aside ("Sanders, meanwhile, who has no
     // endorsements, said"; "Ms. Arnold, who founded EDGE, a climate group,
     // said").
+    // Quoted words may stand inside the aside ("who calls him a “fraud,”").
     int64_t j = static_cast<int64_t>(t) - 1;
     while (j >= static_cast<int64_t>(range_begin_) && !IsComma(static_cast<uint32_t>(j)) &&
-           !InQuote(static_cast<uint32_t>(j)) && t - j < 30)
+           t - j < 30)
       --j;
-    if (j < static_cast<int64_t>(range_begin_) || !IsComma(static_cast<uint32_t>(j))) return {};
+    // "Sen. Ana Costa (D-Ore.), said": a stray comma after a name and its
+    // party opening the sentence.
+    if (j < static_cast<int64_t>(range_begin_) && t > range_begin_ &&
+        tokens_[t - 1].hash == kParenClose && !InQuote(t - 1))
+      return PhraseWithParenthesis(t - 1, first_token);
+    if (j < static_cast<int64_t>(range_begin_) || !IsComma(static_cast<uint32_t>(j)) ||
+        InQuote(static_cast<uint32_t>(j)))
+      return {};
     auto open = static_cast<uint32_t>(j);
     if (open + 1 >= t) return {};
+    // Quoted words in an apposition, not a clause: ', "slowing growth" is
+    // a certainty, said X' reads inverted.
+    bool quoted = false, clause = false;
+    for (uint32_t u = open + 1; u < t; ++u) {
+      if (InQuote(u)) quoted = true;
+      else if (BeForms().Contains(tokens_[u].hash) && tokens_[u].hash != kPossessive) clause = true;
+    }
+    if (quoted && clause) return {};
     const uint32_t aside_start = open + 1;
     const bool is_aside = AsideOpeners().Contains(tokens_[aside_start].hash) ||
                           (IsLowerWord(aside_start) && EndsWith(TokenText(aside_start), "ing"));
@@ -1110,7 +1159,7 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
     for (int segment = 0;; ++segment) {
       if (open == range_begin_) return {};
       uint32_t first = 0;
-      Span head = ExtendLeftPhrase(open - 1, &first);
+      Span head = PhraseWithParenthesis(open - 1, &first);
       // "Cory Hale, 27, of Flint, Mich., said": an age, a hometown or a state
       // between commas belongs to the name before them.
       for (int hop = 0; hop < 3 && !head.empty() && first > range_begin_ + 1 && IsComma(first - 1);
@@ -1177,6 +1226,17 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
   }
   if (IsPunct(t) && !AbbreviationPeriod(t)) return {};
   return ExtendLeftPhrase(t, first_token);
+}
+
+Span Attributor::PhraseWithParenthesis(uint32_t end_token, uint32_t* first_token) const {
+  if (tokens_[end_token].hash != kParenClose || InQuote(end_token))
+    return ExtendLeftPhrase(end_token, first_token);
+  uint32_t k = end_token;
+  while (k > range_begin_ && tokens_[k].hash != kParenOpen && end_token - k < 24) --k;
+  if (tokens_[k].hash != kParenOpen || k == range_begin_ || IsPunct(k - 1)) return {};
+  Span head = ExtendLeftPhrase(k - 1, first_token);
+  if (!head.empty()) head.end = tokens_[end_token].end;
+  return head;
 }
 
 bool Attributor::BareFunctionWord(uint32_t first, uint32_t last) const {
@@ -1250,6 +1310,15 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
     // ', "...," saying': the participle follows the quotation's comma.
     if (participle && tokens_[t].has(kCloseQuote) && t > range_begin_ && IsComma(t - 1))
       return Before::kParticiple;
+    // 'Osei, who calls the levy a “fraud,” said': a few quoted words inside
+    // an aside, after a word of it.
+    if (tokens_[t].has(kCloseQuote) && t > range_begin_ + 1 && IsComma(t - 1)) {
+      uint32_t open = t - 1;
+      while (open > range_begin_ && !tokens_[open].has(kOpenQuote) && t - open < 8) --open;
+      if (tokens_[open].has(kOpenQuote) && open > s_first && IsLowerWord(open - 1) &&
+          !InQuote(open - 1))
+        return Before::kSubject;
+    }
     return Before::kNothing;
   }
   if (h == kTo) {
@@ -1283,6 +1352,9 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
     return Before::kInfinitive;
   }
   if (SubjectContractions().Contains(h)) return Before::kContraction;
+  // "started asking", "kept saying", "spent the week attacking": a gerund
+  // after a verb of beginning or going on shares that verb's subject.
+  if (participle && IsLowerWord(t) && AspectualVerbs().Contains(h)) return Before::kCatenative;
   if (h == kAnd || h == kOr || h == kBut || h == kNor) return Before::kCoordinated;
   if (participle && (IsComma(t) || h == kDash || GerundPrepositions().Contains(h) ||
                      (tokens_[t].has(kCloseQuote) && t > range_begin_ && IsComma(t - 1))))
@@ -1443,6 +1515,17 @@ void Attributor::SentenceOf(uint32_t token, uint32_t* first, uint32_t* end) cons
   }
 }
 
+bool Attributor::IntroTime(uint32_t t, uint32_t limit) const {
+  // The phrase ends in "later", "earlier", "ago", "before" or "after"
+  // ("The nurse later sued," and "Cruz continued on Saturday," do not).
+  for (uint32_t u = t; u < limit && u < t + 5; ++u) {
+    if (InQuote(u)) return false;
+    if (IsComma(u)) return u > t && TimeSpans().Contains(tokens_[u - 1].hash);
+    if (IsPunct(u) || PersonalSubjects().Contains(tokens_[u].hash)) return false;
+  }
+  return false;
+}
+
 Span Attributor::MainSubject(uint32_t sentence_first, uint32_t limit, uint32_t* first_token,
                              uint32_t* last_token) const {
   uint32_t t = sentence_first;
@@ -1469,7 +1552,7 @@ Span Attributor::MainSubject(uint32_t sentence_first, uint32_t limit, uint32_t* 
     const bool adverb = tokens_[t].kind == TokenKind::kWord && w.size() > 4 && EndsWith(w, "ly");
     if (!IntroOpeners().Contains(tokens_[t].hash) && !adverb &&
         !TimeWords().Contains(tokens_[t].hash) && tokens_[t].kind != TokenKind::kNumber &&
-        tokens_[t].hash != kOne)
+        tokens_[t].hash != kOne && !IntroTime(t, limit))
       break;
     uint32_t u = t;
     while (u < limit && !IsComma(u)) ++u;
@@ -1928,6 +2011,19 @@ Span Attributor::SharedSubject(uint32_t cue, uint32_t* sf, uint32_t* sl) const {
     *sf = *sl = u;
     return {tokens_[u].begin, tokens_[u].end};
   }
+  // "It's a big if, but Sanders was in San Diego ..., emphasizing": the
+  // subject of the clause the participle closes, after ", but" or ";"
+  // (not "..., but claimed", whose subject is the sentence's).
+  for (uint32_t t = cue; t > s_first + 1; --t) {
+    const uint32_t u = t - 1;
+    if (InQuote(u)) continue;
+    if (tokens_[u].hash == kSemicolon ||
+        ((tokens_[u].hash == kBut || tokens_[u].hash == kYet) && IsComma(u - 1))) {
+      const Span clause_subject = MainSubject(u + 1, cue, sf, sl);
+      if (!clause_subject.empty()) return clause_subject;
+      break;
+    }
+  }
   return MainSubject(s_first, cue, sf, sl);
 }
 
@@ -2034,7 +2130,7 @@ bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
     case Before::kCatenative: {
       // A governing verb that is itself a cue ("wants to say", "declined
       // to comment") carries the attribution alone.
-      if (InVerbCue(at) || InVerbCue(at + 1)) return false;
+      if (InVerbCue(at) || (at + 1 < verb && InVerbCue(at + 1))) return false;
       if (depth > 2) return false;
       const bool gerund = IsLowerWord(at) && EndsWith(TokenText(at), "ing");
       return VerbSubject(at, at, gerund, false, false, false, source, sf, sl, sourceless,

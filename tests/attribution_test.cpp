@@ -437,6 +437,21 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        "pier", {"argued|who|assertive"}},
       {"The pier is unsafe. It's backed by the harbour board.", "board",
        {"backed|the harbour board|stance|mental"}},
+      // A gerund after a verb of beginning or going on shares its subject.
+      {"Osei kept asking why the pier had closed.", "pier", {"asking|Osei|neutral"}},
+      // A participle closing a clause after ", but" is that clause's
+      // subject's; after a time phrase, the subject follows the phrase.
+      {"The levy is a gamble, but Osei was in Lisbon on Tuesday, defending it.", "gamble",
+       {"defending|Osei|assertive"}},
+      {"Hours later, Osei returned to the harbour, telling reporters the pier was safe.", "pier",
+       {"telling|Osei|neutral"}},
+      // An aside after a name with its party, or with a few quoted words.
+      {"Sen. Ana Costa (D-Ore.), said after a vote that the levy would stay.", "levy",
+       {"said|Sen. Ana Costa (D-Ore.)|neutral"}},
+      {"Mara Lind (D-Ore.), noting the cost of dredging, said the pier was unsafe.", "pier",
+       {"noting|Mara Lind|neutral", "said|Mara Lind (D-Ore.)|neutral"}},
+      {"Osei, who calls the levy a \"fraud,\" said the pier was unsafe.", "pier",
+       {"calls|who|loaded", "said|Osei|neutral"}},
       // A refusal to comment is the subject's stance.
       {"A spokeswoman for the port declined to comment.", "port",
        {"declined to|A spokeswoman for the port|stance|mental"}},

@@ -194,6 +194,14 @@ const WordSet& Catenatives() {
   return words;
 }
 
+// Participles of permission and scheduling: "not authorized to discuss" is
+// an anonymous source's boilerplate, "scheduled to testify" no statement.
+const WordSet& PermissionWords() {
+  static const WordSet words = {"authorized", "authorised", "permitted", "allowed", "cleared",
+                                "scheduled", "slated", "set"};
+  return words;
+}
+
 // Verbs of beginning, going on and stopping that take a gerund whose
 // subject is theirs ("started asking", "kept saying", "began attacking").
 const WordSet& AspectualVerbs() {
@@ -619,6 +627,7 @@ class Attributor {
     kSubject,      // a word that may end the subject's phrase
     kContraction,  // "we'll", "I've": the subject itself
     kInfinitive,   // "to": the verb is not asserted by anyone yet
+    kPurpose,      // "declined to assail": the clause's subject's infinitive
     kNoun,         // "the reports", "in pledged delegates": not a verb
     kCoordinated,  // "and added": the subject of the verb before
     kParticiple,   // ", saying": the main clause's subject
@@ -1347,6 +1356,26 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
           *at = gv;
           return Before::kControlled;
         }
+      }
+    }
+    // "went on CNN to declare", "more likely to say": an infinitive right
+    // after a verb form or an -ly adjective is the clause subject's (not
+    // "a reason to question", "easy to criticize"; not "authorized to
+    // discuss", the boilerplate of an anonymous source).
+    // A governing cue ("declined to", "wants to") carries the attribution.
+    if (t > range_begin_ && !InQuote(t - 1) && IsLowerWord(t - 1) && !InVerbCue(t) &&
+        !InVerbCue(t - 1)) {
+      // The cue must be a base form ("responding to calls for" is a noun
+      // after a preposition), the word before no "-thing" ("something to
+      // say").
+      const std::string_view w = TokenText(t - 1), v = TokenText(verb);
+      const bool base = !EndsWith(v, "ed") && !EndsWith(v, "ing") &&
+                        !(EndsWith(v, "s") && !EndsWith(v, "ss") && !EndsWith(v, "us"));
+      if (base && (EndsWith(w, "ed") || (EndsWith(w, "ing") && !EndsWith(w, "thing")) ||
+                   EndsWith(w, "ly")) &&
+          !PermissionWords().Contains(tokens_[t - 1].hash)) {
+        *at = t - 1;
+        return Before::kPurpose;
       }
     }
     return Before::kInfinitive;
@@ -2112,6 +2141,10 @@ bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
     }
     case Before::kInfinitive:
       return false;
+    case Before::kPurpose:
+      if (depth > 0) return false;
+      *source = SharedSubject(verb, sf, sl);
+      return true;
     case Before::kNoun: {
       // "amid calls for his resignation", "the claim that ...": a claim noun
       // heading its phrase is an attribution to no one named; a modifier

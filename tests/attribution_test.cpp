@@ -452,6 +452,14 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"noting|Mara Lind|neutral", "said|Mara Lind (D-Ore.)|neutral"}},
       {"Osei, who calls the levy a \"fraud,\" said the pier was unsafe.", "pier",
        {"calls|who|loaded", "said|Osei|neutral"}},
+      // An infinitive after a verb form or an -ly adjective is the
+      // subject's; one after a permission is an anonymous source's
+      // boilerplate.
+      {"Osei was inclined to denounce the levy.", "levy",
+       {"denounce|Osei|loaded"}},
+      {"Harbour workers were more likely to say the pier was unsafe.", "pier",
+       {"say|Harbour workers|neutral"}},
+      {"The aide was not authorized to discuss the levy.", "levy", {}},
       // A refusal to comment is the subject's stance.
       {"A spokeswoman for the port declined to comment.", "port",
        {"declined to|A spokeswoman for the port|stance|mental"}},

@@ -645,6 +645,20 @@ class Attributor {
   Before BeforeVerb(uint32_t verb, bool participle, bool passive_form, uint32_t* at) const;
   // A lower-case word with an adjective's ending ("lingering", "famous";
   // not "-ic" or "-ive", which end nouns too: "critic", "executive").
+  // A four-digit number from 1900 to 2099.
+  bool IsYear(uint32_t t) const {
+    if (tokens_[t].kind != TokenKind::kNumber) return false;
+    const std::string_view w = TokenText(t);
+    return w.size() == 4 && (w.substr(0, 2) == "19" || w.substr(0, 2) == "20") &&
+           w.find_first_not_of("0123456789") == std::string_view::npos;
+  }
+  // A verb form that is never a noun or an adjective: a past tense in
+  // "-ed" or an irregular one, or "says", "tells".
+  bool FiniteOnly(uint32_t t) const {
+    const std::string_view w = TokenText(t);
+    return (IsLowerWord(t) && EndsWith(w, "ed")) || IrregularParticiples().Contains(tokens_[t].hash) ||
+           tokens_[t].hash == kSays || tokens_[t].hash == kTells;
+  }
   static bool LooksAdjective(std::string_view w) {
     for (std::string_view suffix : {"ing", "ous", "ful", "able", "ible", "less", "ish"})
       if (EndsWith(w, suffix)) return true;
@@ -788,6 +802,8 @@ class Attributor {
   static inline const uint64_t kThat = NormalizedHash("that");
   static inline const uint64_t kSemicolon = NormalizedHash(";");
   static inline const uint64_t kYet = NormalizedHash("yet");
+  static inline const uint64_t kSays = NormalizedHash("says");
+  static inline const uint64_t kTells = NormalizedHash("tells");
   static inline const uint64_t kDash = NormalizedHash("--");
   static inline const uint64_t kParenOpen = NormalizedHash("(");
   static inline const uint64_t kParenClose = NormalizedHash(")");
@@ -1277,6 +1293,11 @@ int64_t Attributor::SkipModifiers(uint32_t verb, bool* saw_be) const {
       --i;
       continue;
     }
+    // "who in 2010 said", "a panel in 2001 found": a year.
+    if (IsYear(t) && t > range_begin_ && tokens_[t - 1].hash == kIn) {
+      i -= 2;
+      continue;
+    }
     // "he's said", "that's worried": the clitic is "has" or "is". Before
     // a participle it is "has" ("he's said he will run", "who's argued
     // for years") unless an agent or an infinitive follows ("he's said to
@@ -1400,14 +1421,20 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
   if (PossessiveDeterminers().Contains(h) || h == kPossessive) return Before::kPossessor;
   if (NounMarkers().Contains(h)) return Before::kNoun;
   // "40 pledged delegates": a participle between a number and its noun.
+  // ("four in 10 said they": a pronoun or "that" after the verb starts its
+  // clause.)
   if (tokens_[t].kind == TokenKind::kNumber && passive_form && verb + 1 < range_end_ &&
       IsLowerWord(verb + 1) && !RelativePronouns().Contains(tokens_[verb + 1].hash) &&
-      tokens_[verb + 1].hash != kTo)
+      tokens_[verb + 1].hash != kTo && !SubjectPronouns().Contains(tokens_[verb + 1].hash) &&
+      !Determiners().Contains(tokens_[verb + 1].hash))
     return Before::kNoun;
   // "lingering doubts", "unmet promises", "their best hope": an adjective
   // before the cue makes it a noun.
   // ("Exit polling shows": a gerund without an article is a subject.)
+  // ("A new ranking says", "the ruling stated": a finite verb makes the
+  // -ing word before it a noun, its subject.)
   if (IsLowerWord(t) && !SubjectPronouns().Contains(h) && LooksAdjective(TokenText(t)) &&
+      !(EndsWith(TokenText(t), "ing") && FiniteOnly(verb)) &&
       (!EndsWith(TokenText(t), "ing") ||
        (t > range_begin_ && (Determiners().Contains(tokens_[t - 1].hash) ||
                              PossessiveDeterminers().Contains(tokens_[t - 1].hash)))))

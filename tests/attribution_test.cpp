@@ -460,6 +460,12 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       {"Harbour workers were more likely to say the pier was unsafe.", "pier",
        {"say|Harbour workers|neutral"}},
       {"The aide was not authorized to discuss the levy.", "levy", {}},
+      // A finite verb after an -ing noun, a count or a year.
+      {"A new ranking says the port is the busiest in Europe.", "busiest",
+       {"says|A new ranking|neutral"}},
+      {"About four in 10 said they would move.", "move", {"said|10|neutral"}},
+      {"Mara Lind, who in 2010 said the pier was unsafe, resigned.", "pier",
+       {"said|who|neutral"}},
       // A refusal to comment is the subject's stance.
       {"A spokeswoman for the port declined to comment.", "port",
        {"declined to|A spokeswoman for the port|stance|mental"}},

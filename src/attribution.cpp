@@ -835,6 +835,9 @@ class Attributor {
   std::vector<Attribution> found_;
   std::vector<Attribution> outlet_relays_;
 
+  // The subject after the comma that closes a phrase opening the sentence
+  // at `verb` ("Speaking in Ohio, the senator ..."), or empty.
+  Span SubjectAfterOpening(uint32_t verb, uint32_t* sf, uint32_t* sl) const;
   // The source of the attribution before `cue` in the same sentence, for a
   // verb that shares its subject ("said ... and added", ", adding"), else
   // the main clause's subject.
@@ -1190,9 +1193,13 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
       for (int hop = 0; hop < 3 && !head.empty() && first > range_begin_ + 1 && IsComma(first - 1);
            ++hop) {
         const Token& f = tokens_[first];
+        // (A short capitalised word alone or with its period, "Mich.";
+        // not a name, "David Axelrod".)
         const bool part = f.hash == kOf || f.hash == kFrom || f.kind == TokenKind::kNumber ||
                           (IsCapitalized(first) && f.size() <= 5 &&
-                           head.end <= tokens_[first + 1].end);
+                           (head.end <= f.end ||
+                            (tokens_[first + 1].hash == kPeriod &&
+                             head.end <= tokens_[first + 1].end)));
         if (!part) break;
         uint32_t earlier = 0;
         const Span more = ExtendLeftPhrase(first - 2, &earlier);
@@ -2095,6 +2102,20 @@ Span Attributor::RelativeAntecedent(uint32_t rel, uint32_t* first, uint32_t* las
   return phrase;
 }
 
+Span Attributor::SubjectAfterOpening(uint32_t verb, uint32_t* sf, uint32_t* sl) const {
+  uint32_t s_first = 0, s_end = 0;
+  SentenceOf(verb, &s_first, &s_end);
+  uint32_t k = verb + 1;
+  while (k < s_end && !IsComma(k) && !InQuote(k)) ++k;
+  if (k + 1 >= s_end || !IsComma(k)) return {};
+  uint32_t last = 0;
+  const Span subject = SubjectPhrase(k + 1, s_end, &last);
+  if (subject.empty() || BareFunctionWord(k + 1, last)) return {};
+  *sf = k + 1;
+  *sl = last;
+  return subject;
+}
+
 bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
                              bool passive_form, bool possessor_ok, bool noun_ok, Span* source,
                              uint32_t* sf, uint32_t* sl, bool* sourceless, int depth) const {
@@ -2148,24 +2169,9 @@ bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
       *sl = at;
       return true;
     }
-    case Before::kOpeningParticiple: {
-      uint32_t s_first = 0, s_end = 0;
-      SentenceOf(verb, &s_first, &s_end);
-      uint32_t k = verb + 1;
-      while (k < s_end && !IsComma(k) && !InQuote(k)) ++k;
-      if (k + 1 >= s_end || !IsComma(k)) return true;
-      uint32_t last = 0;
-      *source = SubjectPhrase(k + 1, s_end, &last);
-      if (!source->empty()) {
-        if (BareFunctionWord(k + 1, last)) {
-          *source = {};
-        } else {
-          *sf = k + 1;
-          *sl = last;
-        }
-      }
+    case Before::kOpeningParticiple:
+      *source = SubjectAfterOpening(verb, sf, sl);
       return true;
-    }
     case Before::kInfinitive:
       return false;
     case Before::kPurpose:
@@ -2204,6 +2210,18 @@ bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
           InVerbCue(at - 1))
         return false;
       *source = SharedSubject(verb, sf, sl);
+      // "In describing Trump, Cuban said", "One month after announcing
+      // his support, Rubio": a gerund in a phrase opening the sentence is
+      // the subject's after it.
+      if (source->empty() && before == Before::kParticiple &&
+          GerundPrepositions().Contains(tokens_[at].hash)) {
+        uint32_t s_first = 0, s_end = 0;
+        SentenceOf(verb, &s_first, &s_end);
+        bool opening = true;
+        for (uint32_t u = s_first; u < at && opening; ++u)
+          if (IsPunct(u) || InQuote(u) || InVerbCue(u)) opening = false;
+        if (opening) *source = SubjectAfterOpening(verb, sf, sl);
+      }
       return true;
     case Before::kContraction:
       *source = {tokens_[at].begin, tokens_[at].end};

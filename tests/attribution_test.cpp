@@ -460,6 +460,12 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       {"Harbour workers were more likely to say the pier was unsafe.", "pier",
        {"say|Harbour workers|neutral"}},
       {"The aide was not authorized to discuss the levy.", "levy", {}},
+      // A gerund in a phrase opening the sentence is the subject's after
+      // the phrase; a two-word name before an aside is no hometown.
+      {"In describing the levy, Osei said it was fair.", "fair",
+       {"describing|Osei|neutral", "said|Osei|neutral"}},
+      {"Recalling the vote, Mara Lind, who chaired the board, said it was close.", "close",
+       {"said|Mara Lind|neutral"}},
       // A finite verb after an -ing noun, a count or a year.
       {"A new ranking says the port is the busiest in Europe.", "busiest",
        {"says|A new ranking|neutral"}},

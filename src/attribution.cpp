@@ -645,6 +645,34 @@ class Attributor {
   Before BeforeVerb(uint32_t verb, bool participle, bool passive_form, uint32_t* at) const;
   // A lower-case word with an adjective's ending ("lingering", "famous";
   // not "-ic" or "-ive", which end nouns too: "critic", "executive").
+  // Whether a reporting-verb cue of saying (neutral, assertive, tentative,
+  // loaded or publication) starts at token `t`.
+  bool SpeechVerbAt(uint32_t t) const {
+    for (const CueMatch* m : claim_cues_) {
+      if (m->first_token != t) continue;
+      const Entry& e = EntryOf(*m);
+      if (e.family == Family::kReportingVerbs &&
+          Is(e, kNeutral | kAssertive | kTentative | kLoaded | kPublication))
+        return true;
+    }
+    return false;
+  }
+  // A cue word in "-s" right before another verb cue, and not after a
+  // pronoun: a plural noun, the verb's subject ("FEC reports show",
+  // "Reports indicate"), not a verb.
+  bool PluralNounBeforeVerb(uint32_t t) const {
+    if (tokens_[t].kind != TokenKind::kWord || !EndsWith(TokenText(t), "s") ||
+        t + 1 >= range_end_ || !InVerbCue(t + 1) || InQuote(t))
+      return false;
+    // The verb is a plural present of saying ("show", "claim", "suggest"),
+    // not "seems certain", "sees hope".
+    const std::string_view v = TokenText(t + 1);
+    if (!IsLowerWord(t + 1) || EndsWith(v, "s") || EndsWith(v, "ed") || EndsWith(v, "ing") ||
+        !SpeechVerbAt(t + 1))
+      return false;
+    if (!IsLowerWord(t) && !(t == range_begin_ || IsPunct(t - 1))) return false;
+    return t == range_begin_ || !SubjectPronouns().Contains(tokens_[t - 1].hash);
+  }
   // A four-digit number from 1900 to 2099.
   bool IsYear(uint32_t t) const {
     if (tokens_[t].kind != TokenKind::kNumber) return false;
@@ -974,8 +1002,11 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
   // belong to a noun phrase; source-family cues are taken whole.
   const uint64_t* unused = nullptr;
   (void)unused;
-  // Another attribution's verb is no source ("declared in an interview").
-  if (InVerbCue(end_token) && ChunkAt(end_token) < 0) return {};
+  // Another attribution's verb is no source ("declared in an interview"),
+  // but a plural noun right before a verb cue is its subject ("FEC
+  // reports show", "new polls suggest").
+  const bool noun_subject = PluralNounBeforeVerb(end_token);
+  if (InVerbCue(end_token) && ChunkAt(end_token) < 0 && !noun_subject) return {};
   // "the campaign he wants": a personal pronoun is the subject alone; so is
   // an object pronoun ("led her to declare").
   if ((PersonalSubjects().Contains(tokens_[end_token].hash) ||
@@ -992,7 +1023,9 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
     if (InQuote(t)) break;
     const int chunk = ChunkAt(t);
     // Another attribution's verb ends the phrase ("... blasted Trump's").
-    if (chunk < 0 && InVerbCue(t) && tokens_[t].kind == TokenKind::kWord) break;
+    if (chunk < 0 && InVerbCue(t) && tokens_[t].kind == TokenKind::kWord &&
+        !(noun_subject && t == end_token))
+      break;
     if (chunk >= 0) {
       const CueMatch& m = analysis_.cues[static_cast<size_t>(chunk)];
       first = std::max(m.first_token, range_begin_);
@@ -1090,7 +1123,7 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
       first = t;
       break;
     }
-    if (Boundaries().Contains(tok.hash)) break;
+    if (Boundaries().Contains(tok.hash) && !(noun_subject && t == end_token)) break;
     if (tok.kind == TokenKind::kNumber) {
       first = t;
       --i;
@@ -1193,17 +1226,17 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
       for (int hop = 0; hop < 3 && !head.empty() && first > range_begin_ + 1 && IsComma(first - 1);
            ++hop) {
         const Token& f = tokens_[first];
-        // (A short capitalised word alone or with its period, "Mich.";
-        // not a name, "David Axelrod".)
         const bool part = f.hash == kOf || f.hash == kFrom || f.kind == TokenKind::kNumber ||
                           (IsCapitalized(first) && f.size() <= 5 &&
-                           (head.end <= f.end ||
-                            (tokens_[first + 1].hash == kPeriod &&
-                             head.end <= tokens_[first + 1].end)));
+                           head.end <= tokens_[first + 1].end);
         if (!part) break;
         uint32_t earlier = 0;
         const Span more = ExtendLeftPhrase(first - 2, &earlier);
         if (more.empty()) break;
+        // The phrase before fills its segment ("The Lord Chief Justice,
+        // Lord Woolf"), unlike an opening phrase's object ("Recalling that
+        // moment, David Axelrod").
+        if (earlier > range_begin_ && !IsComma(earlier - 1) && !IsPunct(earlier - 1)) break;
         head.begin = more.begin;
         first = earlier;
       }
@@ -2257,6 +2290,25 @@ bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
           break;
         }
       }
+      // "Clinton supports pay raises, opposes pay freezes": a verb in the
+      // present after a comma, with nothing before it that names anyone,
+      // shares the subject of the cue before it in the sentence (a
+      // participle, "a report, called ...", does not).
+      if (source->empty() && IsComma(at) && !InQuote(at) && IsLowerWord(verb) &&
+          EndsWith(TokenText(verb), "s")) {
+        uint32_t s_first = 0, s_end = 0;
+        SentenceOf(verb, &s_first, &s_end);
+        for (auto it = cands_.rbegin(); it != cands_.rend(); ++it) {
+          if (it->cue_first < s_first) break;
+          if (!it->has_source || it->src_last >= it->cue_first ||
+              it->a.kind == SourceKind::kOutlet)
+            continue;
+          *source = it->a.source;
+          *sf = it->src_first;
+          *sl = it->src_last;
+          break;
+        }
+      }
       return true;
   }
   return true;
@@ -2297,6 +2349,9 @@ void Attributor::AttributeClaim(Claim* claim) {
     const Entry& e = EntryOf(m);
     if (InQuote(m.first_token)) continue;  // the quoted speaker's words, not an attribution
     const uint32_t cue_last = m.first_token + m.token_count - 1;
+    if (m.token_count == 1 && e.family == Family::kReportingVerbs &&
+        PluralNounBeforeVerb(m.first_token))
+      continue;
     Attribution a;
     a.cue = {m.begin, m.end};
     a.cue_entry = m.entry;

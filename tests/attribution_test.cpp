@@ -466,6 +466,15 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"describing|Osei|neutral", "said|Osei|neutral"}},
       {"Recalling the vote, Mara Lind, who chaired the board, said it was close.", "close",
        {"said|Mara Lind|neutral"}},
+      {"The harbour master, Mara Lind, who chaired the board, said it was close.", "close",
+       {"said|The harbour master, Mara Lind|neutral"}},
+      // Verbs listed after a comma share the subject; a plural noun cue
+      // right before a verb cue is its subject.
+      {"Osei backs the levy, opposes the pier.", "pier",
+       {"backs|Osei|stance|mental", "opposes|Osei|stance|mental"}},
+      {"Mara Lind seems certain to win.", "win", {"seems|-|impression"}},
+      {"Harbour board reports show the pier is unsafe.", "unsafe",
+       {"show|Harbour board reports|neutral"}},
       // A finite verb after an -ing noun, a count or a year.
       {"A new ranking says the port is the busiest in Europe.", "busiest",
        {"says|A new ranking|neutral"}},

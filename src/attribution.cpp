@@ -206,7 +206,7 @@ const WordSet& PermissionWords() {
 // subject is theirs ("started asking", "kept saying", "began attacking").
 const WordSet& AspectualVerbs() {
   static const WordSet words = {
-      "started", "starts", "start", "starting", "began", "begins", "begin", "beginning",
+      "started", "starts", "start", "starting", "began", "begins", "begin", "beginning", "begun",
       "kept", "keeps", "keep", "keeping", "stopped", "stops", "stop", "quit", "finished",
       "resumed", "resumes", "avoided", "avoids", "risked", "risks"};
   return words;
@@ -673,6 +673,15 @@ class Attributor {
     if (!IsLowerWord(t) && !(t == range_begin_ || IsPunct(t - 1))) return false;
     return t == range_begin_ || !SubjectPronouns().Contains(tokens_[t - 1].hash);
   }
+  // Whether t ends "at the time", "in the past", "at one point" or "at
+  // that point".
+  bool PhraseOfTime(uint32_t t) const {
+    if (t < range_begin_ + 2 || !IsLowerWord(t)) return false;
+    const std::string_view w = TokenText(t), d = TokenText(t - 1), p = TokenText(t - 2);
+    const bool noun = w == "time" || w == "past" || w == "point" || w == "moment";
+    const bool det = d == "the" || d == "one" || d == "that";
+    return noun && det && (p == "at" || p == "in");
+  }
   // A four-digit number from 1900 to 2099.
   bool IsYear(uint32_t t) const {
     if (tokens_[t].kind != TokenKind::kNumber) return false;
@@ -870,6 +879,10 @@ class Attributor {
   // verb that shares its subject ("said ... and added", ", adding"), else
   // the main clause's subject.
   Span SharedSubject(uint32_t cue, uint32_t* sf, uint32_t* sl) const;
+  // Whether the one-token source first..last is a personal pronoun right
+  // after a noun: the subject of a clause inside a noun phrase ("the
+  // videos he calls ...").
+  bool ContactClauseSubject(uint32_t first, uint32_t last) const;
   // The subject of the verb cue starting at `verb`, on its left. Returns
   // false when the cue is not a verb of anyone's here ("to say", "the
   // reports", "his claims", "wants to say" where "wants" is itself a cue).
@@ -1036,7 +1049,7 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
     const Token& tok = tokens_[t];
     if (tok.kind == TokenKind::kPunct) {
       // Possessives, hyphens and initialisms' periods stay inside.
-      if (tok.hash == kHyphen && t > range_begin_ && t + 1 <= end_token) {
+      if (tok.hash == kHyphen && !IsDash(t) && t > range_begin_ && t + 1 <= end_token) {
         first = t;
         --i;
         continue;
@@ -1331,6 +1344,11 @@ int64_t Attributor::SkipModifiers(uint32_t verb, bool* saw_be) const {
     }
     if (VerbModifiers().Contains(h) || IsLyAdverb(t)) {
       --i;
+      continue;
+    }
+    // "Trump at the time said", "who has in the past described".
+    if (PhraseOfTime(t)) {
+      i -= 3;
       continue;
     }
     // "who in 2010 said", "a panel in 2001 found": a year.
@@ -1636,6 +1654,14 @@ Span Attributor::MainSubject(uint32_t sentence_first, uint32_t limit, uint32_t* 
       if (!IsPunct(u) && !IsCapitalized(u) && !tokens_[u].has(kAllUpper)) dateline = false;
     if (dateline) t = k + 1;
   }
+  // "Washington (AFP) -": a place and an agency in parentheses.
+  if (t + 3 < limit && IsCapitalized(t)) {
+    uint32_t k = t;
+    while (k < limit && k < t + 6 && tokens_[k].hash != kParenClose) ++k;
+    if (k + 1 < limit && k < t + 6 && tokens_[k].hash == kParenClose &&
+        (IsDash(k + 1) || tokens_[k + 1].hash == kHyphen))
+      t = k + 2;
+  }
   // Introductory phrases, each closed by a comma.
   for (int round = 0; round < 3 && t < limit; ++round) {
     // "Yet he ...", "But the senator ...": a conjunction or adverb alone.
@@ -1646,9 +1672,19 @@ Span Attributor::MainSubject(uint32_t sentence_first, uint32_t limit, uint32_t* 
     }
     const std::string_view w = TokenText(t);
     const bool adverb = tokens_[t].kind == TokenKind::kWord && w.size() > 4 && EndsWith(w, "ly");
+    // "Facing mounting criticism, Mr. Trump ...", "Arriving upon the
+    // scene, police ...": an opening participle's phrase.
+    // (Not a name in -ed or -ing, "United States", "Beijing has",
+    // "Groening recently heaped": a lower-case word that is no verb and no
+    // adverb follows.)
+    const bool opening_participle =
+        tokens_[t].kind == TokenKind::kWord && w.size() > 4 &&
+        (EndsWith(w, "ing") || EndsWith(w, "ed")) && !tokens_[t].has(kAllUpper) &&
+        t + 1 < limit && IsLowerWord(t + 1) && !Boundaries().Contains(tokens_[t + 1].hash) &&
+        !InVerbCue(t + 1) && !IsLyAdverb(t + 1);
     if (!IntroOpeners().Contains(tokens_[t].hash) && !adverb &&
         !TimeWords().Contains(tokens_[t].hash) && tokens_[t].kind != TokenKind::kNumber &&
-        tokens_[t].hash != kOne && !IntroTime(t, limit))
+        tokens_[t].hash != kOne && !IntroTime(t, limit) && !opening_participle)
       break;
     uint32_t u = t;
     while (u < limit && !IsComma(u)) ++u;
@@ -2083,6 +2119,17 @@ QuoteKind Attributor::QuoteOf(const Claim& claim) const {
   return kind;
 }
 
+bool Attributor::ContactClauseSubject(uint32_t first, uint32_t last) const {
+  if (first != last || first <= range_begin_ || !PersonalSubjects().Contains(tokens_[first].hash))
+    return false;
+  const uint32_t b = first - 1;
+  const uint64_t h = tokens_[b].hash;
+  return IsLowerWord(b) && !InQuote(b) && !Boundaries().Contains(h) &&
+         !IntroOpeners().Contains(h) && !Subordinators().Contains(h) &&
+         !SentenceAdverbs().Contains(h) && !VerbModifiers().Contains(h) && !IsLyAdverb(b) &&
+         !InVerbCue(b);
+}
+
 Span Attributor::SharedSubject(uint32_t cue, uint32_t* sf, uint32_t* sl) const {
   uint32_t s_first = 0, s_end = 0;
   SentenceOf(cue, &s_first, &s_end);
@@ -2091,6 +2138,11 @@ Span Attributor::SharedSubject(uint32_t cue, uint32_t* sf, uint32_t* sl) const {
     if (it->cue_first < s_first) break;  // candidates are in text order
     if (it->cue_first >= cue) continue;
     if (!it->has_source || it->src_first >= cue || it->a.kind == SourceKind::kOutlet) continue;
+    // Not a noun's possessor ("rescinded his endorsement of Trump,
+    // saying"), a setting's guess, or the subject of a clause inside a
+    // noun phrase ("videos he calls ...").
+    if (it->nominal || it->setting || ContactClauseSubject(it->src_first, it->src_last))
+      continue;
     prev = &*it;
     break;
   }
@@ -2103,7 +2155,8 @@ Span Attributor::SharedSubject(uint32_t cue, uint32_t* sf, uint32_t* sl) const {
   // of the sentence that is a subject.
   for (uint32_t t = cue; t > s_first + 1; --t) {
     const uint32_t u = t - 1;
-    if (InQuote(u) || !PersonalSubjects().Contains(tokens_[u].hash)) continue;
+    if (InQuote(u) || !PersonalSubjects().Contains(tokens_[u].hash) || ContactClauseSubject(u, u))
+      continue;
     *sf = *sl = u;
     return {tokens_[u].begin, tokens_[u].end};
   }

@@ -475,6 +475,18 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       {"Mara Lind seems certain to win.", "win", {"seems|-|impression"}},
       {"Harbour board reports show the pier is unsafe.", "unsafe",
        {"show|Harbour board reports|neutral"}},
+      // A participle shares the clause's subject, not a possessor's, a
+      // setting's or one inside a noun phrase; the sentence's subject
+      // comes after an opening participle's phrase or a dateline.
+      {"Osei rescinded his endorsement of the levy, saying it was unfair.", "unfair",
+       {"saying|Osei|neutral", "endorsement of|his|stance|mental"}},
+      {"Osei appears in videos he calls \"Harbour Watch,\" telling viewers the pier is unsafe.",
+       "unsafe", {"telling|Osei|neutral", "calls|he|loaded"}},
+      {"Facing mounting criticism, Osei released a statement on Sunday, defending the levy.",
+       "levy", {"released a statement|Osei|publication", "defending|Osei|assertive"}},
+      {"Lisbon (AFP) - Mara Lind took a swipe at the port board, saying it had failed.", "failed",
+       {"took a swipe at|Mara Lind|loaded", "saying|Mara Lind|neutral"}},
+      {"Osei at the time said the pier was safe.", "safe", {"said|Osei|neutral"}},
       // A finite verb after an -ing noun, a count or a year.
       {"A new ranking says the port is the busiest in Europe.", "busiest",
        {"says|A new ranking|neutral"}},

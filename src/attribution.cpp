@@ -202,6 +202,16 @@ const WordSet& PermissionWords() {
   return words;
 }
 
+// Words before "of" and a gerund whose subject is the clause's ("the step
+// of criticizing", "instead of calling", "short of endorsing").
+const WordSet& GerundOfWords() {
+  static const WordSet words = {"step", "point", "habit", "tradition", "practice", "business",
+                                "instead", "short", "process", "act", "task", "job",
+                                "capable", "guilty", "afraid", "tired", "proud", "fond",
+                                "incapable", "accused", "way", "means", "risk"};
+  return words;
+}
+
 // Verbs of beginning, going on and stopping that take a gerund whose
 // subject is theirs ("started asking", "kept saying", "began attacking").
 const WordSet& AspectualVerbs() {
@@ -270,6 +280,18 @@ const WordSet& IrregularParticiples() {
                                 "written", "heard", "given",  "taken",  "held",  "spoken",
                                 "made",   "found",  "understood", "meant", "sought", "read",
                                 "felt",   "forecast", "taught", "brought"};
+  return words;
+}
+
+// Past tenses that do not end in "-ed", which end a subject phrase ("the
+// port board took").
+const WordSet& IrregularPast() {
+  static const WordSet words = {
+      "took", "gave", "went", "came", "won", "lost", "ran", "began", "wrote", "spoke", "saw",
+      "kept", "left", "put", "set", "got", "stood", "led", "met", "paid", "struck", "threw",
+      "drew", "fell", "became", "chose", "rose", "hit", "cut", "let", "beat", "broke", "knew",
+      "sent", "spent", "built", "sat", "shot", "fought", "caught", "bought", "sold", "grew",
+      "flew", "wore", "swore", "hung", "dealt", "meant", "did", "had", "was", "were"};
   return words;
 }
 
@@ -1467,6 +1489,11 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
   if (participle && (IsComma(t) || h == kDash || GerundPrepositions().Contains(h) ||
                      (tokens_[t].has(kCloseQuote) && t > range_begin_ && IsComma(t - 1))))
     return Before::kParticiple;
+  // "took the unusual step of criticizing", "made a point of saying",
+  // "instead of calling", "stopped short of endorsing": a gerund after
+  // "of" that follows a word of doing, not a noun of speech ("critics of").
+  if (participle && h == kOf && t > range_begin_ && GerundOfWords().Contains(tokens_[t - 1].hash))
+    return Before::kParticiple;
   if (RelativePronouns().Contains(h)) return Before::kRelative;
   // "Several said", "many argued"; a capitalised word inside the sentence
   // is a name even when it is spelt like a preposition ("From said").
@@ -1562,7 +1589,9 @@ Span Attributor::SubjectPhrase(uint32_t start, uint32_t limit, uint32_t* last_to
     if (any && !after_det) {
       if (after_name) break;
       const std::string_view w = TokenText(t);
-      if (EndsWith(w, "ed") || words >= 4) break;
+      if (EndsWith(w, "ed") || words >= 4 || IrregularPast().Contains(tok.hash) ||
+          IrregularParticiples().Contains(tok.hash))
+        break;
     }
     if (words >= 6) break;
     last = t;

@@ -487,6 +487,9 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       {"Lisbon (AFP) - Mara Lind took a swipe at the port board, saying it had failed.", "failed",
        {"took a swipe at|Mara Lind|loaded", "saying|Mara Lind|neutral"}},
       {"Osei at the time said the pier was safe.", "safe", {"said|Osei|neutral"}},
+      // A gerund after "the step of", "instead of" is the clause subject's.
+      {"The port board took the unusual step of criticizing the levy.", "levy",
+       {"criticizing|The port board|loaded"}},
       // A finite verb after an -ing noun, a count or a year.
       {"A new ranking says the port is the busiest in Europe.", "busiest",
        {"says|A new ranking|neutral"}},

@@ -194,6 +194,34 @@ const WordSet& Catenatives() {
   return words;
 }
 
+// Participles of permission and scheduling: "not authorized to discuss" is
+// an anonymous source's boilerplate, "scheduled to testify" no statement.
+const WordSet& PermissionWords() {
+  static const WordSet words = {"authorized", "authorised", "permitted", "allowed", "cleared",
+                                "scheduled", "slated", "set"};
+  return words;
+}
+
+// Words before "of" and a gerund whose subject is the clause's ("the step
+// of criticizing", "instead of calling", "short of endorsing").
+const WordSet& GerundOfWords() {
+  static const WordSet words = {"step", "point", "habit", "tradition", "practice", "business",
+                                "instead", "short", "process", "act", "task", "job",
+                                "capable", "guilty", "afraid", "tired", "proud", "fond",
+                                "incapable", "accused", "way", "means", "risk"};
+  return words;
+}
+
+// Verbs of beginning, going on and stopping that take a gerund whose
+// subject is theirs ("started asking", "kept saying", "began attacking").
+const WordSet& AspectualVerbs() {
+  static const WordSet words = {
+      "started", "starts", "start", "starting", "began", "begins", "begin", "beginning", "begun",
+      "kept", "keeps", "keep", "keeping", "stopped", "stops", "stop", "quit", "finished",
+      "resumed", "resumes", "avoided", "avoids", "risked", "risks"};
+  return words;
+}
+
 // Prepositions before a gerund whose subject is the main clause's ("by
 // saying", "upon arguing", "while insisting").
 const WordSet& GerundPrepositions() {
@@ -209,6 +237,13 @@ const WordSet& TimeWords() {
                                 "saturday", "sunday",  "today",     "yesterday", "tonight",
                                 "week",    "weekend",  "month",     "year",     "morning",
                                 "afternoon", "evening", "night"};
+  return words;
+}
+
+// Words that end a short phrase naming a time before a comma ("Hours
+// later,", "The day before,", "Two weeks ago,").
+const WordSet& TimeSpans() {
+  static const WordSet words = {"later", "earlier", "ago", "before", "after"};
   return words;
 }
 
@@ -245,6 +280,18 @@ const WordSet& IrregularParticiples() {
                                 "written", "heard", "given",  "taken",  "held",  "spoken",
                                 "made",   "found",  "understood", "meant", "sought", "read",
                                 "felt",   "forecast", "taught", "brought"};
+  return words;
+}
+
+// Past tenses that do not end in "-ed", which end a subject phrase ("the
+// port board took").
+const WordSet& IrregularPast() {
+  static const WordSet words = {
+      "took", "gave", "went", "came", "won", "lost", "ran", "began", "wrote", "spoke", "saw",
+      "kept", "left", "put", "set", "got", "stood", "led", "met", "paid", "struck", "threw",
+      "drew", "fell", "became", "chose", "rose", "hit", "cut", "let", "beat", "broke", "knew",
+      "sent", "spent", "built", "sat", "shot", "fought", "caught", "bought", "sold", "grew",
+      "flew", "wore", "swore", "hung", "dealt", "meant", "did", "had", "was", "were"};
   return words;
 }
 
@@ -591,6 +638,9 @@ class Attributor {
   // The phrase starting at `start` and running right (object side).
   Span RightPhrase(uint32_t start, uint32_t* last_token) const;
   Span ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) const;
+  // ExtendLeftPhrase, or, when `end_token` closes a parenthesis, the phrase
+  // before it with the parenthesis ("Sen. Ana Costa (D-Ore.)").
+  Span PhraseWithParenthesis(uint32_t end_token, uint32_t* first_token) const;
 
   // What stands before a verb cue once auxiliaries, negations and adverbs
   // are skipped; *at is that token.
@@ -599,6 +649,7 @@ class Attributor {
     kSubject,      // a word that may end the subject's phrase
     kContraction,  // "we'll", "I've": the subject itself
     kInfinitive,   // "to": the verb is not asserted by anyone yet
+    kPurpose,      // "declined to assail": the clause's subject's infinitive
     kNoun,         // "the reports", "in pledged delegates": not a verb
     kCoordinated,  // "and added": the subject of the verb before
     kParticiple,   // ", saying": the main clause's subject
@@ -616,6 +667,57 @@ class Attributor {
   Before BeforeVerb(uint32_t verb, bool participle, bool passive_form, uint32_t* at) const;
   // A lower-case word with an adjective's ending ("lingering", "famous";
   // not "-ic" or "-ive", which end nouns too: "critic", "executive").
+  // Whether a reporting-verb cue of saying (neutral, assertive, tentative,
+  // loaded or publication) starts at token `t`.
+  bool SpeechVerbAt(uint32_t t) const {
+    for (const CueMatch* m : claim_cues_) {
+      if (m->first_token != t) continue;
+      const Entry& e = EntryOf(*m);
+      if (e.family == Family::kReportingVerbs &&
+          Is(e, kNeutral | kAssertive | kTentative | kLoaded | kPublication))
+        return true;
+    }
+    return false;
+  }
+  // A cue word in "-s" right before another verb cue, and not after a
+  // pronoun: a plural noun, the verb's subject ("FEC reports show",
+  // "Reports indicate"), not a verb.
+  bool PluralNounBeforeVerb(uint32_t t) const {
+    if (tokens_[t].kind != TokenKind::kWord || !EndsWith(TokenText(t), "s") ||
+        t + 1 >= range_end_ || !InVerbCue(t + 1) || InQuote(t))
+      return false;
+    // The verb is a plural present of saying ("show", "claim", "suggest"),
+    // not "seems certain", "sees hope".
+    const std::string_view v = TokenText(t + 1);
+    if (!IsLowerWord(t + 1) || EndsWith(v, "s") || EndsWith(v, "ed") || EndsWith(v, "ing") ||
+        !SpeechVerbAt(t + 1))
+      return false;
+    if (!IsLowerWord(t) && !(t == range_begin_ || IsPunct(t - 1))) return false;
+    return t == range_begin_ || !SubjectPronouns().Contains(tokens_[t - 1].hash);
+  }
+  // Whether t ends "at the time", "in the past", "at one point" or "at
+  // that point".
+  bool PhraseOfTime(uint32_t t) const {
+    if (t < range_begin_ + 2 || !IsLowerWord(t)) return false;
+    const std::string_view w = TokenText(t), d = TokenText(t - 1), p = TokenText(t - 2);
+    const bool noun = w == "time" || w == "past" || w == "point" || w == "moment";
+    const bool det = d == "the" || d == "one" || d == "that";
+    return noun && det && (p == "at" || p == "in");
+  }
+  // A four-digit number from 1900 to 2099.
+  bool IsYear(uint32_t t) const {
+    if (tokens_[t].kind != TokenKind::kNumber) return false;
+    const std::string_view w = TokenText(t);
+    return w.size() == 4 && (w.substr(0, 2) == "19" || w.substr(0, 2) == "20") &&
+           w.find_first_not_of("0123456789") == std::string_view::npos;
+  }
+  // A verb form that is never a noun or an adjective: a past tense in
+  // "-ed" or an irregular one, or "says", "tells".
+  bool FiniteOnly(uint32_t t) const {
+    const std::string_view w = TokenText(t);
+    return (IsLowerWord(t) && EndsWith(w, "ed")) || IrregularParticiples().Contains(tokens_[t].hash) ||
+           tokens_[t].hash == kSays || tokens_[t].hash == kTells;
+  }
   static bool LooksAdjective(std::string_view w) {
     for (std::string_view suffix : {"ing", "ous", "ful", "able", "ible", "less", "ish"})
       if (EndsWith(w, suffix)) return true;
@@ -648,6 +750,9 @@ class Attributor {
   // set off by a comma are skipped ("On Sunday, the senator ...").
   Span MainSubject(uint32_t sentence_first, uint32_t limit, uint32_t* first_token,
                    uint32_t* last_token) const;
+  // Whether a short phrase naming a time and closed by a comma opens at
+  // `t` ("Hours later,", "The day before,"), before `limit`.
+  bool IntroTime(uint32_t t, uint32_t limit) const;
   // The speaker named before the colon at `colon` ("COSTA:", "Rep. Ana
   // Costa (D-Ore.):"): a short name phrase opening the sentence, or
   // following a dash. False when there is none.
@@ -755,6 +860,9 @@ class Attributor {
   static inline const uint64_t kNor = NormalizedHash("nor");
   static inline const uint64_t kThat = NormalizedHash("that");
   static inline const uint64_t kSemicolon = NormalizedHash(";");
+  static inline const uint64_t kYet = NormalizedHash("yet");
+  static inline const uint64_t kSays = NormalizedHash("says");
+  static inline const uint64_t kTells = NormalizedHash("tells");
   static inline const uint64_t kDash = NormalizedHash("--");
   static inline const uint64_t kParenOpen = NormalizedHash("(");
   static inline const uint64_t kParenClose = NormalizedHash(")");
@@ -786,10 +894,17 @@ class Attributor {
   std::vector<Attribution> found_;
   std::vector<Attribution> outlet_relays_;
 
+  // The subject after the comma that closes a phrase opening the sentence
+  // at `verb` ("Speaking in Ohio, the senator ..."), or empty.
+  Span SubjectAfterOpening(uint32_t verb, uint32_t* sf, uint32_t* sl) const;
   // The source of the attribution before `cue` in the same sentence, for a
   // verb that shares its subject ("said ... and added", ", adding"), else
   // the main clause's subject.
   Span SharedSubject(uint32_t cue, uint32_t* sf, uint32_t* sl) const;
+  // Whether the one-token source first..last is a personal pronoun right
+  // after a noun: the subject of a clause inside a noun phrase ("the
+  // videos he calls ...").
+  bool ContactClauseSubject(uint32_t first, uint32_t last) const;
   // The subject of the verb cue starting at `verb`, on its left. Returns
   // false when the cue is not a verb of anyone's here ("to say", "the
   // reports", "his claims", "wants to say" where "wants" is itself a cue).
@@ -922,8 +1037,11 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
   // belong to a noun phrase; source-family cues are taken whole.
   const uint64_t* unused = nullptr;
   (void)unused;
-  // Another attribution's verb is no source ("declared in an interview").
-  if (InVerbCue(end_token) && ChunkAt(end_token) < 0) return {};
+  // Another attribution's verb is no source ("declared in an interview"),
+  // but a plural noun right before a verb cue is its subject ("FEC
+  // reports show", "new polls suggest").
+  const bool noun_subject = PluralNounBeforeVerb(end_token);
+  if (InVerbCue(end_token) && ChunkAt(end_token) < 0 && !noun_subject) return {};
   // "the campaign he wants": a personal pronoun is the subject alone; so is
   // an object pronoun ("led her to declare").
   if ((PersonalSubjects().Contains(tokens_[end_token].hash) ||
@@ -940,7 +1058,9 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
     if (InQuote(t)) break;
     const int chunk = ChunkAt(t);
     // Another attribution's verb ends the phrase ("... blasted Trump's").
-    if (chunk < 0 && InVerbCue(t) && tokens_[t].kind == TokenKind::kWord) break;
+    if (chunk < 0 && InVerbCue(t) && tokens_[t].kind == TokenKind::kWord &&
+        !(noun_subject && t == end_token))
+      break;
     if (chunk >= 0) {
       const CueMatch& m = analysis_.cues[static_cast<size_t>(chunk)];
       first = std::max(m.first_token, range_begin_);
@@ -951,7 +1071,7 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
     const Token& tok = tokens_[t];
     if (tok.kind == TokenKind::kPunct) {
       // Possessives, hyphens and initialisms' periods stay inside.
-      if (tok.hash == kHyphen && t > range_begin_ && t + 1 <= end_token) {
+      if (tok.hash == kHyphen && !IsDash(t) && t > range_begin_ && t + 1 <= end_token) {
         first = t;
         --i;
         continue;
@@ -1038,7 +1158,7 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
       first = t;
       break;
     }
-    if (Boundaries().Contains(tok.hash)) break;
+    if (Boundaries().Contains(tok.hash) && !(noun_subject && t == end_token)) break;
     if (tok.kind == TokenKind::kNumber) {
       first = t;
       --i;
@@ -1074,7 +1194,7 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
   const int64_t i = SkipModifiers(verb);
   if (i < static_cast<int64_t>(range_begin_)) return {};
   auto t = static_cast<uint32_t>(i);
-  if (InQuote(t)) return {};
+  if (InQuote(t) && !(allow_aside_skip && tokens_[t].has(kCloseQuote))) return {};
   // "A senior official who was not authorized to speak said": the subject
   // stands before the relative pronoun.
   for (int64_t j = i; j > static_cast<int64_t>(range_begin_) && i - j < 25; --j) {
@@ -1083,6 +1203,15 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
     if (tokens_[u].hash != kWho) continue;
     if (u > range_begin_ && !IsPunct(u - 1) && !InQuote(u - 1)) return ExtendLeftPhrase(u - 1, first_token);
     break;
+  }
+  // 'who calls him a “fraud,” said': a comma closing a quoted word of an
+  // aside.
+  if (InQuote(t)) {
+    if (!allow_aside_skip || !tokens_[t].has(kCloseQuote)) return {};
+    if (!IsComma(t)) {
+      if (t <= range_begin_ + 1 || !IsComma(t - 1) || !InQuote(t - 1)) return {};
+      t = t - 1;
+    }
   }
   Span aside;
   uint32_t aside_first = 0;
@@ -1093,13 +1222,29 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
     // before the aside is itself an aside ("Sanders, meanwhile, who has no
     // endorsements, said"; "Ms. Arnold, who founded EDGE, a climate group,
     // said").
+    // Quoted words may stand inside the aside ("who calls him a “fraud,”").
     int64_t j = static_cast<int64_t>(t) - 1;
     while (j >= static_cast<int64_t>(range_begin_) && !IsComma(static_cast<uint32_t>(j)) &&
-           !InQuote(static_cast<uint32_t>(j)) && t - j < 30)
+           t - j < 30)
       --j;
-    if (j < static_cast<int64_t>(range_begin_) || !IsComma(static_cast<uint32_t>(j))) return {};
+    // "Sen. Ana Costa (D-Ore.), said": a stray comma after a name and its
+    // party opening the sentence.
+    if (j < static_cast<int64_t>(range_begin_) && t > range_begin_ &&
+        tokens_[t - 1].hash == kParenClose && !InQuote(t - 1))
+      return PhraseWithParenthesis(t - 1, first_token);
+    if (j < static_cast<int64_t>(range_begin_) || !IsComma(static_cast<uint32_t>(j)) ||
+        InQuote(static_cast<uint32_t>(j)))
+      return {};
     auto open = static_cast<uint32_t>(j);
     if (open + 1 >= t) return {};
+    // Quoted words in an apposition, not a clause: ', "slowing growth" is
+    // a certainty, said X' reads inverted.
+    bool quoted = false, clause = false;
+    for (uint32_t u = open + 1; u < t; ++u) {
+      if (InQuote(u)) quoted = true;
+      else if (BeForms().Contains(tokens_[u].hash) && tokens_[u].hash != kPossessive) clause = true;
+    }
+    if (quoted && clause) return {};
     const uint32_t aside_start = open + 1;
     const bool is_aside = AsideOpeners().Contains(tokens_[aside_start].hash) ||
                           (IsLowerWord(aside_start) && EndsWith(TokenText(aside_start), "ing"));
@@ -1110,7 +1255,7 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
     for (int segment = 0;; ++segment) {
       if (open == range_begin_) return {};
       uint32_t first = 0;
-      Span head = ExtendLeftPhrase(open - 1, &first);
+      Span head = PhraseWithParenthesis(open - 1, &first);
       // "Cory Hale, 27, of Flint, Mich., said": an age, a hometown or a state
       // between commas belongs to the name before them.
       for (int hop = 0; hop < 3 && !head.empty() && first > range_begin_ + 1 && IsComma(first - 1);
@@ -1123,6 +1268,10 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
         uint32_t earlier = 0;
         const Span more = ExtendLeftPhrase(first - 2, &earlier);
         if (more.empty()) break;
+        // The phrase before fills its segment ("The Lord Chief Justice,
+        // Lord Woolf"), unlike an opening phrase's object ("Recalling that
+        // moment, David Axelrod").
+        if (earlier > range_begin_ && !IsComma(earlier - 1) && !IsPunct(earlier - 1)) break;
         head.begin = more.begin;
         first = earlier;
       }
@@ -1179,6 +1328,17 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
   return ExtendLeftPhrase(t, first_token);
 }
 
+Span Attributor::PhraseWithParenthesis(uint32_t end_token, uint32_t* first_token) const {
+  if (tokens_[end_token].hash != kParenClose || InQuote(end_token))
+    return ExtendLeftPhrase(end_token, first_token);
+  uint32_t k = end_token;
+  while (k > range_begin_ && tokens_[k].hash != kParenOpen && end_token - k < 24) --k;
+  if (tokens_[k].hash != kParenOpen || k == range_begin_ || IsPunct(k - 1)) return {};
+  Span head = ExtendLeftPhrase(k - 1, first_token);
+  if (!head.empty()) head.end = tokens_[end_token].end;
+  return head;
+}
+
 bool Attributor::BareFunctionWord(uint32_t first, uint32_t last) const {
   if (first != last) return false;
   const uint64_t h = tokens_[first].hash;
@@ -1208,11 +1368,26 @@ int64_t Attributor::SkipModifiers(uint32_t verb, bool* saw_be) const {
       --i;
       continue;
     }
-    // "he's said", "that's worried": the clitic is "has" or "is".
+    // "Trump at the time said", "who has in the past described".
+    if (PhraseOfTime(t)) {
+      i -= 3;
+      continue;
+    }
+    // "who in 2010 said", "a panel in 2001 found": a year.
+    if (IsYear(t) && t > range_begin_ && tokens_[t - 1].hash == kIn) {
+      i -= 2;
+      continue;
+    }
+    // "he's said", "that's worried": the clitic is "has" or "is". Before
+    // a participle it is "has" ("he's said he will run", "who's argued
+    // for years") unless an agent or an infinitive follows ("he's said to
+    // be", "she's backed by").
     if (h == kPossessive && t > range_begin_ &&
         (SubjectPronouns().Contains(tokens_[t - 1].hash) ||
          RelativePronouns().Contains(tokens_[t - 1].hash))) {
-      if (saw_be) *saw_be = true;
+      if (saw_be && verb + 1 < range_end_ &&
+          (tokens_[verb + 1].hash == kBy || tokens_[verb + 1].hash == kTo))
+        *saw_be = true;
       --i;
       continue;
     }
@@ -1245,6 +1420,15 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
     // ', "...," saying': the participle follows the quotation's comma.
     if (participle && tokens_[t].has(kCloseQuote) && t > range_begin_ && IsComma(t - 1))
       return Before::kParticiple;
+    // 'Osei, who calls the levy a “fraud,” said': a few quoted words inside
+    // an aside, after a word of it.
+    if (tokens_[t].has(kCloseQuote) && t > range_begin_ + 1 && IsComma(t - 1)) {
+      uint32_t open = t - 1;
+      while (open > range_begin_ && !tokens_[open].has(kOpenQuote) && t - open < 8) --open;
+      if (tokens_[open].has(kOpenQuote) && open > s_first && IsLowerWord(open - 1) &&
+          !InQuote(open - 1))
+        return Before::kSubject;
+    }
     return Before::kNothing;
   }
   if (h == kTo) {
@@ -1275,12 +1459,40 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
         }
       }
     }
+    // "went on CNN to declare", "more likely to say": an infinitive right
+    // after a verb form or an -ly adjective is the clause subject's (not
+    // "a reason to question", "easy to criticize"; not "authorized to
+    // discuss", the boilerplate of an anonymous source).
+    // A governing cue ("declined to", "wants to") carries the attribution.
+    if (t > range_begin_ && !InQuote(t - 1) && IsLowerWord(t - 1) && !InVerbCue(t) &&
+        !InVerbCue(t - 1)) {
+      // The cue must be a base form ("responding to calls for" is a noun
+      // after a preposition), the word before no "-thing" ("something to
+      // say").
+      const std::string_view w = TokenText(t - 1), v = TokenText(verb);
+      const bool base = !EndsWith(v, "ed") && !EndsWith(v, "ing") &&
+                        !(EndsWith(v, "s") && !EndsWith(v, "ss") && !EndsWith(v, "us"));
+      if (base && (EndsWith(w, "ed") || (EndsWith(w, "ing") && !EndsWith(w, "thing")) ||
+                   EndsWith(w, "ly")) &&
+          !PermissionWords().Contains(tokens_[t - 1].hash)) {
+        *at = t - 1;
+        return Before::kPurpose;
+      }
+    }
     return Before::kInfinitive;
   }
   if (SubjectContractions().Contains(h)) return Before::kContraction;
+  // "started asking", "kept saying", "spent the week attacking": a gerund
+  // after a verb of beginning or going on shares that verb's subject.
+  if (participle && IsLowerWord(t) && AspectualVerbs().Contains(h)) return Before::kCatenative;
   if (h == kAnd || h == kOr || h == kBut || h == kNor) return Before::kCoordinated;
   if (participle && (IsComma(t) || h == kDash || GerundPrepositions().Contains(h) ||
                      (tokens_[t].has(kCloseQuote) && t > range_begin_ && IsComma(t - 1))))
+    return Before::kParticiple;
+  // "took the unusual step of criticizing", "made a point of saying",
+  // "instead of calling", "stopped short of endorsing": a gerund after
+  // "of" that follows a word of doing, not a noun of speech ("critics of").
+  if (participle && h == kOf && t > range_begin_ && GerundOfWords().Contains(tokens_[t - 1].hash))
     return Before::kParticiple;
   if (RelativePronouns().Contains(h)) return Before::kRelative;
   // "Several said", "many argued"; a capitalised word inside the sentence
@@ -1294,14 +1506,20 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
   if (PossessiveDeterminers().Contains(h) || h == kPossessive) return Before::kPossessor;
   if (NounMarkers().Contains(h)) return Before::kNoun;
   // "40 pledged delegates": a participle between a number and its noun.
+  // ("four in 10 said they": a pronoun or "that" after the verb starts its
+  // clause.)
   if (tokens_[t].kind == TokenKind::kNumber && passive_form && verb + 1 < range_end_ &&
       IsLowerWord(verb + 1) && !RelativePronouns().Contains(tokens_[verb + 1].hash) &&
-      tokens_[verb + 1].hash != kTo)
+      tokens_[verb + 1].hash != kTo && !SubjectPronouns().Contains(tokens_[verb + 1].hash) &&
+      !Determiners().Contains(tokens_[verb + 1].hash))
     return Before::kNoun;
   // "lingering doubts", "unmet promises", "their best hope": an adjective
   // before the cue makes it a noun.
   // ("Exit polling shows": a gerund without an article is a subject.)
+  // ("A new ranking says", "the ruling stated": a finite verb makes the
+  // -ing word before it a noun, its subject.)
   if (IsLowerWord(t) && !SubjectPronouns().Contains(h) && LooksAdjective(TokenText(t)) &&
+      !(EndsWith(TokenText(t), "ing") && FiniteOnly(verb)) &&
       (!EndsWith(TokenText(t), "ing") ||
        (t > range_begin_ && (Determiners().Contains(tokens_[t - 1].hash) ||
                              PossessiveDeterminers().Contains(tokens_[t - 1].hash)))))
@@ -1371,7 +1589,9 @@ Span Attributor::SubjectPhrase(uint32_t start, uint32_t limit, uint32_t* last_to
     if (any && !after_det) {
       if (after_name) break;
       const std::string_view w = TokenText(t);
-      if (EndsWith(w, "ed") || words >= 4) break;
+      if (EndsWith(w, "ed") || words >= 4 || IrregularPast().Contains(tok.hash) ||
+          IrregularParticiples().Contains(tok.hash))
+        break;
     }
     if (words >= 6) break;
     last = t;
@@ -1438,6 +1658,17 @@ void Attributor::SentenceOf(uint32_t token, uint32_t* first, uint32_t* end) cons
   }
 }
 
+bool Attributor::IntroTime(uint32_t t, uint32_t limit) const {
+  // The phrase ends in "later", "earlier", "ago", "before" or "after"
+  // ("The nurse later sued," and "Cruz continued on Saturday," do not).
+  for (uint32_t u = t; u < limit && u < t + 5; ++u) {
+    if (InQuote(u)) return false;
+    if (IsComma(u)) return u > t && TimeSpans().Contains(tokens_[u - 1].hash);
+    if (IsPunct(u) || PersonalSubjects().Contains(tokens_[u].hash)) return false;
+  }
+  return false;
+}
+
 Span Attributor::MainSubject(uint32_t sentence_first, uint32_t limit, uint32_t* first_token,
                              uint32_t* last_token) const {
   uint32_t t = sentence_first;
@@ -1452,6 +1683,14 @@ Span Attributor::MainSubject(uint32_t sentence_first, uint32_t limit, uint32_t* 
       if (!IsPunct(u) && !IsCapitalized(u) && !tokens_[u].has(kAllUpper)) dateline = false;
     if (dateline) t = k + 1;
   }
+  // "Washington (AFP) -": a place and an agency in parentheses.
+  if (t + 3 < limit && IsCapitalized(t)) {
+    uint32_t k = t;
+    while (k < limit && k < t + 6 && tokens_[k].hash != kParenClose) ++k;
+    if (k + 1 < limit && k < t + 6 && tokens_[k].hash == kParenClose &&
+        (IsDash(k + 1) || tokens_[k + 1].hash == kHyphen))
+      t = k + 2;
+  }
   // Introductory phrases, each closed by a comma.
   for (int round = 0; round < 3 && t < limit; ++round) {
     // "Yet he ...", "But the senator ...": a conjunction or adverb alone.
@@ -1462,9 +1701,19 @@ Span Attributor::MainSubject(uint32_t sentence_first, uint32_t limit, uint32_t* 
     }
     const std::string_view w = TokenText(t);
     const bool adverb = tokens_[t].kind == TokenKind::kWord && w.size() > 4 && EndsWith(w, "ly");
+    // "Facing mounting criticism, Mr. Trump ...", "Arriving upon the
+    // scene, police ...": an opening participle's phrase.
+    // (Not a name in -ed or -ing, "United States", "Beijing has",
+    // "Groening recently heaped": a lower-case word that is no verb and no
+    // adverb follows.)
+    const bool opening_participle =
+        tokens_[t].kind == TokenKind::kWord && w.size() > 4 &&
+        (EndsWith(w, "ing") || EndsWith(w, "ed")) && !tokens_[t].has(kAllUpper) &&
+        t + 1 < limit && IsLowerWord(t + 1) && !Boundaries().Contains(tokens_[t + 1].hash) &&
+        !InVerbCue(t + 1) && !IsLyAdverb(t + 1);
     if (!IntroOpeners().Contains(tokens_[t].hash) && !adverb &&
         !TimeWords().Contains(tokens_[t].hash) && tokens_[t].kind != TokenKind::kNumber &&
-        tokens_[t].hash != kOne)
+        tokens_[t].hash != kOne && !IntroTime(t, limit) && !opening_participle)
       break;
     uint32_t u = t;
     while (u < limit && !IsComma(u)) ++u;
@@ -1899,6 +2148,17 @@ QuoteKind Attributor::QuoteOf(const Claim& claim) const {
   return kind;
 }
 
+bool Attributor::ContactClauseSubject(uint32_t first, uint32_t last) const {
+  if (first != last || first <= range_begin_ || !PersonalSubjects().Contains(tokens_[first].hash))
+    return false;
+  const uint32_t b = first - 1;
+  const uint64_t h = tokens_[b].hash;
+  return IsLowerWord(b) && !InQuote(b) && !Boundaries().Contains(h) &&
+         !IntroOpeners().Contains(h) && !Subordinators().Contains(h) &&
+         !SentenceAdverbs().Contains(h) && !VerbModifiers().Contains(h) && !IsLyAdverb(b) &&
+         !InVerbCue(b);
+}
+
 Span Attributor::SharedSubject(uint32_t cue, uint32_t* sf, uint32_t* sl) const {
   uint32_t s_first = 0, s_end = 0;
   SentenceOf(cue, &s_first, &s_end);
@@ -1907,6 +2167,11 @@ Span Attributor::SharedSubject(uint32_t cue, uint32_t* sf, uint32_t* sl) const {
     if (it->cue_first < s_first) break;  // candidates are in text order
     if (it->cue_first >= cue) continue;
     if (!it->has_source || it->src_first >= cue || it->a.kind == SourceKind::kOutlet) continue;
+    // Not a noun's possessor ("rescinded his endorsement of Trump,
+    // saying"), a setting's guess, or the subject of a clause inside a
+    // noun phrase ("videos he calls ...").
+    if (it->nominal || it->setting || ContactClauseSubject(it->src_first, it->src_last))
+      continue;
     prev = &*it;
     break;
   }
@@ -1919,9 +2184,23 @@ Span Attributor::SharedSubject(uint32_t cue, uint32_t* sf, uint32_t* sl) const {
   // of the sentence that is a subject.
   for (uint32_t t = cue; t > s_first + 1; --t) {
     const uint32_t u = t - 1;
-    if (InQuote(u) || !PersonalSubjects().Contains(tokens_[u].hash)) continue;
+    if (InQuote(u) || !PersonalSubjects().Contains(tokens_[u].hash) || ContactClauseSubject(u, u))
+      continue;
     *sf = *sl = u;
     return {tokens_[u].begin, tokens_[u].end};
+  }
+  // "It's a big if, but Sanders was in San Diego ..., emphasizing": the
+  // subject of the clause the participle closes, after ", but" or ";"
+  // (not "..., but claimed", whose subject is the sentence's).
+  for (uint32_t t = cue; t > s_first + 1; --t) {
+    const uint32_t u = t - 1;
+    if (InQuote(u)) continue;
+    if (tokens_[u].hash == kSemicolon ||
+        ((tokens_[u].hash == kBut || tokens_[u].hash == kYet) && IsComma(u - 1))) {
+      const Span clause_subject = MainSubject(u + 1, cue, sf, sl);
+      if (!clause_subject.empty()) return clause_subject;
+      break;
+    }
   }
   return MainSubject(s_first, cue, sf, sl);
 }
@@ -1936,6 +2215,20 @@ Span Attributor::RelativeAntecedent(uint32_t rel, uint32_t* first, uint32_t* las
   const Span phrase = ExtendLeftPhrase(end - 1, first);
   if (!phrase.empty()) *last = end - 1;
   return phrase;
+}
+
+Span Attributor::SubjectAfterOpening(uint32_t verb, uint32_t* sf, uint32_t* sl) const {
+  uint32_t s_first = 0, s_end = 0;
+  SentenceOf(verb, &s_first, &s_end);
+  uint32_t k = verb + 1;
+  while (k < s_end && !IsComma(k) && !InQuote(k)) ++k;
+  if (k + 1 >= s_end || !IsComma(k)) return {};
+  uint32_t last = 0;
+  const Span subject = SubjectPhrase(k + 1, s_end, &last);
+  if (subject.empty() || BareFunctionWord(k + 1, last)) return {};
+  *sf = k + 1;
+  *sl = last;
+  return subject;
 }
 
 bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
@@ -1991,26 +2284,15 @@ bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
       *sl = at;
       return true;
     }
-    case Before::kOpeningParticiple: {
-      uint32_t s_first = 0, s_end = 0;
-      SentenceOf(verb, &s_first, &s_end);
-      uint32_t k = verb + 1;
-      while (k < s_end && !IsComma(k) && !InQuote(k)) ++k;
-      if (k + 1 >= s_end || !IsComma(k)) return true;
-      uint32_t last = 0;
-      *source = SubjectPhrase(k + 1, s_end, &last);
-      if (!source->empty()) {
-        if (BareFunctionWord(k + 1, last)) {
-          *source = {};
-        } else {
-          *sf = k + 1;
-          *sl = last;
-        }
-      }
+    case Before::kOpeningParticiple:
+      *source = SubjectAfterOpening(verb, sf, sl);
       return true;
-    }
     case Before::kInfinitive:
       return false;
+    case Before::kPurpose:
+      if (depth > 0) return false;
+      *source = SharedSubject(verb, sf, sl);
+      return true;
     case Before::kNoun: {
       // "amid calls for his resignation", "the claim that ...": a claim noun
       // heading its phrase is an attribution to no one named; a modifier
@@ -2029,7 +2311,7 @@ bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
     case Before::kCatenative: {
       // A governing verb that is itself a cue ("wants to say", "declined
       // to comment") carries the attribution alone.
-      if (InVerbCue(at) || InVerbCue(at + 1)) return false;
+      if (InVerbCue(at) || (at + 1 < verb && InVerbCue(at + 1))) return false;
       if (depth > 2) return false;
       const bool gerund = IsLowerWord(at) && EndsWith(TokenText(at), "ing");
       return VerbSubject(at, at, gerund, false, false, false, source, sf, sl, sourceless,
@@ -2043,6 +2325,18 @@ bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
           InVerbCue(at - 1))
         return false;
       *source = SharedSubject(verb, sf, sl);
+      // "In describing Trump, Cuban said", "One month after announcing
+      // his support, Rubio": a gerund in a phrase opening the sentence is
+      // the subject's after it.
+      if (source->empty() && before == Before::kParticiple &&
+          GerundPrepositions().Contains(tokens_[at].hash)) {
+        uint32_t s_first = 0, s_end = 0;
+        SentenceOf(verb, &s_first, &s_end);
+        bool opening = true;
+        for (uint32_t u = s_first; u < at && opening; ++u)
+          if (IsPunct(u) || InQuote(u) || InVerbCue(u)) opening = false;
+        if (opening) *source = SubjectAfterOpening(verb, sf, sl);
+      }
       return true;
     case Before::kContraction:
       *source = {tokens_[at].begin, tokens_[at].end};
@@ -2071,6 +2365,25 @@ bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
         for (auto it = cands_.rbegin(); it != cands_.rend() && it->cue_first + 16 > *sf; ++it) {
           if (it->cue_last + 1 != *sf || !it->setting || !it->has_source ||
               it->src_last >= it->cue_first)
+            continue;
+          *source = it->a.source;
+          *sf = it->src_first;
+          *sl = it->src_last;
+          break;
+        }
+      }
+      // "Clinton supports pay raises, opposes pay freezes": a verb in the
+      // present after a comma, with nothing before it that names anyone,
+      // shares the subject of the cue before it in the sentence (a
+      // participle, "a report, called ...", does not).
+      if (source->empty() && IsComma(at) && !InQuote(at) && IsLowerWord(verb) &&
+          EndsWith(TokenText(verb), "s")) {
+        uint32_t s_first = 0, s_end = 0;
+        SentenceOf(verb, &s_first, &s_end);
+        for (auto it = cands_.rbegin(); it != cands_.rend(); ++it) {
+          if (it->cue_first < s_first) break;
+          if (!it->has_source || it->src_last >= it->cue_first ||
+              it->a.kind == SourceKind::kOutlet)
             continue;
           *source = it->a.source;
           *sf = it->src_first;
@@ -2119,6 +2432,9 @@ void Attributor::AttributeClaim(Claim* claim) {
     const Entry& e = EntryOf(m);
     if (InQuote(m.first_token)) continue;  // the quoted speaker's words, not an attribution
     const uint32_t cue_last = m.first_token + m.token_count - 1;
+    if (m.token_count == 1 && e.family == Family::kReportingVerbs &&
+        PluralNounBeforeVerb(m.first_token))
+      continue;
     Attribution a;
     a.cue = {m.begin, m.end};
     a.cue_entry = m.entry;

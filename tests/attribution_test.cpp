@@ -430,6 +430,75 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"is not expected|-|impression"}},
       {"Most tenants had expected a smaller rise.", "rise",
        {"had expected|Most tenants|mental"}},
+      // A clitic "'s" before a participle is "has" unless an agent or an
+      // infinitive follows.
+      {"Look at Osei. He's said the levy will stay.", "levy", {"said|He|neutral"}},
+      {"The plan was drawn up by Mara Lind, who's argued for years that the pier is unsafe.",
+       "pier", {"argued|who|assertive"}},
+      {"The pier is unsafe. It's backed by the harbour board.", "board",
+       {"backed|the harbour board|stance|mental"}},
+      // A gerund after a verb of beginning or going on shares its subject.
+      {"Osei kept asking why the pier had closed.", "pier", {"asking|Osei|neutral"}},
+      // A participle closing a clause after ", but" is that clause's
+      // subject's; after a time phrase, the subject follows the phrase.
+      {"The levy is a gamble, but Osei was in Lisbon on Tuesday, defending it.", "gamble",
+       {"defending|Osei|assertive"}},
+      {"Hours later, Osei returned to the harbour, telling reporters the pier was safe.", "pier",
+       {"telling|Osei|neutral"}},
+      // An aside after a name with its party, or with a few quoted words.
+      {"Sen. Ana Costa (D-Ore.), said after a vote that the levy would stay.", "levy",
+       {"said|Sen. Ana Costa (D-Ore.)|neutral"}},
+      {"Mara Lind (D-Ore.), noting the cost of dredging, said the pier was unsafe.", "pier",
+       {"noting|Mara Lind|neutral", "said|Mara Lind (D-Ore.)|neutral"}},
+      {"Osei, who calls the levy a \"fraud,\" said the pier was unsafe.", "pier",
+       {"calls|who|loaded", "said|Osei|neutral"}},
+      // An infinitive after a verb form or an -ly adjective is the
+      // subject's; one after a permission is an anonymous source's
+      // boilerplate.
+      {"Osei was inclined to denounce the levy.", "levy",
+       {"denounce|Osei|loaded"}},
+      {"Harbour workers were more likely to say the pier was unsafe.", "pier",
+       {"say|Harbour workers|neutral"}},
+      {"The aide was not authorized to discuss the levy.", "levy", {}},
+      // A gerund in a phrase opening the sentence is the subject's after
+      // the phrase; a two-word name before an aside is no hometown.
+      {"In describing the levy, Osei said it was fair.", "fair",
+       {"describing|Osei|neutral", "said|Osei|neutral"}},
+      {"Recalling the vote, Mara Lind, who chaired the board, said it was close.", "close",
+       {"said|Mara Lind|neutral"}},
+      {"The harbour master, Mara Lind, who chaired the board, said it was close.", "close",
+       {"said|The harbour master, Mara Lind|neutral"}},
+      // Verbs listed after a comma share the subject; a plural noun cue
+      // right before a verb cue is its subject.
+      {"Osei backs the levy, opposes the pier.", "pier",
+       {"backs|Osei|stance|mental", "opposes|Osei|stance|mental"}},
+      {"Mara Lind seems certain to win.", "win", {"seems|-|impression"}},
+      {"Harbour board reports show the pier is unsafe.", "unsafe",
+       {"show|Harbour board reports|neutral"}},
+      // A participle shares the clause's subject, not a possessor's, a
+      // setting's or one inside a noun phrase; the sentence's subject
+      // comes after an opening participle's phrase or a dateline.
+      {"Osei rescinded his endorsement of the levy, saying it was unfair.", "unfair",
+       {"saying|Osei|neutral", "endorsement of|his|stance|mental"}},
+      {"Osei appears in videos he calls \"Harbour Watch,\" telling viewers the pier is unsafe.",
+       "unsafe", {"telling|Osei|neutral", "calls|he|loaded"}},
+      {"Facing mounting criticism, Osei released a statement on Sunday, defending the levy.",
+       "levy", {"released a statement|Osei|publication", "defending|Osei|assertive"}},
+      {"Lisbon (AFP) - Mara Lind took a swipe at the port board, saying it had failed.", "failed",
+       {"took a swipe at|Mara Lind|loaded", "saying|Mara Lind|neutral"}},
+      {"Osei at the time said the pier was safe.", "safe", {"said|Osei|neutral"}},
+      // A gerund after "the step of", "instead of" is the clause subject's.
+      {"The port board took the unusual step of criticizing the levy.", "levy",
+       {"criticizing|The port board|loaded"}},
+      // A finite verb after an -ing noun, a count or a year.
+      {"A new ranking says the port is the busiest in Europe.", "busiest",
+       {"says|A new ranking|neutral"}},
+      {"About four in 10 said they would move.", "move", {"said|10|neutral"}},
+      {"Mara Lind, who in 2010 said the pier was unsafe, resigned.", "pier",
+       {"said|who|neutral"}},
+      // A refusal to comment is the subject's stance.
+      {"A spokeswoman for the port declined to comment.", "port",
+       {"declined to|A spokeswoman for the port|stance|mental"}},
   };
   for (const Row& row : rows) {
     INFO("text: " << row.text);

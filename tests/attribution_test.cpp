@@ -430,6 +430,11 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"is not expected|-|impression"}},
       {"Most tenants had expected a smaller rise.", "rise",
        {"had expected|Most tenants|mental"}},
+      // A refusal to comment is the source's answer, on the record.
+      {"A spokeswoman for the port declined to comment on the dredging.", "dredging",
+       {"declined to comment|A spokeswoman for the port|neutral"}},
+      {"The coach would not say whether the striker was injured.", "striker",
+       {"would not say|The coach|neutral"}},
   };
   for (const Row& row : rows) {
     INFO("text: " << row.text);

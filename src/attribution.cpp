@@ -654,6 +654,10 @@ class Attributor {
   bool ColonSpeaker(uint32_t colon, Span* source, uint32_t* first, uint32_t* last) const;
   // The first and one-past-last token of the sentence holding `token`.
   void SentenceOf(uint32_t token, uint32_t* first, uint32_t* end) const;
+  // "In a Gallup poll, ...", "... in a new survey": the "in" that opens
+  // the phrase whose head is the document cue `doc`, when the phrase opens
+  // its sentence or is indefinite ("in a", "in an"); false otherwise.
+  bool DocumentPreposition(const CueMatch& doc, uint32_t* in_token) const;
   // A phrase that is only a function word ("and", "to", "the", "'s").
   bool BareFunctionWord(uint32_t first, uint32_t last) const;
 
@@ -1438,6 +1442,46 @@ void Attributor::SentenceOf(uint32_t token, uint32_t* first, uint32_t* end) cons
   }
 }
 
+bool Attributor::DocumentPreposition(const CueMatch& doc, uint32_t* in_token) const {
+  uint32_t s_first = 0, s_end = 0;
+  SentenceOf(doc.first_token, &s_first, &s_end);
+  // The document ends its phrase: "in a poll tax" or "in poll numbers" name
+  // no poll.
+  const uint32_t after = doc.first_token + doc.token_count;
+  // "voted in a poll to find the best film": the poll's subject, not a finding.
+  if (after < s_end && tokens_[after].hash == kTo) return false;
+  if (after < s_end && tokens_[after].kind == TokenKind::kWord && tokens_[after].hash != kOf &&
+      !Boundaries().Contains(tokens_[after].hash) && !TimeWords().Contains(tokens_[after].hash) &&
+      !(IsLowerWord(after) && EndsWith(TokenText(after), "ed")))
+    return false;
+  // Back over the document's modifiers ("a September Washington Post-ABC
+  // News", "the latest"): words, hyphens, slashes and possessives, no
+  // clause word.
+  int words = 0;
+  for (int64_t j = static_cast<int64_t>(doc.first_token) - 1; j >= static_cast<int64_t>(s_first); --j) {
+    const uint32_t t = static_cast<uint32_t>(j);
+    if (InQuote(t)) return false;
+    if (tokens_[t].hash == kIn) {
+      if (t == doc.first_token - 1) return false;  // "in polls", "in polling"
+      const uint64_t next = tokens_[t + 1].hash;
+      uint32_t open = s_first;
+      while (open < t && (IsPunct(open) || InQuote(open))) ++open;
+      if (t != open && next != kA && next != kAn) return false;
+      *in_token = t;
+      return true;
+    }
+    if (++words > 8) return false;
+    if (tokens_[t].kind == TokenKind::kPunct) {
+      if (tokens_[t].hash == kHyphen || tokens_[t].hash == kPossessive || TokenText(t) == "/" || TokenText(t) == "&") continue;
+      return false;
+    }
+    if (tokens_[t].hash == kPossessive) continue;
+    if (Determiners().Contains(tokens_[t].hash)) continue;
+    if (Boundaries().Contains(tokens_[t].hash) || InVerbCue(t)) return false;
+  }
+  return false;
+}
+
 Span Attributor::MainSubject(uint32_t sentence_first, uint32_t limit, uint32_t* first_token,
                              uint32_t* last_token) const {
   uint32_t t = sentence_first;
@@ -2127,6 +2171,20 @@ void Attributor::AttributeClaim(Claim* claim) {
       a.verb_class = e.category;
       a.kind = SourceKind::kNone;
       emit(a, m.first_token, cue_last, false, 0, 0, false);
+      continue;
+    }
+    if (e.family == Family::kDocuments) {
+      // "In a Gallup poll, 40 percent ...": the document is the source and
+      // "in" the cue, read like "according to".
+      uint32_t in = 0;
+      if (e.category != "poll" || !DocumentPreposition(m, &in)) continue;
+      a.cue = {tokens_[in].begin, tokens_[in].end};
+      a.verb_class = "phrase";
+      a.source = {tokens_[in + 1].begin, tokens_[cue_last].end};
+      // Whoever ran it ("a BBC poll", "the central bank's survey"), the
+      // poll itself is the source: a document.
+      a.kind = SourceKind::kDocument;
+      emit(a, in, in, true, in + 1, cue_last, false);
       continue;
     }
     if (e.family != Family::kReportingVerbs) continue;

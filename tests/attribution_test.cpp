@@ -430,6 +430,12 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"is not expected|-|impression"}},
       {"Most tenants had expected a smaller rise.", "rise",
        {"had expected|Most tenants|mental"}},
+      // A poll the figures come from is their source, "in" its cue.
+      {"In a Harbour Institute poll, 40 percent of tenants said the rents were unfair.", "rents",
+       {"In|a Harbour Institute poll|phrase"}},
+      {"The mayor leads by 12 points in a new survey of the city's voters.", "mayor",
+       {"in|a new survey|phrase"}},
+      {"The mayor has slipped in the polls since June.", "mayor", {}},
       // A refusal to comment is the source's answer, on the record.
       {"A spokeswoman for the port declined to comment on the dredging.", "dredging",
        {"declined to comment|A spokeswoman for the port|neutral"}},

@@ -523,6 +523,8 @@ class Attributor {
         if (e.category == kCategoryNames[k]) bits |= 1u << k;
       categories_.push_back(bits);
     }
+    if (const Entry* colon = matcher_.lexicon().Find("reporting_verbs.colon"))
+      colon_entry_ = static_cast<uint32_t>(colon - entries_);
   }
 
   // Fills *claims with the document's claims, reusing the storage of the
@@ -652,6 +654,12 @@ class Attributor {
   // Costa (D-Ore.):"): a short name phrase opening the sentence, or
   // following a dash. False when there is none.
   bool ColonSpeaker(uint32_t colon, Span* source, uint32_t* first, uint32_t* last) const;
+  // The speaker of the quotation opened right after the colon at `colon`
+  // ("Rubio fired back: \"...\"", "- Ana Costa: \"...\""): the speaker
+  // ColonSpeaker finds, else the subject of the clause before the colon when
+  // that clause holds no cue of its own. False when no quotation follows or
+  // there is no subject.
+  bool QuoteColonSpeaker(uint32_t colon, Span* source, uint32_t* first, uint32_t* last) const;
   // The first and one-past-last token of the sentence holding `token`.
   void SentenceOf(uint32_t token, uint32_t* first, uint32_t* end) const;
   // "In a Gallup poll, ...", "... in a new survey": the "in" that opens
@@ -770,6 +778,8 @@ class Attributor {
   const Segmentation& seg_;
   const Entry* entries_ = nullptr;
   std::vector<uint32_t> categories_;  // per entry, Category bits
+  // The reporting verbs' colon entry, or kNoEntry when it is switched off.
+  uint32_t colon_entry_ = kNoEntry;
 
   // Every attribution of the current claim, in the order of its cue, with
   // where its cue and source stand: the nesting rule needs the positions.
@@ -1426,6 +1436,52 @@ bool Attributor::ColonSpeaker(uint32_t colon, Span* source, uint32_t* first,
   *source = {name.begin, tokens_[end].end};
   *first = f;
   *last = end;
+  return true;
+}
+
+bool Attributor::QuoteColonSpeaker(uint32_t colon, Span* source, uint32_t* first,
+                                   uint32_t* last) const {
+  uint32_t s_first = 0, s_end = 0;
+  SentenceOf(colon, &s_first, &s_end);
+  if (colon <= s_first || colon + 1 >= s_end || InQuote(colon) || !tokens_[colon + 1].has(kOpenQuote))
+    return false;
+  if (ColonSpeaker(colon, source, first, last)) return true;
+  uint32_t start = s_first;
+  // "HEADLINE - Ana Costa: \"...\"": what follows the last dash.
+  for (uint32_t t = colon; t > s_first; --t)
+    if (IsDash(t - 1)) {
+      start = t;
+      break;
+    }
+  while (start < colon && (IsPunct(start) || InQuote(start))) ++start;
+  // A verb before the colon ("she told the crowd:") is the cue itself.
+  for (uint32_t t = start; t < colon; ++t)
+    if (InQuote(t) || InVerbCue(t) || HasMark(t, kStartsOtherCue)) return false;
+  // "The slogan will be: \"...\"", "The question is: \"...\"": what the
+  // quotation is, not who said it.
+  if (BeForms().Contains(tokens_[colon - 1].hash)) return false;
+  uint32_t f = 0, l = 0;
+  // A name just before the colon is the speaker introduced ("... doesn't
+  // surprise pollster Ana Costa: \"...\""), unless a preposition governs
+  // it ("added on Radio Five:").
+  uint32_t nb = 0, ne = 0;
+  bool name = NameRun(start, colon - 1, &nb, &ne) && ne == colon - 1 && ne > nb;
+  if (name) {
+    uint32_t k = nb;
+    while (k > start && (IsCapitalized(k - 1) || ChunkAt(k - 1) >= 0 || tokens_[k - 1].hash == kPossessive)) --k;
+    if (k > start && Boundaries().Contains(tokens_[k - 1].hash)) name = false;
+  }
+  if (name) {
+    *source = {tokens_[nb].begin, tokens_[ne].end};
+    *first = nb;
+    *last = ne;
+    return true;
+  }
+  const Span subject = MainSubject(start, colon, &f, &l);
+  if (subject.empty()) return false;
+  *source = subject;
+  *first = f;
+  *last = l;
   return true;
 }
 
@@ -2335,7 +2391,9 @@ void Attributor::AttributeClaim(Claim* claim) {
     } else if (m.token_count == 1 && tokens_[m.first_token].hash == kColon) {
       // "COSTA: We will ...", "Costa: Budget will balance": a speaker named
       // at the start of the sentence (or after a dash) before a colon.
-      if (!ColonSpeaker(m.first_token, &source, &src_first, &src_last)) continue;
+      if (!ColonSpeaker(m.first_token, &source, &src_first, &src_last) &&
+          !QuoteColonSpeaker(m.first_token, &source, &src_first, &src_last))
+        continue;
     } else {
       // A verb: subject on the left, or inverted ("..., said the minister").
       const bool participle =
@@ -2467,6 +2525,32 @@ void Attributor::AttributeClaim(Claim* claim) {
       a.mental = false;
     emit(a, m.first_token, cue_last, true, src_first, src_last, a.kind == SourceKind::kOutlet);
     cands.back().nominal = nominal;
+  }
+
+  // A colon that opens a quotation after a lower-case word ("Rubio fired
+  // back: \"...\"") is no lexicon match (the colon entry wants a name
+  // before it), but it attributes the quotation all the same.
+  if (colon_entry_ != kNoEntry) {
+    for (uint32_t t = first_token + 1; t + 1 < end_token; ++t) {
+      if (tokens_[t].hash != kColon || HasMark(t, kStartsOtherCue) || IsCapitalized(t - 1)) continue;
+      uint32_t sf = 0, sl = 0;
+      Span speaker;
+      if (!QuoteColonSpeaker(t, &speaker, &sf, &sl)) continue;
+      Attribution a;
+      a.cue = {tokens_[t].begin, tokens_[t].end};
+      a.cue_entry = colon_entry_;
+      a.quote = quote;
+      a.verb_class = matcher_.entry(colon_entry_).category;
+      a.source = speaker;
+      std::string refers, vn;
+      Span dummy;
+      a.kind = Classify(speaker, sf, sl, &refers, &dummy, &vn);
+      a.refers_to = refers;
+      emit(a, t, t, true, sf, sl, a.kind == SourceKind::kOutlet);
+    }
+    // The rules below want the candidates in text order.
+    std::stable_sort(cands.begin(), cands.end(),
+                     [](const Candidate& x, const Candidate& y) { return x.cue_first < y.cue_first; });
   }
 
   // An attribution inside the content of another is part of what that

@@ -436,6 +436,13 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       {"The mayor leads by 12 points in a new survey of the city's voters.", "mayor",
        {"in|a new survey|phrase"}},
       {"The mayor has slipped in the polls since June.", "mayor", {}},
+      // A colon opening a quotation: the name before it, else the subject of
+      // the clause before it; never what the quotation is ("was:").
+      {"Ana Costa was blunt: \"The harbour is safe.\"", "harbour",
+       {":|Ana Costa|neutral"}},
+      {"The delay does not surprise the engineer Mara Lind: \"Dredging always runs late.\"",
+       "Dredging", {":|Mara Lind|neutral"}},
+      {"The council's new slogan was: \"A harbour for everyone.\"", "slogan", {}},
       // A refusal to comment is the source's answer, on the record.
       {"A spokeswoman for the port declined to comment on the dredging.", "dredging",
        {"declined to comment|A spokeswoman for the port|neutral"}},

@@ -130,6 +130,12 @@ const WordSet& Boundaries() {
   return words;
 }
 
+// Numbers written as words, as in a poll's "four in 10".
+const WordSet& NumberWords() {
+  static const WordSet words = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
+  return words;
+}
+
 // Function words allowed inside a source phrase.
 const WordSet& Determiners() {
   static const WordSet words = {"the", "a", "an", "his", "her", "their", "its", "our", "one",
@@ -637,6 +643,17 @@ class Attributor {
     return tokens_[t].hash == kPeriod && t > range_begin_ && IsCapitalized(t - 1) &&
            tokens_[t - 1].size() <= 3 && tokens_[t].begin == tokens_[t - 1].end;
   }
+  // A year ("2010", "1998").
+  bool Year(uint32_t t) const {
+    const std::string_view w = TokenText(t);
+    return tokens_[t].kind == TokenKind::kNumber && w.size() == 4 &&
+           (w.substr(0, 2) == "19" || w.substr(0, 2) == "20");
+  }
+  // A percent sign written against its number ("42%").
+  bool PercentSign(uint32_t t) const {
+    return TokenText(t) == "%" && t > range_begin_ && tokens_[t - 1].kind == TokenKind::kNumber &&
+           tokens_[t].begin == tokens_[t - 1].end;
+  }
   // The cue's first word is a past participle ("criticized", "told").
   bool PastParticiple(uint32_t t) const {
     if (tokens_[t].kind != TokenKind::kWord || tokens_[t].has(kAllUpper)) return false;
@@ -970,8 +987,9 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
         --i;
         continue;
       }
-      // "Joseph R. Biden Jr.": the period of an initial or a short title.
-      if (AbbreviationPeriod(t)) {
+      // "Joseph R. Biden Jr.": the period of an initial or a short title;
+      // "42%": a share.
+      if (AbbreviationPeriod(t) || (t == end_token && PercentSign(t))) {
         first = t;
         --i;
         continue;
@@ -1004,6 +1022,13 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
         --i;
         continue;
       }
+    }
+    // "four in 10", "six out of 10": a poll's share.
+    if (tok.hash == kIn && t > range_begin_ && t < end_token && tokens_[t + 1].kind == TokenKind::kNumber &&
+        (tokens_[t - 1].kind == TokenKind::kNumber || NumberWords().Contains(tokens_[t - 1].hash))) {
+      first = t;
+      --i;
+      continue;
     }
     if (tok.hash == kTo && t > range_begin_ && tokens_[t - 1].hash == kClose) {
       first = t;
@@ -1189,7 +1214,7 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
     head.end = tokens_[t].end;
     return head;
   }
-  if (IsPunct(t) && !AbbreviationPeriod(t)) return {};
+  if (IsPunct(t) && !AbbreviationPeriod(t) && !PercentSign(t)) return {};
   return ExtendLeftPhrase(t, first_token);
 }
 
@@ -1308,9 +1333,14 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
   if (PossessiveDeterminers().Contains(h) || h == kPossessive) return Before::kPossessor;
   if (NounMarkers().Contains(h)) return Before::kNoun;
   // "40 pledged delegates": a participle between a number and its noun.
+  // ("About four in 10 said they ...": a share of a poll speaking.)
+  // A year is a time, never the speaker ("who in 2010 said").
   if (tokens_[t].kind == TokenKind::kNumber && passive_form && verb + 1 < range_end_ &&
       IsLowerWord(verb + 1) && !RelativePronouns().Contains(tokens_[verb + 1].hash) &&
-      tokens_[verb + 1].hash != kTo)
+      tokens_[verb + 1].hash != kTo &&
+      (Year(t) || (!Boundaries().Contains(tokens_[verb + 1].hash) &&
+                   !SubjectPronouns().Contains(tokens_[verb + 1].hash) &&
+                   !Determiners().Contains(tokens_[verb + 1].hash))))
     return Before::kNoun;
   // "lingering doubts", "unmet promises", "their best hope": an adjective
   // before the cue makes it a noun.

@@ -443,6 +443,10 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       {"The delay does not surprise the engineer Mara Lind: \"Dredging always runs late.\"",
        "Dredging", {":|Mara Lind|neutral"}},
       {"The council's new slogan was: \"A harbour for everyone.\"", "slogan", {}},
+      // A poll's share speaking: "four in 10", "42%".
+      {"About four in 10 said they were worse off than a year ago.", "worse",
+       {"said|four in 10|neutral"}},
+      {"On rents, 42% say they pay too much.", "rents", {"say|42%|neutral"}},
       // A refusal to comment is the source's answer, on the record.
       {"A spokeswoman for the port declined to comment on the dredging.", "dredging",
        {"declined to comment|A spokeswoman for the port|neutral"}},

@@ -1334,11 +1334,12 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
   if (NounMarkers().Contains(h)) return Before::kNoun;
   // "40 pledged delegates": a participle between a number and its noun.
   // ("About four in 10 said they ...": a share of a poll speaking.)
-  // A year is a time, never the speaker ("who in 2010 said").
+  // A year is a time, never the speaker ("who in 2010 said"), unless it
+  // ends a name ("Transport 2000 said").
   if (tokens_[t].kind == TokenKind::kNumber && passive_form && verb + 1 < range_end_ &&
       IsLowerWord(verb + 1) && !RelativePronouns().Contains(tokens_[verb + 1].hash) &&
       tokens_[verb + 1].hash != kTo &&
-      (Year(t) || (!Boundaries().Contains(tokens_[verb + 1].hash) &&
+      ((Year(t) && !(t > range_begin_ && IsCapitalized(t - 1))) || (!Boundaries().Contains(tokens_[verb + 1].hash) &&
                    !SubjectPronouns().Contains(tokens_[verb + 1].hash) &&
                    !Determiners().Contains(tokens_[verb + 1].hash))))
     return Before::kNoun;
@@ -2448,6 +2449,21 @@ void Attributor::AttributeClaim(Claim* claim) {
                        claim_noun || Is(e, kStance), &left, &left_first, &left_last,
                        &sourceless))
         continue;
+      // "issued a statement saying ...": the participle only tells what the
+      // statement said; the statement's cue carries the attribution.
+      // ("In a statement announcing the pick, ..." is a setting: the
+      // participle's own.)
+      if (participle && !left.empty() && left_last + 1 == m.first_token && InVerbCue(left_last)) {
+        bool by_verb = false;
+        for (size_t k = ci; k-- > 0;) {
+          const CueMatch& o = *claim_cues_[k];
+          if (o.first_token + 12 < left_last) break;
+          const Entry& oe = EntryOf(o);
+          if (oe.family == Family::kReportingVerbs && !Is(oe, kSetting) && o.first_token <= left_last)
+            by_verb = true;
+        }
+        if (by_verb) continue;
+      }
       if (sourceless && left.empty()) {
         // "was criticized", "when asked": an attribution to no one named.
         a.kind = SourceKind::kNone;

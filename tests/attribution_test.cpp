@@ -447,6 +447,12 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       {"About four in 10 said they were worse off than a year ago.", "worse",
        {"said|four in 10|neutral"}},
       {"On rents, 42% say they pay too much.", "rents", {"say|42%|neutral"}},
+      // A participle after a statement's cue tells what the statement said;
+      // after a setting it is a verb of its own.
+      {"The club issued a statement saying the match would go ahead.", "match",
+       {"issued a statement|The club|publication"}},
+      {"In a statement announcing the fixture, the club said the match would go ahead.", "match",
+       {"announcing|a statement|publication", "said|the club|neutral"}},
       // A refusal to comment is the source's answer, on the record.
       {"A spokeswoman for the port declined to comment on the dredging.", "dredging",
        {"declined to comment|A spokeswoman for the port|neutral"}},

@@ -2755,6 +2755,13 @@ void Attributor::AttributeClaim(Claim* claim) {
     }
   }
 
+  // "said in an interview with Reuters that ...": the outlet of a setting
+  // is the relay of whoever spoke, never part of what they said.
+  for (size_t i = 1; i < cands.size(); ++i)
+    if (cands[i].outlet_relay && cands[i].a.verb_class == "setting" &&
+        cands[i - 1].cue_last + 1 == cands[i].cue_first && !cands[i - 1].a.mental)
+      nested[i] = 0;
+
   std::vector<Attribution>& found = found_;
   std::vector<Attribution>& outlet_relays = outlet_relays_;
   found.clear();
@@ -2796,7 +2803,12 @@ void Attributor::AttributeClaim(Claim* claim) {
       }
     }
     for (Attribution& f : found) result.push_back(std::move(f));
-    for (Attribution& r : outlet_relays) result.push_back(std::move(r));
+    // "X said in an interview with CNN": CNN is the primary's relay, not a
+    // second source of the claim.
+    for (Attribution& r : outlet_relays) {
+      if (r.verb_class == "setting") continue;
+      result.push_back(std::move(r));
+    }
   } else {
     for (Attribution& r : outlet_relays) result.push_back(std::move(r));
     for (Attribution& f : found) result.push_back(std::move(f));

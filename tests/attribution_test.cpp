@@ -121,6 +121,7 @@ TEST_CASE("Attribution finds source, kind and relay for news constructions", "[a
       {"According to people familiar with the talks cited by Reuters, the deal is close.", "deal", "people familiar with the talks", "anonymous_described", "Reuters", ""},
       // SOURCE told OUTLET
       {"Ana Costa told Reuters the budget would balance.", "budget", "Ana Costa", "named_person", "Reuters", ""},
+      {"Ana Costa said in an interview with Reuters that the budget would balance.", "budget", "Ana Costa", "named_person", "Reuters", ""},
       {"As the analyst Rui Mendes told Bloomberg, \"Nobody expected the cut to be this deep.\"", "Nobody", "the analyst Rui Mendes", "named_person", "Bloomberg", ""},
       // OUTLET reported
       {"The Washington Post reported that the agency had lost the files.", "files", "The Washington Post", "outlet", "", "The Washington Post"},
@@ -397,7 +398,11 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       {"A former candidate -- Ana Costa, who lost in 2008 -- said the plan was weak.", "weak",
        {"said|A former candidate -- Ana Costa, who lost in 2008|neutral"}},
       {"An official speaking to Reuters said the agents were busy.", "agents",
-       {"said|An official|neutral", "speaking to|Reuters|setting"}},
+       {"said|An official|neutral"}},
+      // An outlet the source spoke to is the relay of the attribution, not a
+      // second source.
+      {"Ana Costa said in an interview with Reuters that the port would close.", "port",
+       {"said|Ana Costa|neutral"}},
       // Colons after a speaker in a transcript.
       {"Q: Will the port reopen?", "port", {":|Q|neutral"}},
       // An introductory phrase opening the sentence ends at its comma: the

@@ -2573,11 +2573,63 @@ void Attributor::AttributeClaim(Claim* claim) {
     cands.back().nominal = nominal;
   }
 
+  // "To many, the pier is a landmark", "To Ana Costa, the levy is a tax":
+  // a view, held by whom "to" names, opening the sentence before a comma.
+  for (uint32_t sn = first_sentence_; sn <= last_sentence_; ++sn) {
+    const Sentence& sen = seg_.sentences[sn];
+    uint32_t t = std::max(sen.first_token, first_token);
+    const uint32_t s_end = std::min(sen.first_token + sen.token_count, end_token);
+    while (t < s_end && (IsPunct(t) || InQuote(t))) ++t;
+    if (t < s_end && SentenceAdverbs().Contains(tokens_[t].hash) && tokens_[t].hash != kTo) ++t;
+    if (t + 2 >= s_end || tokens_[t].hash != kTo) continue;
+    // "To win the seat, ...": a purpose, not a holder.
+    const uint64_t next = tokens_[t + 1].hash;
+    if (IsLowerWord(t + 1) && !Determiners().Contains(next) && !SubjectPronouns().Contains(next) &&
+        !ObjectPronouns().Contains(next) && !PossessiveDeterminers().Contains(next))
+      continue;
+    uint32_t holder_first = t + 1, last = 0;
+    Span holder;
+    const int chunk = ChunkAt(t);
+    if (chunk >= 0) {
+      // The vague "To some," is one lexicon phrase; its holder is the word after "to".
+      const CueMatch& v = analysis_.cues[static_cast<size_t>(chunk)];
+      last = v.first_token + v.token_count - 1;
+      if (v.first_token != t || last <= t) continue;
+      holder = {tokens_[t + 1].begin, tokens_[last].end};
+    } else {
+      holder = RightPhrase(t + 1, &last);
+    }
+    if (holder.empty() || last + 1 >= s_end || !IsComma(last + 1)) continue;
+    // "To some extent,", "to a degree,": a quantifier before a singular noun
+    // measures, it names no one.
+    if (chunk < 0 && last > holder_first && IsLowerWord(holder_first + 1) &&
+        (SubjectPronouns().Contains(next) || tokens_[t + 1].hash == kA) && !EndsWith(TokenText(last), "s"))
+      continue;
+    Attribution a;
+    a.cue = {tokens_[t].begin, tokens_[t].end};
+    a.quote = quote;
+    a.source = holder;
+    std::string refers, vn;
+    Span dummy;
+    a.kind = Classify(holder, holder_first, last, &refers, &dummy, &vn);
+    a.refers_to = refers;
+    // "To date,", "To be sure,", "To this end,": no one's view.
+    const bool someone = a.kind != SourceKind::kUnknown ||
+                         (holder_first == last && (ObjectPronouns().Contains(tokens_[last].hash) ||
+                                                   SubjectPronouns().Contains(tokens_[last].hash)));
+    if (!someone || a.kind == SourceKind::kDocument) continue;
+    a.verb_class = "mental";
+    // A view of unnamed people is reported as theirs (see below).
+    a.mental = !(a.kind == SourceKind::kAnonymousDescribed || a.kind == SourceKind::kAnonymousBare ||
+                 a.kind == SourceKind::kVague);
+    emit(a, t, t, true, holder_first, last, false);
+  }
+
   // A colon that opens a quotation after a lower-case word ("Rubio fired
   // back: \"...\"") is no lexicon match (the colon entry wants a name
   // before it), but it attributes the quotation all the same.
-  if (colon_entry_ != kNoEntry) {
-    for (uint32_t t = first_token + 1; t + 1 < end_token; ++t) {
+  {
+    for (uint32_t t = first_token + 1; colon_entry_ != kNoEntry && t + 1 < end_token; ++t) {
       if (tokens_[t].hash != kColon || HasMark(t, kStartsOtherCue) || IsCapitalized(t - 1)) continue;
       uint32_t sf = 0, sl = 0;
       Span speaker;

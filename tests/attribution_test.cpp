@@ -458,6 +458,11 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"issued a statement|The club|publication"}},
       {"In a statement announcing the fixture, the club said the match would go ahead.", "match",
        {"announcing|a statement|publication", "said|the club|neutral"}},
+      // "To X, ...": a view held by X; unnamed holders are its source.
+      {"To many, the old pier is an eyesore.", "eyesore", {"To|many|mental"}},
+      {"To Ana Costa, the levy is a tax on tenants.", "levy", {"To|Ana Costa|mental|mental"}},
+      {"To some extent, the levy is a tax on tenants.", "levy", {}},
+      {"To win the seat, Ana Costa needs the harbour vote.", "seat", {}},
       // A refusal to comment is the source's answer, on the record.
       {"A spokeswoman for the port declined to comment on the dredging.", "dredging",
        {"declined to comment|A spokeswoman for the port|neutral"}},

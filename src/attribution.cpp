@@ -2313,6 +2313,24 @@ void Attributor::AttributeClaim(Claim* claim) {
           if (HasMark(static_cast<uint32_t>(j), kStartsPhraseCue)) in_phrase = true;
         if (in_phrase) continue;
       }
+      // "The meeting was first reported by Politico", "a fact first
+      // reported by WFTV": what stands before a passive relay is the thing
+      // reported, not a source relayed, when a form of "be" joins it or it
+      // names no one.
+      // ("Dixon was quoted in the Herald saying", "... cited by the paper as
+      // saying": the one quoted speaks.)
+      bool as_speaker = !right.empty() && right_last + 1 < end_token && TokenText(right_last + 1) == "as";
+      for (uint32_t k = m.first_token; k <= cue_last; ++k)
+        if (TokenText(k) == "quoted") as_speaker = true;
+      if (!active && !left.empty() && !right.empty() && !as_speaker) {
+        bool saw_be = false;
+        SkipModifiers(m.first_token, &saw_be);
+        std::string lrefers, lname;
+        Span lvia;
+        if (saw_be || Classify(left, left_first, TokenAtOffset(left.end) - 1, &lrefers, &lvia, &lname) ==
+                          SourceKind::kUnknown)
+          left = {};
+      }
       // "As reported by the Journal, ...": nothing before, the outlet is
       // the source.
       if (!active && left.empty() && !right.empty()) {
@@ -2409,6 +2427,7 @@ void Attributor::AttributeClaim(Claim* claim) {
       continue;
     }
     bool nominal = false;
+    bool document_head = false;
     if (Is(e, kPhrase)) {
       // "according to SOURCE", "in a statement, SOURCE".
       uint32_t last = 0;
@@ -2416,6 +2435,22 @@ void Attributor::AttributeClaim(Claim* claim) {
       if (source.empty()) {
         // "in a statement, SOURCE said": the verb finds the source.
         continue;
+      }
+      // "according to a tally by the Associated Press", "according to a
+      // post from Ana Costa": the author is part of the source.
+      if (last + 2 < end_token && (tokens_[last + 1].hash == kBy || tokens_[last + 1].hash == kFrom) &&
+          !InQuote(last + 1)) {
+        std::string r0, n0;
+        Span v0;
+        const SourceKind head = Classify(source, cue_last + 1, last, &r0, &v0, &n0);
+        uint32_t last2 = 0;
+        const Span author = RightPhrase(last + 2, &last2);
+        if (!author.empty() && (head == SourceKind::kDocument || head == SourceKind::kUnknown)) {
+          source.end = author.end;
+          last = last2;
+          // A document keeps its kind whoever wrote it.
+          if (head == SourceKind::kDocument) document_head = true;
+        }
       }
       src_first = cue_last + 1;
       src_last = last;
@@ -2540,6 +2575,7 @@ void Attributor::AttributeClaim(Claim* claim) {
     Span dummy;
     std::string vn;
     a.kind = Classify(source, src_first, src_last, &refers, &dummy, &vn);
+    if (document_head) a.kind = SourceKind::kDocument;
     a.refers_to = refers;
     // "NBC's Dante Chinni said": a journalist's words reach us through the
     // outlet they work for.

@@ -463,6 +463,12 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       {"To Ana Costa, the levy is a tax on tenants.", "levy", {"To|Ana Costa|mental|mental"}},
       {"To some extent, the levy is a tax on tenants.", "levy", {}},
       {"To win the seat, Ana Costa needs the harbour vote.", "seat", {}},
+      // Before a passive relay joined by "be", or naming no one, stands what
+      // was reported: the outlet is the source.
+      {"The merger was first reported by Bloomberg.", "merger", {"first reported by|Bloomberg|relay"}},
+      // The author after a document is part of the source.
+      {"Rents rose 9 percent, according to a tally by the Harbour Institute.", "Rents",
+       {"according to|a tally by the Harbour Institute|phrase"}},
       // A refusal to comment is the source's answer, on the record.
       {"A spokeswoman for the port declined to comment on the dredging.", "dredging",
        {"declined to comment|A spokeswoman for the port|neutral"}},

@@ -2354,7 +2354,19 @@ void Attributor::AttributeClaim(Claim* claim) {
       const SourceKind relayed_kind =
           relayed.empty() ? SourceKind::kNone
                           : Classify(relayed, sf, sl, &refers, &unused, &unused_name);
-      if (active && (relayed.empty() || relayed_kind == SourceKind::kUnknown)) {
+      // Who is cited is the source only when the citer passes on what an
+      // unnamed source told it, or is an outlet ("Reuters, citing two
+      // diplomats"); a person or body citing a document, a figure or someone
+      // on record makes its own case with it ("the report cited an internal
+      // review", "Democrats cited several factors").
+      bool citer_speaks = relayed.empty() || relayed_kind == SourceKind::kUnknown;
+      if (active && !citer_speaks && relayed_kind != SourceKind::kAnonymousDescribed &&
+          relayed_kind != SourceKind::kAnonymousBare) {
+        std::string crefers, cname;
+        Span cvia;
+        citer_speaks = outlet.empty() || Classify(outlet, of, ol, &crefers, &cvia, &cname) != SourceKind::kOutlet;
+      }
+      if (active && citer_speaks) {
         // "McCain, citing low growth, said ...", "the judge cited precedent":
         // what is cited names no one, so it is the citer's reason, and the
         // citer is the source, as for "pointed to".

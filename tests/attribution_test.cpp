@@ -424,6 +424,10 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
         "its budget inquiries since 2019|neutral"}},
       // What is cited names no one: the citer is the source.
       {"Osei cited rising rents as the reason for the levy.", "levy", {"cited|Osei|neutral"}},
+      {"The council cited an internal audit as proof of the waste.", "waste",
+       {"cited|The council|neutral"}},
+      {"Mara Lind, citing Ana Costa, said the pier was unsafe.", "pier",
+       {"citing|Mara Lind|neutral", "said|Mara Lind|neutral"}},
       {"Mara Lind, citing the cost of dredging, voted against the plan.", "plan",
        {"citing|Mara Lind|neutral", "voted against|Mara Lind|stance|mental"}},
       // Verbs of saying and stance added from news usage.

@@ -130,6 +130,14 @@ const WordSet& Boundaries() {
   return words;
 }
 
+// Prepositions that can govern a noun phrase.
+const WordSet& Prepositions() {
+  static const WordSet words = {"in", "on", "of", "for", "with", "about", "at", "from", "by", "to",
+                                "into", "over", "under", "against", "during", "through", "without",
+                                "despite", "amid", "after", "before", "among", "between", "behind"};
+  return words;
+}
+
 // Numbers written as words, as in a poll's "four in 10".
 const WordSet& NumberWords() {
   static const WordSet words = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
@@ -2521,6 +2529,39 @@ void Attributor::AttributeClaim(Claim* claim) {
       nominal = !left.empty() && left_last + 1 == m.first_token &&
                            (tokens_[left_last].hash == kPossessive ||
                             PossessiveDeterminers().Contains(tokens_[left_last].hash));
+      // "Cruz stepped up his attacks on Trump", "Republicans were unsparing
+      // in their criticism": a possessive pronoun after the clause's verb
+      // is its subject's, and the subject is the one named.
+      // After a preposition ("persistent in her criticism") the pronoun
+      // stays: the clause may be anyone's.
+      if (nominal && left_first == left_last && left_first > first_token &&
+          PossessiveDeterminers().Contains(tokens_[left_first].hash) && IsLowerWord(left_first - 1) &&
+          !InQuote(left_first - 1) && !Prepositions().Contains(tokens_[left_first - 1].hash)) {
+        uint32_t s_first = 0, s_end = 0, mf = 0, ml = 0;
+        SentenceOf(left_first, &s_first, &s_end);
+        const Span subject = MainSubject(s_first, left_first, &mf, &ml);
+        // The subject's own clause: a few words, no punctuation, between it
+        // and the pronoun ("Cruz reboots his", "Bush pinned his").
+        bool same_clause = !subject.empty() && ml + 1 < left_first && left_first - ml <= 6;
+        // A verb of saying or thinking between them opens a clause of its
+        // own ("economists say his forecasts are wishful").
+        for (size_t k = ci; same_clause && k-- > 0;) {
+          const CueMatch& o = *claim_cues_[k];
+          if (o.first_token <= ml) break;
+          const Entry& oe = EntryOf(o);
+          if (oe.family == Family::kReportingVerbs && (oe.key == "say" || Is(oe, kMental))) same_clause = false;
+        }
+        for (uint32_t k = ml + 1; same_clause && k < left_first; ++k)
+          if (IsPunct(k) || InQuote(k) || RelativePronouns().Contains(tokens_[k].hash) ||
+              Subordinators().Contains(tokens_[k].hash) || tokens_[k].hash == kThat ||
+              tokens_[k].hash == kAnd || tokens_[k].hash == kBut || tokens_[k].hash == kOr)
+            same_clause = false;
+        if (same_clause) {
+          left = subject;
+          left_first = mf;
+          left_last = ml;
+        }
+      }
       // Inverted ("...," said Ana Costa.) when the verb follows a comma or
       // a quote and the phrase after it closes the clause; a verb that
       // takes a recipient ("told") or a participle (", saying") is never

@@ -473,6 +473,12 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       // The author after a document is part of the source.
       {"Rents rose 9 percent, according to a tally by the Harbour Institute.", "Rents",
        {"according to|a tally by the Harbour Institute|phrase"}},
+      // A possessive pronoun after its clause's verb belongs to the subject;
+      // after a preposition it stays.
+      {"Ana Costa stepped up her attacks on the port authority.", "port",
+       {"attacks on|Ana Costa|loaded"}},
+      {"Ana Costa was persistent in her criticism of the port authority.", "port",
+       {"criticism of|her|loaded"}},
       // A refusal to comment is the source's answer, on the record.
       {"A spokeswoman for the port declined to comment on the dredging.", "dredging",
        {"declined to comment|A spokeswoman for the port|neutral"}},

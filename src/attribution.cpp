@@ -2480,6 +2480,14 @@ void Attributor::AttributeClaim(Claim* claim) {
       if (!ColonSpeaker(m.first_token, &source, &src_first, &src_last) &&
           !QuoteColonSpeaker(m.first_token, &source, &src_first, &src_last))
         continue;
+    } else if (tokens_[cue_last].hash == kFrom && m.token_count > 1 && cue_last + 1 < end_token &&
+               !PastParticiple(m.first_token) && !EndsWith(TokenText(m.first_token), "ing") &&
+               !EndsWith(TokenText(m.first_token), "s") &&
+               !InQuote(cue_last + 1) &&
+               !(source = RightPhrase(cue_last + 1, &src_last)).empty()) {
+      // "drew sharp criticism from both parties", "faces complaints from
+      // tenants": who criticises follows "from".
+      src_first = cue_last + 1;
     } else {
       // A verb: subject on the left, or inverted ("..., said the minister").
       const bool participle =

@@ -479,6 +479,9 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"attacks on|Ana Costa|loaded"}},
       {"Ana Costa was persistent in her criticism of the port authority.", "port",
        {"criticism of|her|loaded"}},
+      // Who criticises follows "from".
+      {"The levy drew sharp criticism from harbour tenants.", "levy",
+       {"criticism from|harbour tenants|loaded"}},
       // A refusal to comment is the source's answer, on the record.
       {"A spokeswoman for the port declined to comment on the dredging.", "dredging",
        {"declined to comment|A spokeswoman for the port|neutral"}},

@@ -130,6 +130,14 @@ const WordSet& Boundaries() {
   return words;
 }
 
+// Verbs with which a poll reports a finding, besides the reporting verbs
+// ("The poll has Trump leading", "puts his approval at 49 percent").
+const WordSet& PollVerbs() {
+  static const WordSet words = {"has", "have", "had", "puts", "put", "gives", "gave", "sees", "saw",
+                                "addresses", "addressed", "tells", "told"};
+  return words;
+}
+
 // Prepositions that can govern a noun phrase.
 const WordSet& Prepositions() {
   static const WordSet words = {"in", "on", "of", "for", "with", "about", "at", "from", "by", "to",
@@ -691,6 +699,11 @@ class Attributor {
   // the phrase whose head is the document cue `doc`, when the phrase opens
   // its sentence or is indefinite ("in a", "in an"); false otherwise.
   bool DocumentPreposition(const CueMatch& doc, uint32_t* in_token) const;
+  // The verb of the sentence whose subject is headed by the poll `doc`
+  // ("Gallup's poll puts ...", "The latest poll has ..."), when no cue of
+  // ours is that verb already; false otherwise.
+  bool PollSubjectVerb(const CueMatch& doc, uint32_t* verb, uint32_t* subject_first,
+                       uint32_t* subject_last) const;
   // A phrase that is only a function word ("and", "to", "the", "'s").
   bool BareFunctionWord(uint32_t first, uint32_t last) const;
 
@@ -1537,6 +1550,39 @@ void Attributor::SentenceOf(uint32_t token, uint32_t* first, uint32_t* end) cons
   }
 }
 
+bool Attributor::PollSubjectVerb(const CueMatch& doc, uint32_t* verb, uint32_t* subject_first,
+                                 uint32_t* subject_last) const {
+  uint32_t s_first = 0, s_end = 0;
+  SentenceOf(doc.first_token, &s_first, &s_end);
+  uint32_t f = 0, l = 0;
+  if (MainSubject(s_first, s_end, &f, &l).empty()) return false;
+  // The poll heads the subject: it ends it ("The new Quinnipiac poll").
+  if (doc.first_token < f || doc.first_token + doc.token_count - 1 != l) return false;
+  uint32_t v = l + 1;
+  while (v < s_end && (IsLyAdverb(v) || VerbModifiers().Contains(tokens_[v].hash)) &&
+         !BeForms().Contains(tokens_[v].hash) && !PollVerbs().Contains(tokens_[v].hash))
+    ++v;
+  if (v >= s_end || InQuote(v) || !IsLowerWord(v) || InVerbCue(v) || HasMark(v, kStartsOtherCue))
+    return false;
+  // What a poll "has", "puts", "gives" or "sees" is its finding ("has
+  // Trump leading", "puts his approval at 49 percent"); what it "surveyed",
+  // "included" or "carries" is its method, and "was conducted" no report.
+  if (!PollVerbs().Contains(tokens_[v].hash)) return false;
+  // "has shown", "have found": the participle is the verb.
+  if (v + 1 < s_end && (InVerbCue(v + 1) || IsQuote(v + 1) || PastParticiple(v + 1))) return false;
+  // "The poll has a margin of error of 3 points": a property of the poll.
+  static const uint64_t kHas = NormalizedHash("has"), kHave = NormalizedHash("have"),
+                        kHad = NormalizedHash("had");
+  const uint64_t h = tokens_[v].hash;
+  if ((h == kHas || h == kHave || h == kHad) && v + 1 < s_end &&
+      (tokens_[v + 1].hash == kA || tokens_[v + 1].hash == kAn))
+    return false;
+  *verb = v;
+  *subject_first = f;
+  *subject_last = l;
+  return true;
+}
+
 bool Attributor::DocumentPreposition(const CueMatch& doc, uint32_t* in_token) const {
   uint32_t s_first = 0, s_end = 0;
   SentenceOf(doc.first_token, &s_first, &s_end);
@@ -2267,6 +2313,20 @@ void Attributor::AttributeClaim(Claim* claim) {
       a.kind = SourceKind::kNone;
       emit(a, m.first_token, cue_last, false, 0, 0, false);
       continue;
+    }
+    if (e.family == Family::kDocuments && e.category == "poll") {
+      // "Gallup's tracking poll puts his approval at 49 percent", "The
+      // latest poll has Trump leading": a poll that is the sentence's
+      // subject reports whatever its verb says.
+      uint32_t verb = 0, subject_first = 0, subject_last = 0;
+      if (PollSubjectVerb(m, &verb, &subject_first, &subject_last)) {
+        a.cue = {tokens_[verb].begin, tokens_[verb].end};
+        a.verb_class = "neutral";
+        a.source = {tokens_[subject_first].begin, tokens_[subject_last].end};
+        a.kind = SourceKind::kDocument;
+        emit(a, verb, verb, true, subject_first, subject_last, false);
+        continue;
+      }
     }
     if (e.family == Family::kDocuments) {
       // "In a Gallup poll, 40 percent ...": the document is the source and

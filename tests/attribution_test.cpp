@@ -482,6 +482,11 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       // Who criticises follows "from".
       {"The levy drew sharp criticism from harbour tenants.", "levy",
        {"criticism from|harbour tenants|loaded"}},
+      // A poll that is the subject reports what it "has", "puts" or "gives";
+      // not its method.
+      {"The latest Harbour Institute poll has the mayor ahead by six points.", "ahead",
+       {"has|The latest Harbour Institute poll|neutral"}},
+      {"The poll surveyed 900 tenants in March.", "tenants", {}},
       // A refusal to comment is the source's answer, on the record.
       {"A spokeswoman for the port declined to comment on the dredging.", "dredging",
        {"declined to comment|A spokeswoman for the port|neutral"}},

@@ -699,6 +699,14 @@ class Attributor {
   // the phrase whose head is the document cue `doc`, when the phrase opens
   // its sentence or is indefinite ("in a", "in an"); false otherwise.
   bool DocumentPreposition(const CueMatch& doc, uint32_t* in_token) const;
+  // The subject of the clause whose verb takes the noun phrase starting at
+  // `np_first` as its object ("Cruz reboots [his attacks]", "The campaign
+  // sent [an email]"): the sentence's main subject, when a verb (not a
+  // preposition) stands just before the phrase and only a few words, with
+  // no punctuation, clause word or verb of saying or thinking (checked
+  // among the claim's cues before `cue_index`), lie between. Empty
+  // otherwise.
+  Span ObjectClauseSubject(uint32_t np_first, size_t cue_index, uint32_t* first, uint32_t* last) const;
   // The verb of the sentence whose subject is headed by the poll `doc`
   // ("Gallup's poll puts ...", "The latest poll has ..."), when no cue of
   // ours is that verb already; false otherwise.
@@ -1548,6 +1556,43 @@ void Attributor::SentenceOf(uint32_t token, uint32_t* first, uint32_t* end) cons
       return;
     }
   }
+}
+
+Span Attributor::ObjectClauseSubject(uint32_t np_first, size_t cue_index, uint32_t* first,
+                                     uint32_t* last) const {
+  // After a preposition ("persistent in her criticism") the phrase may be
+  // anyone's.
+  if (np_first <= range_begin_ || !IsLowerWord(np_first - 1) || InQuote(np_first - 1) ||
+      Prepositions().Contains(tokens_[np_first - 1].hash))
+    return {};
+  uint32_t s_first = 0, s_end = 0, mf = 0, ml = 0;
+  SentenceOf(np_first, &s_first, &s_end);
+  Span subject = MainSubject(s_first, np_first, &mf, &ml);
+  if (subject.empty()) return {};
+  // The word before the phrase is the verb, even when the subject's forward
+  // scan took it for a noun ("The port authority sent").
+  if (ml + 1 >= np_first) {
+    if (np_first < mf + 2) return {};
+    ml = np_first - 2;
+    subject = {tokens_[mf].begin, tokens_[ml].end};
+  }
+  if (np_first - ml > 6) return {};
+  for (uint32_t k = ml + 1; k < np_first; ++k)
+    if (IsPunct(k) || InQuote(k) || RelativePronouns().Contains(tokens_[k].hash) ||
+        Subordinators().Contains(tokens_[k].hash) || tokens_[k].hash == kThat ||
+        tokens_[k].hash == kAnd || tokens_[k].hash == kBut || tokens_[k].hash == kOr)
+      return {};
+  // A verb of saying or thinking between them opens a clause of its own
+  // ("economists say his forecasts are wishful").
+  for (size_t k = cue_index; k-- > 0;) {
+    const CueMatch& o = *claim_cues_[k];
+    if (o.first_token <= ml) break;
+    const Entry& oe = EntryOf(o);
+    if (oe.family == Family::kReportingVerbs && (oe.key == "say" || Is(oe, kMental))) return {};
+  }
+  *first = mf;
+  *last = ml;
+  return subject;
 }
 
 bool Attributor::PollSubjectVerb(const CueMatch& doc, uint32_t* verb, uint32_t* subject_first,
@@ -2597,37 +2642,29 @@ void Attributor::AttributeClaim(Claim* claim) {
       nominal = !left.empty() && left_last + 1 == m.first_token &&
                            (tokens_[left_last].hash == kPossessive ||
                             PossessiveDeterminers().Contains(tokens_[left_last].hash));
-      // "Cruz stepped up his attacks on Trump", "Republicans were unsparing
-      // in their criticism": a possessive pronoun after the clause's verb
-      // is its subject's, and the subject is the one named.
-      // After a preposition ("persistent in her criticism") the pronoun
-      // stays: the clause may be anyone's.
-      if (nominal && left_first == left_last && left_first > first_token &&
-          PossessiveDeterminers().Contains(tokens_[left_first].hash) && IsLowerWord(left_first - 1) &&
-          !InQuote(left_first - 1) && !Prepositions().Contains(tokens_[left_first - 1].hash)) {
-        uint32_t s_first = 0, s_end = 0, mf = 0, ml = 0;
-        SentenceOf(left_first, &s_first, &s_end);
-        const Span subject = MainSubject(s_first, left_first, &mf, &ml);
-        // The subject's own clause: a few words, no punctuation, between it
-        // and the pronoun ("Cruz reboots his", "Bush pinned his").
-        bool same_clause = !subject.empty() && ml + 1 < left_first && left_first - ml <= 6;
-        // A verb of saying or thinking between them opens a clause of its
-        // own ("economists say his forecasts are wishful").
-        for (size_t k = ci; same_clause && k-- > 0;) {
-          const CueMatch& o = *claim_cues_[k];
-          if (o.first_token <= ml) break;
-          const Entry& oe = EntryOf(o);
-          if (oe.family == Family::kReportingVerbs && (oe.key == "say" || Is(oe, kMental))) same_clause = false;
-        }
-        for (uint32_t k = ml + 1; same_clause && k < left_first; ++k)
-          if (IsPunct(k) || InQuote(k) || RelativePronouns().Contains(tokens_[k].hash) ||
-              Subordinators().Contains(tokens_[k].hash) || tokens_[k].hash == kThat ||
-              tokens_[k].hash == kAnd || tokens_[k].hash == kBut || tokens_[k].hash == kOr)
-            same_clause = false;
-        if (same_clause) {
+      // "Cruz stepped up his attacks on Trump", "Bush pinned his hopes on":
+      // a possessive pronoun after the clause's verb is its subject's, and
+      // the subject is the one named.
+      if (nominal && left_first == left_last &&
+          PossessiveDeterminers().Contains(tokens_[left_first].hash)) {
+        uint32_t sf = 0, sl = 0;
+        const Span subject = ObjectClauseSubject(left_first, ci, &sf, &sl);
+        if (!subject.empty()) {
           left = subject;
-          left_first = mf;
-          left_last = ml;
+          left_first = sf;
+          left_last = sl;
+        }
+      }
+      // "The campaign sent a fundraising email saying ...", "Trump released
+      // a radio ad calling ...": who sent the document is the source.
+      if (participle && !left.empty() && left_last + 3 >= m.first_token && ChunkAt(left_last) >= 0 &&
+          FamilyOf(analysis_.cues[static_cast<size_t>(ChunkAt(left_last))]) == Family::kDocuments) {
+        uint32_t sf = 0, sl = 0;
+        const Span subject = ObjectClauseSubject(left_first, ci, &sf, &sl);
+        if (!subject.empty()) {
+          left = subject;
+          left_first = sf;
+          left_last = sl;
         }
       }
       // Inverted ("...," said Ana Costa.) when the verb follows a comma or

@@ -487,6 +487,9 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       {"The latest Harbour Institute poll has the mayor ahead by six points.", "ahead",
        {"has|The latest Harbour Institute poll|neutral"}},
       {"The poll surveyed 900 tenants in March.", "tenants", {}},
+      // Who sent the document a participle describes is the source.
+      {"The port authority sent a letter on Monday warning tenants of higher rents.", "tenants",
+       {"warning|The port authority|assertive"}},
       // A refusal to comment is the source's answer, on the record.
       {"A spokeswoman for the port declined to comment on the dredging.", "dredging",
        {"declined to comment|A spokeswoman for the port|neutral"}},

@@ -2632,6 +2632,48 @@ void Attributor::AttributeClaim(Claim* claim) {
         }
         if (by_verb) continue;
       }
+      // "Trump unleashed a harsh attack on Carson", "Cruz made an
+      // unprompted call for ...": the words before a noun with its
+      // complement are its modifiers, and the clause's subject holds it.
+      static const uint64_t kAgainst = NormalizedHash("against"), kAbout = NormalizedHash("about");
+      const uint64_t tail = tokens_[cue_last].hash;
+      if (m.token_count > 1 &&
+          (tail == kOn || tail == kOf || tail == kFor || tail == kAgainst || tail == kAbout) &&
+          !PastParticiple(m.first_token) && !EndsWith(TokenText(m.first_token), "ing")) {
+        // The modifiers: what the subject scan took for a subject, or, when
+        // an adjective made the cue a noun ("a blistering attack on"), the
+        // article and adjectives before it.
+        uint32_t np_first = m.first_token;
+        bool modifiers = false;
+        if (!left.empty() && left_last + 1 == m.first_token) {
+          modifiers = true;
+          for (uint32_t k = left_first; k <= left_last; ++k)
+            if (ChunkAt(k) >= 0 || !IsLowerWord(k) || SubjectPronouns().Contains(tokens_[k].hash) ||
+                ObjectPronouns().Contains(tokens_[k].hash) ||
+                PossessiveDeterminers().Contains(tokens_[k].hash))
+              modifiers = false;
+          np_first = left_first;
+        } else if (left.empty() && sourceless) {
+          while (np_first > first_token && m.first_token - np_first < 4 && IsLowerWord(np_first - 1) &&
+                 !InVerbCue(np_first - 1) && !Boundaries().Contains(tokens_[np_first - 1].hash)) {
+            --np_first;
+            if (tokens_[np_first].hash == kA || tokens_[np_first].hash == kAn) {
+              modifiers = np_first + 1 < m.first_token;
+              break;
+            }
+          }
+        }
+        if (modifiers) {
+          uint32_t sf = 0, sl = 0;
+          const Span subject = ObjectClauseSubject(np_first, ci, &sf, &sl);
+          if (!subject.empty()) {
+            left = subject;
+            left_first = sf;
+            left_last = sl;
+            sourceless = false;
+          }
+        }
+      }
       if (sourceless && left.empty()) {
         // "was criticized", "when asked": an attribution to no one named.
         a.kind = SourceKind::kNone;

@@ -490,6 +490,10 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       // Who sent the document a participle describes is the source.
       {"The port authority sent a letter on Monday warning tenants of higher rents.", "tenants",
        {"warning|The port authority|assertive"}},
+      // Modifiers before a noun with its complement are no source; the
+      // clause's subject holds it.
+      {"Ana Costa launched a blistering attack on the port authority.", "port",
+       {"attack on|Ana Costa|loaded"}},
       // A refusal to comment is the source's answer, on the record.
       {"A spokeswoman for the port declined to comment on the dredging.", "dredging",
        {"declined to comment|A spokeswoman for the port|neutral"}},

@@ -138,6 +138,20 @@ const WordSet& PollVerbs() {
   return words;
 }
 
+// Verbs whose subject receives what their object names ("faced criticism",
+// "drew praise", "sparked calls for").
+const WordSet& ReceivingVerbs() {
+  static const WordSet words = {"face", "faces", "faced", "facing", "draw", "draws", "drew", "drawn",
+                                "drawing", "receive", "receives", "received", "receiving", "attract",
+                                "attracts", "attracted", "spark", "sparks", "sparked", "prompt",
+                                "prompts", "prompted", "provoke", "provokes", "provoked", "invite",
+                                "invites", "invited", "trigger", "triggers", "triggered", "endure",
+                                "endured", "weather", "weathered", "resist", "resists", "resisted",
+                                "resisting", "reject", "rejects", "rejected", "rejecting", "rebuff",
+                                "rebuffed", "heed", "heeded", "ignore", "ignores", "ignored"};
+  return words;
+}
+
 // Prepositions that can govern a noun phrase.
 const WordSet& Prepositions() {
   static const WordSet words = {"in", "on", "of", "for", "with", "about", "at", "from", "by", "to",
@@ -1565,6 +1579,9 @@ Span Attributor::ObjectClauseSubject(uint32_t np_first, size_t cue_index, uint32
   if (np_first <= range_begin_ || !IsLowerWord(np_first - 1) || InQuote(np_first - 1) ||
       Prepositions().Contains(tokens_[np_first - 1].hash))
     return {};
+  // "Blair faced questions about", "the plan drew criticism from": the
+  // subject is the target, not the holder.
+  if (ReceivingVerbs().Contains(tokens_[np_first - 1].hash)) return {};
   uint32_t s_first = 0, s_end = 0, mf = 0, ml = 0;
   SentenceOf(np_first, &s_first, &s_end);
   Span subject = MainSubject(s_first, np_first, &mf, &ml);
@@ -2647,12 +2664,22 @@ void Attributor::AttributeClaim(Claim* claim) {
         bool modifiers = false;
         if (!left.empty() && left_last + 1 == m.first_token) {
           modifiers = true;
-          for (uint32_t k = left_first; k <= left_last; ++k)
+          bool received = false;
+          for (uint32_t k = left_first; k <= left_last; ++k) {
             if (ChunkAt(k) >= 0 || !IsLowerWord(k) || SubjectPronouns().Contains(tokens_[k].hash) ||
                 ObjectPronouns().Contains(tokens_[k].hash) ||
                 PossessiveDeterminers().Contains(tokens_[k].hash))
               modifiers = false;
+            if (ReceivingVerbs().Contains(tokens_[k].hash)) received = true;
+          }
           np_first = left_first;
+          // "Blair faced questions about ...": the verb is no holder, and its
+          // subject is the target; the holder goes unnamed.
+          if (received) {
+            left = {};
+            sourceless = true;
+            modifiers = false;
+          }
         } else if (left.empty() && sourceless) {
           while (np_first > first_token && m.first_token - np_first < 4 && IsLowerWord(np_first - 1) &&
                  !InVerbCue(np_first - 1) && !Boundaries().Contains(tokens_[np_first - 1].hash)) {

@@ -494,6 +494,8 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       // clause's subject holds it.
       {"Ana Costa launched a blistering attack on the port authority.", "port",
        {"attack on|Ana Costa|loaded"}},
+      {"Ana Costa faced sharp questions about the dredging.", "dredging",
+       {"questions about|-|loaded"}},
       // A refusal to comment is the source's answer, on the record.
       {"A spokeswoman for the port declined to comment on the dredging.", "dredging",
        {"declined to comment|A spokeswoman for the port|neutral"}},

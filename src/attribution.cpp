@@ -2724,6 +2724,27 @@ void Attributor::AttributeClaim(Claim* claim) {
           left_last = sl;
         }
       }
+      // "Trump in his announcement speech called ...", "Clinton, during a
+      // speech, attacked ...": a document or speech set between subject and
+      // verb by a preposition is the occasion; the subject stands before it.
+      if (!left.empty() && left_first >= first_token + 2 && ChunkAt(left_last) >= 0 &&
+          FamilyOf(analysis_.cues[static_cast<size_t>(ChunkAt(left_last))]) == Family::kDocuments) {
+        const uint64_t prep = tokens_[left_first - 1].hash;
+        static const uint64_t kDuring = NormalizedHash("during"), kThrough = NormalizedHash("through");
+        if (prep == kIn || prep == kDuring || prep == kAt || prep == kThrough) {
+          uint32_t k = left_first - 2;
+          while (k > first_token && (TimeWords().Contains(tokens_[k].hash) || IsComma(k))) --k;
+          if (!InQuote(k) && (IsNameWord(k) || PersonalSubjects().Contains(tokens_[k].hash))) {
+            uint32_t sf = 0;
+            const Span subject = ExtendLeftPhrase(k, &sf);
+            if (!subject.empty()) {
+              left = subject;
+              left_first = sf;
+              left_last = k;
+            }
+          }
+        }
+      }
       // "The campaign sent a fundraising email saying ...", "Trump released
       // a radio ad calling ...": who sent the document is the source.
       if (participle && !left.empty() && left_last + 3 >= m.first_token && ChunkAt(left_last) >= 0 &&

@@ -496,6 +496,9 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"attack on|Ana Costa|loaded"}},
       {"Ana Costa faced sharp questions about the dredging.", "dredging",
        {"questions about|-|loaded"}},
+      // The occasion between subject and verb is no source.
+      {"Ana Costa in her budget speech called the levy unfair.", "levy",
+       {"called|Ana Costa|loaded"}},
       // A refusal to comment is the source's answer, on the record.
       {"A spokeswoman for the port declined to comment on the dredging.", "dredging",
        {"declined to comment|A spokeswoman for the port|neutral"}},

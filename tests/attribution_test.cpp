@@ -499,6 +499,9 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       // The occasion between subject and verb is no source.
       {"Ana Costa in her budget speech called the levy unfair.", "levy",
        {"called|Ana Costa|loaded"}},
+      // A written text's words.
+      {"\"We will appeal,\" the port authority's statement read.", "appeal",
+       {"read|the port authority's statement|publication"}},
       // A refusal to comment is the source's answer, on the record.
       {"A spokeswoman for the port declined to comment on the dredging.", "dredging",
        {"declined to comment|A spokeswoman for the port|neutral"}},

@@ -830,6 +830,13 @@ class Attributor {
   static inline const uint64_t kDash = NormalizedHash("--");
   static inline const uint64_t kParenOpen = NormalizedHash("(");
   static inline const uint64_t kParenClose = NormalizedHash(")");
+  static inline const uint64_t kAgainst = NormalizedHash("against");
+  static inline const uint64_t kAbout = NormalizedHash("about");
+  static inline const uint64_t kDuring = NormalizedHash("during");
+  static inline const uint64_t kThrough = NormalizedHash("through");
+  static inline const uint64_t kHas = NormalizedHash("has");
+  static inline const uint64_t kHave = NormalizedHash("have");
+  static inline const uint64_t kHad = NormalizedHash("had");
 
   const Matcher& matcher_;
   const std::string& text_;
@@ -1067,7 +1074,8 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
       }
     }
     // "four in 10", "six out of 10": a poll's share.
-    if (tok.hash == kIn && t > range_begin_ && t < end_token && tokens_[t + 1].kind == TokenKind::kNumber &&
+    if (tok.hash == kIn && t > range_begin_ && t < end_token &&
+        tokens_[t + 1].kind == TokenKind::kNumber &&
         (tokens_[t - 1].kind == TokenKind::kNumber || NumberWords().Contains(tokens_[t - 1].hash))) {
       first = t;
       --i;
@@ -1381,11 +1389,13 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
   // ends a name ("Transport 2000 said").
   if (tokens_[t].kind == TokenKind::kNumber && passive_form && verb + 1 < range_end_ &&
       IsLowerWord(verb + 1) && !RelativePronouns().Contains(tokens_[verb + 1].hash) &&
-      tokens_[verb + 1].hash != kTo &&
-      ((Year(t) && !(t > range_begin_ && IsCapitalized(t - 1))) || (!Boundaries().Contains(tokens_[verb + 1].hash) &&
-                   !SubjectPronouns().Contains(tokens_[verb + 1].hash) &&
-                   !Determiners().Contains(tokens_[verb + 1].hash))))
-    return Before::kNoun;
+      tokens_[verb + 1].hash != kTo) {
+    const uint64_t next = tokens_[verb + 1].hash;
+    const bool year = Year(t) && !(t > range_begin_ && IsCapitalized(t - 1));
+    const bool clause_follows = Boundaries().Contains(next) || SubjectPronouns().Contains(next) ||
+                                Determiners().Contains(next);
+    if (year || !clause_follows) return Before::kNoun;
+  }
   // "lingering doubts", "unmet promises", "their best hope": an adjective
   // before the cue makes it a noun.
   // ("Exit polling shows": a gerund without an article is a subject.)
@@ -1517,7 +1527,8 @@ bool Attributor::QuoteColonSpeaker(uint32_t colon, Span* source, uint32_t* first
                                    uint32_t* last) const {
   uint32_t s_first = 0, s_end = 0;
   SentenceOf(colon, &s_first, &s_end);
-  if (colon <= s_first || colon + 1 >= s_end || InQuote(colon) || !tokens_[colon + 1].has(kOpenQuote))
+  if (colon <= s_first || colon + 1 >= s_end || InQuote(colon) ||
+      !tokens_[colon + 1].has(kOpenQuote))
     return false;
   if (ColonSpeaker(colon, source, first, last)) return true;
   uint32_t start = s_first;
@@ -1542,7 +1553,9 @@ bool Attributor::QuoteColonSpeaker(uint32_t colon, Span* source, uint32_t* first
   bool name = NameRun(start, colon - 1, &nb, &ne) && ne == colon - 1 && ne > nb;
   if (name) {
     uint32_t k = nb;
-    while (k > start && (IsCapitalized(k - 1) || ChunkAt(k - 1) >= 0 || tokens_[k - 1].hash == kPossessive)) --k;
+    while (k > start &&
+           (IsCapitalized(k - 1) || ChunkAt(k - 1) >= 0 || tokens_[k - 1].hash == kPossessive))
+      --k;
     if (k > start && Boundaries().Contains(tokens_[k - 1].hash)) name = false;
   }
   if (name) {
@@ -1624,17 +1637,17 @@ bool Attributor::PollSubjectVerb(const CueMatch& doc, uint32_t* verb, uint32_t* 
   while (v < s_end && (IsLyAdverb(v) || VerbModifiers().Contains(tokens_[v].hash)) &&
          !BeForms().Contains(tokens_[v].hash) && !PollVerbs().Contains(tokens_[v].hash))
     ++v;
-  if (v >= s_end || InQuote(v) || !IsLowerWord(v) || InVerbCue(v) || HasMark(v, kStartsOtherCue))
+  if (v >= s_end || InQuote(v) || !IsLowerWord(v) || InVerbCue(v) ||
+      HasMark(v, kStartsOtherCue))
     return false;
   // What a poll "has", "puts", "gives" or "sees" is its finding ("has
   // Trump leading", "puts his approval at 49 percent"); what it "surveyed",
   // "included" or "carries" is its method, and "was conducted" no report.
   if (!PollVerbs().Contains(tokens_[v].hash)) return false;
   // "has shown", "have found": the participle is the verb.
-  if (v + 1 < s_end && (InVerbCue(v + 1) || IsQuote(v + 1) || PastParticiple(v + 1))) return false;
+  if (v + 1 < s_end && (InVerbCue(v + 1) || IsQuote(v + 1) || PastParticiple(v + 1)))
+    return false;
   // "The poll has a margin of error of 3 points": a property of the poll.
-  static const uint64_t kHas = NormalizedHash("has"), kHave = NormalizedHash("have"),
-                        kHad = NormalizedHash("had");
   const uint64_t h = tokens_[v].hash;
   if ((h == kHas || h == kHave || h == kHad) && v + 1 < s_end &&
       (tokens_[v + 1].hash == kA || tokens_[v + 1].hash == kAn))
@@ -1661,7 +1674,8 @@ bool Attributor::DocumentPreposition(const CueMatch& doc, uint32_t* in_token) co
   // News", "the latest"): words, hyphens, slashes and possessives, no
   // clause word.
   int words = 0;
-  for (int64_t j = static_cast<int64_t>(doc.first_token) - 1; j >= static_cast<int64_t>(s_first); --j) {
+  for (int64_t j = static_cast<int64_t>(doc.first_token) - 1; j >= static_cast<int64_t>(s_first);
+       --j) {
     const uint32_t t = static_cast<uint32_t>(j);
     if (InQuote(t)) return false;
     if (tokens_[t].hash == kIn) {
@@ -1675,7 +1689,9 @@ bool Attributor::DocumentPreposition(const CueMatch& doc, uint32_t* in_token) co
     }
     if (++words > 8) return false;
     if (tokens_[t].kind == TokenKind::kPunct) {
-      if (tokens_[t].hash == kHyphen || tokens_[t].hash == kPossessive || TokenText(t) == "/" || TokenText(t) == "&") continue;
+      if (tokens_[t].hash == kHyphen || tokens_[t].hash == kPossessive || TokenText(t) == "/" ||
+          TokenText(t) == "&")
+        continue;
       return false;
     }
     if (tokens_[t].hash == kPossessive) continue;
@@ -2457,8 +2473,8 @@ void Attributor::AttributeClaim(Claim* claim) {
         SkipModifiers(m.first_token, &saw_be);
         std::string lrefers, lname;
         Span lvia;
-        if (saw_be || Classify(left, left_first, TokenAtOffset(left.end) - 1, &lrefers, &lvia, &lname) ==
-                          SourceKind::kUnknown)
+        if (saw_be || Classify(left, left_first, TokenAtOffset(left.end) - 1, &lrefers, &lvia,
+                               &lname) == SourceKind::kUnknown)
           left = {};
       }
       // "As reported by the Journal, ...": nothing before, the outlet is
@@ -2494,7 +2510,8 @@ void Attributor::AttributeClaim(Claim* claim) {
           relayed_kind != SourceKind::kAnonymousBare) {
         std::string crefers, cname;
         Span cvia;
-        citer_speaks = outlet.empty() || Classify(outlet, of, ol, &crefers, &cvia, &cname) != SourceKind::kOutlet;
+        citer_speaks = outlet.empty() ||
+                       Classify(outlet, of, ol, &crefers, &cvia, &cname) != SourceKind::kOutlet;
       }
       if (active && citer_speaks) {
         // "McCain, citing low growth, said ...", "the judge cited precedent":
@@ -2580,8 +2597,8 @@ void Attributor::AttributeClaim(Claim* claim) {
       }
       // "according to a tally by the Associated Press", "according to a
       // post from Ana Costa": the author is part of the source.
-      if (last + 2 < end_token && (tokens_[last + 1].hash == kBy || tokens_[last + 1].hash == kFrom) &&
-          !InQuote(last + 1)) {
+      if (last + 2 < end_token &&
+          (tokens_[last + 1].hash == kBy || tokens_[last + 1].hash == kFrom) && !InQuote(last + 1)) {
         std::string r0, n0;
         Span v0;
         const SourceKind head = Classify(source, cue_last + 1, last, &r0, &v0, &n0);
@@ -2604,8 +2621,7 @@ void Attributor::AttributeClaim(Claim* claim) {
         continue;
     } else if (tokens_[cue_last].hash == kFrom && m.token_count > 1 && cue_last + 1 < end_token &&
                !PastParticiple(m.first_token) && !EndsWith(TokenText(m.first_token), "ing") &&
-               !EndsWith(TokenText(m.first_token), "s") &&
-               !InQuote(cue_last + 1) &&
+               !EndsWith(TokenText(m.first_token), "s") && !InQuote(cue_last + 1) &&
                !(source = RightPhrase(cue_last + 1, &src_last)).empty()) {
       // "drew sharp criticism from both parties", "faces complaints from
       // tenants": who criticises follows "from".
@@ -2644,7 +2660,8 @@ void Attributor::AttributeClaim(Claim* claim) {
           const CueMatch& o = *claim_cues_[k];
           if (o.first_token + 12 < left_last) break;
           const Entry& oe = EntryOf(o);
-          if (oe.family == Family::kReportingVerbs && !Is(oe, kSetting) && o.first_token <= left_last)
+          if (oe.family == Family::kReportingVerbs && !Is(oe, kSetting) &&
+              o.first_token <= left_last)
             by_verb = true;
         }
         if (by_verb) continue;
@@ -2652,7 +2669,6 @@ void Attributor::AttributeClaim(Claim* claim) {
       // "Trump unleashed a harsh attack on Carson", "Cruz made an
       // unprompted call for ...": the words before a noun with its
       // complement are its modifiers, and the clause's subject holds it.
-      static const uint64_t kAgainst = NormalizedHash("against"), kAbout = NormalizedHash("about");
       const uint64_t tail = tokens_[cue_last].hash;
       if (m.token_count > 1 &&
           (tail == kOn || tail == kOf || tail == kFor || tail == kAgainst || tail == kAbout) &&
@@ -2666,9 +2682,9 @@ void Attributor::AttributeClaim(Claim* claim) {
           modifiers = true;
           bool received = false;
           for (uint32_t k = left_first; k <= left_last; ++k) {
-            if (ChunkAt(k) >= 0 || !IsLowerWord(k) || SubjectPronouns().Contains(tokens_[k].hash) ||
-                ObjectPronouns().Contains(tokens_[k].hash) ||
-                PossessiveDeterminers().Contains(tokens_[k].hash))
+            const uint64_t h = tokens_[k].hash;
+            if (ChunkAt(k) >= 0 || !IsLowerWord(k) || SubjectPronouns().Contains(h) ||
+                ObjectPronouns().Contains(h) || PossessiveDeterminers().Contains(h))
               modifiers = false;
             if (ReceivingVerbs().Contains(tokens_[k].hash)) received = true;
           }
@@ -2681,8 +2697,9 @@ void Attributor::AttributeClaim(Claim* claim) {
             modifiers = false;
           }
         } else if (left.empty() && sourceless) {
-          while (np_first > first_token && m.first_token - np_first < 4 && IsLowerWord(np_first - 1) &&
-                 !InVerbCue(np_first - 1) && !Boundaries().Contains(tokens_[np_first - 1].hash)) {
+          while (np_first > first_token && m.first_token - np_first < 4 &&
+                 IsLowerWord(np_first - 1) && !InVerbCue(np_first - 1) &&
+                 !Boundaries().Contains(tokens_[np_first - 1].hash)) {
             --np_first;
             if (tokens_[np_first].hash == kA || tokens_[np_first].hash == kAn) {
               modifiers = np_first + 1 < m.first_token;
@@ -2727,10 +2744,11 @@ void Attributor::AttributeClaim(Claim* claim) {
       // "Trump in his announcement speech called ...", "Clinton, during a
       // speech, attacked ...": a document or speech set between subject and
       // verb by a preposition is the occasion; the subject stands before it.
-      if (!left.empty() && left_first >= first_token + 2 && ChunkAt(left_last) >= 0 &&
-          FamilyOf(analysis_.cues[static_cast<size_t>(ChunkAt(left_last))]) == Family::kDocuments) {
+      const bool document_left =
+          !left.empty() && ChunkAt(left_last) >= 0 &&
+          FamilyOf(analysis_.cues[static_cast<size_t>(ChunkAt(left_last))]) == Family::kDocuments;
+      if (document_left && left_first >= first_token + 2) {
         const uint64_t prep = tokens_[left_first - 1].hash;
-        static const uint64_t kDuring = NormalizedHash("during"), kThrough = NormalizedHash("through");
         if (prep == kIn || prep == kDuring || prep == kAt || prep == kThrough) {
           uint32_t k = left_first - 2;
           while (k > first_token && (TimeWords().Contains(tokens_[k].hash) || IsComma(k))) --k;
@@ -2747,8 +2765,7 @@ void Attributor::AttributeClaim(Claim* claim) {
       }
       // "The campaign sent a fundraising email saying ...", "Trump released
       // a radio ad calling ...": who sent the document is the source.
-      if (participle && !left.empty() && left_last + 3 >= m.first_token && ChunkAt(left_last) >= 0 &&
-          FamilyOf(analysis_.cues[static_cast<size_t>(ChunkAt(left_last))]) == Family::kDocuments) {
+      if (participle && document_left && left_last + 3 >= m.first_token) {
         uint32_t sf = 0, sl = 0;
         const Span subject = ObjectClauseSubject(left_first, ci, &sf, &sl);
         if (!subject.empty()) {
@@ -2875,7 +2892,8 @@ void Attributor::AttributeClaim(Claim* claim) {
     Span holder;
     const int chunk = ChunkAt(t);
     if (chunk >= 0) {
-      // The vague "To some," is one lexicon phrase; its holder is the word after "to".
+      // The vague "To some," is one lexicon phrase; its holder is the word
+      // after "to".
       const CueMatch& v = analysis_.cues[static_cast<size_t>(chunk)];
       last = v.first_token + v.token_count - 1;
       if (v.first_token != t || last <= t) continue;
@@ -2887,7 +2905,7 @@ void Attributor::AttributeClaim(Claim* claim) {
     // "To some extent,", "to a degree,": a quantifier before a singular noun
     // measures, it names no one.
     if (chunk < 0 && last > holder_first && IsLowerWord(holder_first + 1) &&
-        (SubjectPronouns().Contains(next) || tokens_[t + 1].hash == kA) && !EndsWith(TokenText(last), "s"))
+        (SubjectPronouns().Contains(next) || next == kA) && !EndsWith(TokenText(last), "s"))
       continue;
     Attribution a;
     a.cue = {tokens_[t].begin, tokens_[t].end};
@@ -2912,28 +2930,27 @@ void Attributor::AttributeClaim(Claim* claim) {
   // A colon that opens a quotation after a lower-case word ("Rubio fired
   // back: \"...\"") is no lexicon match (the colon entry wants a name
   // before it), but it attributes the quotation all the same.
-  {
-    for (uint32_t t = first_token + 1; colon_entry_ != kNoEntry && t + 1 < end_token; ++t) {
-      if (tokens_[t].hash != kColon || HasMark(t, kStartsOtherCue) || IsCapitalized(t - 1)) continue;
-      uint32_t sf = 0, sl = 0;
-      Span speaker;
-      if (!QuoteColonSpeaker(t, &speaker, &sf, &sl)) continue;
-      Attribution a;
-      a.cue = {tokens_[t].begin, tokens_[t].end};
-      a.cue_entry = colon_entry_;
-      a.quote = quote;
-      a.verb_class = matcher_.entry(colon_entry_).category;
-      a.source = speaker;
-      std::string refers, vn;
-      Span dummy;
-      a.kind = Classify(speaker, sf, sl, &refers, &dummy, &vn);
-      a.refers_to = refers;
-      emit(a, t, t, true, sf, sl, a.kind == SourceKind::kOutlet);
-    }
-    // The rules below want the candidates in text order.
-    std::stable_sort(cands.begin(), cands.end(),
-                     [](const Candidate& x, const Candidate& y) { return x.cue_first < y.cue_first; });
+  for (uint32_t t = first_token + 1; colon_entry_ != kNoEntry && t + 1 < end_token; ++t) {
+    if (tokens_[t].hash != kColon || HasMark(t, kStartsOtherCue) || IsCapitalized(t - 1)) continue;
+    uint32_t sf = 0, sl = 0;
+    Span speaker;
+    if (!QuoteColonSpeaker(t, &speaker, &sf, &sl)) continue;
+    Attribution a;
+    a.cue = {tokens_[t].begin, tokens_[t].end};
+    a.cue_entry = colon_entry_;
+    a.quote = quote;
+    a.verb_class = matcher_.entry(colon_entry_).category;
+    a.source = speaker;
+    std::string refers, vn;
+    Span dummy;
+    a.kind = Classify(speaker, sf, sl, &refers, &dummy, &vn);
+    a.refers_to = refers;
+    emit(a, t, t, true, sf, sl, a.kind == SourceKind::kOutlet);
   }
+  // The rules below want the candidates in text order; the two rules above
+  // and the poll's "in" add them out of it.
+  std::stable_sort(cands.begin(), cands.end(),
+                   [](const Candidate& x, const Candidate& y) { return x.cue_first < y.cue_first; });
 
   // An attribution inside the content of another is part of what that
   // source said ("Ana Costa said the ministry wants ...", "according to the

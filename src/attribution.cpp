@@ -2170,6 +2170,9 @@ Span Attributor::SharedSubject(uint32_t cue, uint32_t* sf, uint32_t* sl) const {
     if (it->cue_first < s_first) break;  // candidates are in text order
     if (it->cue_first >= cue) continue;
     if (!it->has_source || it->src_first >= cue || it->a.kind == SourceKind::kOutlet) continue;
+    // "rescinded his endorsement of Trump, saying ...": a noun's possessor
+    // is no subject to share.
+    if (it->nominal && it->src_last + 1 == it->cue_first) continue;
     prev = &*it;
     break;
   }

@@ -502,6 +502,9 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       // A written text's words.
       {"\"We will appeal,\" the port authority's statement read.", "appeal",
        {"read|the port authority's statement|publication"}},
+      // A noun's possessor is no subject for a participle to share.
+      {"Mara Lind was firm in her criticism of the levy, saying it was unfair.", "unfair",
+       {"criticism of|her|loaded", "saying|Mara Lind|neutral"}},
       // A refusal to comment is the source's answer, on the record.
       {"A spokeswoman for the port declined to comment on the dredging.", "dredging",
        {"declined to comment|A spokeswoman for the port|neutral"}},

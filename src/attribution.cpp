@@ -130,6 +130,42 @@ const WordSet& Boundaries() {
   return words;
 }
 
+// Verbs with which a poll reports a finding, besides the reporting verbs
+// ("The poll has Trump leading", "puts his approval at 49 percent").
+const WordSet& PollVerbs() {
+  static const WordSet words = {"has", "have", "had", "puts", "put", "gives", "gave", "sees", "saw",
+                                "addresses", "addressed", "tells", "told"};
+  return words;
+}
+
+// Verbs whose subject receives what their object names ("faced criticism",
+// "drew praise", "sparked calls for").
+const WordSet& ReceivingVerbs() {
+  static const WordSet words = {"face", "faces", "faced", "facing", "draw", "draws", "drew", "drawn",
+                                "drawing", "receive", "receives", "received", "receiving", "attract",
+                                "attracts", "attracted", "spark", "sparks", "sparked", "prompt",
+                                "prompts", "prompted", "provoke", "provokes", "provoked", "invite",
+                                "invites", "invited", "trigger", "triggers", "triggered", "endure",
+                                "endured", "weather", "weathered", "resist", "resists", "resisted",
+                                "resisting", "reject", "rejects", "rejected", "rejecting", "rebuff",
+                                "rebuffed", "heed", "heeded", "ignore", "ignores", "ignored"};
+  return words;
+}
+
+// Prepositions that can govern a noun phrase.
+const WordSet& Prepositions() {
+  static const WordSet words = {"in", "on", "of", "for", "with", "about", "at", "from", "by", "to",
+                                "into", "over", "under", "against", "during", "through", "without",
+                                "despite", "amid", "after", "before", "among", "between", "behind"};
+  return words;
+}
+
+// Numbers written as words, as in a poll's "four in 10".
+const WordSet& NumberWords() {
+  static const WordSet words = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
+  return words;
+}
+
 // Function words allowed inside a source phrase.
 const WordSet& Determiners() {
   static const WordSet words = {"the", "a", "an", "his", "her", "their", "its", "our", "one",
@@ -570,6 +606,8 @@ class Attributor {
         if (e.category == kCategoryNames[k]) bits |= 1u << k;
       categories_.push_back(bits);
     }
+    if (const Entry* colon = matcher_.lexicon().Find("reporting_verbs.colon"))
+      colon_entry_ = static_cast<uint32_t>(colon - entries_);
   }
 
   // Fills *claims with the document's claims, reusing the storage of the
@@ -737,6 +775,17 @@ class Attributor {
     return tokens_[t].hash == kPeriod && t > range_begin_ && IsCapitalized(t - 1) &&
            tokens_[t - 1].size() <= 3 && tokens_[t].begin == tokens_[t - 1].end;
   }
+  // A year ("2010", "1998").
+  bool Year(uint32_t t) const {
+    const std::string_view w = TokenText(t);
+    return tokens_[t].kind == TokenKind::kNumber && w.size() == 4 &&
+           (w.substr(0, 2) == "19" || w.substr(0, 2) == "20");
+  }
+  // A percent sign written against its number ("42%").
+  bool PercentSign(uint32_t t) const {
+    return TokenText(t) == "%" && t > range_begin_ && tokens_[t - 1].kind == TokenKind::kNumber &&
+           tokens_[t].begin == tokens_[t - 1].end;
+  }
   // The cue's first word is a past participle ("criticized", "told").
   bool PastParticiple(uint32_t t) const {
     if (tokens_[t].kind != TokenKind::kWord || tokens_[t].has(kAllUpper)) return false;
@@ -757,8 +806,31 @@ class Attributor {
   // Costa (D-Ore.):"): a short name phrase opening the sentence, or
   // following a dash. False when there is none.
   bool ColonSpeaker(uint32_t colon, Span* source, uint32_t* first, uint32_t* last) const;
+  // The speaker of the quotation opened right after the colon at `colon`
+  // ("Rubio fired back: \"...\"", "- Ana Costa: \"...\""): the speaker
+  // ColonSpeaker finds, else the subject of the clause before the colon when
+  // that clause holds no cue of its own. False when no quotation follows or
+  // there is no subject.
+  bool QuoteColonSpeaker(uint32_t colon, Span* source, uint32_t* first, uint32_t* last) const;
   // The first and one-past-last token of the sentence holding `token`.
   void SentenceOf(uint32_t token, uint32_t* first, uint32_t* end) const;
+  // "In a Gallup poll, ...", "... in a new survey": the "in" that opens
+  // the phrase whose head is the document cue `doc`, when the phrase opens
+  // its sentence or is indefinite ("in a", "in an"); false otherwise.
+  bool DocumentPreposition(const CueMatch& doc, uint32_t* in_token) const;
+  // The subject of the clause whose verb takes the noun phrase starting at
+  // `np_first` as its object ("Cruz reboots [his attacks]", "The campaign
+  // sent [an email]"): the sentence's main subject, when a verb (not a
+  // preposition) stands just before the phrase and only a few words, with
+  // no punctuation, clause word or verb of saying or thinking (checked
+  // among the claim's cues before `cue_index`), lie between. Empty
+  // otherwise.
+  Span ObjectClauseSubject(uint32_t np_first, size_t cue_index, uint32_t* first, uint32_t* last) const;
+  // The verb of the sentence whose subject is headed by the poll `doc`
+  // ("Gallup's poll puts ...", "The latest poll has ..."), when no cue of
+  // ours is that verb already; false otherwise.
+  bool PollSubjectVerb(const CueMatch& doc, uint32_t* verb, uint32_t* subject_first,
+                       uint32_t* subject_last) const;
   // A phrase that is only a function word ("and", "to", "the", "'s").
   bool BareFunctionWord(uint32_t first, uint32_t last) const;
 
@@ -866,6 +938,13 @@ class Attributor {
   static inline const uint64_t kDash = NormalizedHash("--");
   static inline const uint64_t kParenOpen = NormalizedHash("(");
   static inline const uint64_t kParenClose = NormalizedHash(")");
+  static inline const uint64_t kAgainst = NormalizedHash("against");
+  static inline const uint64_t kAbout = NormalizedHash("about");
+  static inline const uint64_t kDuring = NormalizedHash("during");
+  static inline const uint64_t kThrough = NormalizedHash("through");
+  static inline const uint64_t kHas = NormalizedHash("has");
+  static inline const uint64_t kHave = NormalizedHash("have");
+  static inline const uint64_t kHad = NormalizedHash("had");
 
   const Matcher& matcher_;
   const std::string& text_;
@@ -874,6 +953,8 @@ class Attributor {
   const Segmentation& seg_;
   const Entry* entries_ = nullptr;
   std::vector<uint32_t> categories_;  // per entry, Category bits
+  // The reporting verbs' colon entry, or kNoEntry when it is switched off.
+  uint32_t colon_entry_ = kNoEntry;
 
   // Every attribution of the current claim, in the order of its cue, with
   // where its cue and source stand: the nesting rule needs the positions.
@@ -1076,8 +1157,9 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
         --i;
         continue;
       }
-      // "Joseph R. Biden Jr.": the period of an initial or a short title.
-      if (AbbreviationPeriod(t)) {
+      // "Joseph R. Biden Jr.": the period of an initial or a short title;
+      // "42%": a share.
+      if (AbbreviationPeriod(t) || (t == end_token && PercentSign(t))) {
         first = t;
         --i;
         continue;
@@ -1110,6 +1192,14 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
         --i;
         continue;
       }
+    }
+    // "four in 10", "six out of 10": a poll's share.
+    if (tok.hash == kIn && t > range_begin_ && t < end_token &&
+        tokens_[t + 1].kind == TokenKind::kNumber &&
+        (tokens_[t - 1].kind == TokenKind::kNumber || NumberWords().Contains(tokens_[t - 1].hash))) {
+      first = t;
+      --i;
+      continue;
     }
     if (tok.hash == kTo && t > range_begin_ && tokens_[t - 1].hash == kClose) {
       first = t;
@@ -1324,7 +1414,7 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
     head.end = tokens_[t].end;
     return head;
   }
-  if (IsPunct(t) && !AbbreviationPeriod(t)) return {};
+  if (IsPunct(t) && !AbbreviationPeriod(t) && !PercentSign(t)) return {};
   return ExtendLeftPhrase(t, first_token);
 }
 
@@ -1506,13 +1596,18 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
   if (PossessiveDeterminers().Contains(h) || h == kPossessive) return Before::kPossessor;
   if (NounMarkers().Contains(h)) return Before::kNoun;
   // "40 pledged delegates": a participle between a number and its noun.
-  // ("four in 10 said they": a pronoun or "that" after the verb starts its
-  // clause.)
+  // ("About four in 10 said they ...": a share of a poll speaking.)
+  // A year is a time, never the speaker ("who in 2010 said"), unless it
+  // ends a name ("Transport 2000 said").
   if (tokens_[t].kind == TokenKind::kNumber && passive_form && verb + 1 < range_end_ &&
       IsLowerWord(verb + 1) && !RelativePronouns().Contains(tokens_[verb + 1].hash) &&
-      tokens_[verb + 1].hash != kTo && !SubjectPronouns().Contains(tokens_[verb + 1].hash) &&
-      !Determiners().Contains(tokens_[verb + 1].hash))
-    return Before::kNoun;
+      tokens_[verb + 1].hash != kTo) {
+    const uint64_t next = tokens_[verb + 1].hash;
+    const bool year = Year(t) && !(t > range_begin_ && IsCapitalized(t - 1));
+    const bool clause_follows = Boundaries().Contains(next) || SubjectPronouns().Contains(next) ||
+                                Determiners().Contains(next);
+    if (year || !clause_follows) return Before::kNoun;
+  }
   // "lingering doubts", "unmet promises", "their best hope": an adjective
   // before the cue makes it a noun.
   // ("Exit polling shows": a gerund without an article is a subject.)
@@ -1645,6 +1740,55 @@ bool Attributor::ColonSpeaker(uint32_t colon, Span* source, uint32_t* first,
   return true;
 }
 
+bool Attributor::QuoteColonSpeaker(uint32_t colon, Span* source, uint32_t* first,
+                                   uint32_t* last) const {
+  uint32_t s_first = 0, s_end = 0;
+  SentenceOf(colon, &s_first, &s_end);
+  if (colon <= s_first || colon + 1 >= s_end || InQuote(colon) ||
+      !tokens_[colon + 1].has(kOpenQuote))
+    return false;
+  if (ColonSpeaker(colon, source, first, last)) return true;
+  uint32_t start = s_first;
+  // "HEADLINE - Ana Costa: \"...\"": what follows the last dash.
+  for (uint32_t t = colon; t > s_first; --t)
+    if (IsDash(t - 1)) {
+      start = t;
+      break;
+    }
+  while (start < colon && (IsPunct(start) || InQuote(start))) ++start;
+  // A verb before the colon ("she told the crowd:") is the cue itself.
+  for (uint32_t t = start; t < colon; ++t)
+    if (InQuote(t) || InVerbCue(t) || HasMark(t, kStartsOtherCue)) return false;
+  // "The slogan will be: \"...\"", "The question is: \"...\"": what the
+  // quotation is, not who said it.
+  if (BeForms().Contains(tokens_[colon - 1].hash)) return false;
+  uint32_t f = 0, l = 0;
+  // A name just before the colon is the speaker introduced ("... doesn't
+  // surprise pollster Ana Costa: \"...\""), unless a preposition governs
+  // it ("added on Radio Five:").
+  uint32_t nb = 0, ne = 0;
+  bool name = NameRun(start, colon - 1, &nb, &ne) && ne == colon - 1 && ne > nb;
+  if (name) {
+    uint32_t k = nb;
+    while (k > start &&
+           (IsCapitalized(k - 1) || ChunkAt(k - 1) >= 0 || tokens_[k - 1].hash == kPossessive))
+      --k;
+    if (k > start && Boundaries().Contains(tokens_[k - 1].hash)) name = false;
+  }
+  if (name) {
+    *source = {tokens_[nb].begin, tokens_[ne].end};
+    *first = nb;
+    *last = ne;
+    return true;
+  }
+  const Span subject = MainSubject(start, colon, &f, &l);
+  if (subject.empty()) return false;
+  *source = subject;
+  *first = f;
+  *last = l;
+  return true;
+}
+
 void Attributor::SentenceOf(uint32_t token, uint32_t* first, uint32_t* end) const {
   *first = range_begin_;
   *end = range_end_;
@@ -1665,6 +1809,122 @@ bool Attributor::IntroTime(uint32_t t, uint32_t limit) const {
     if (InQuote(u)) return false;
     if (IsComma(u)) return u > t && TimeSpans().Contains(tokens_[u - 1].hash);
     if (IsPunct(u) || PersonalSubjects().Contains(tokens_[u].hash)) return false;
+  }
+  return false;
+}
+
+Span Attributor::ObjectClauseSubject(uint32_t np_first, size_t cue_index, uint32_t* first,
+                                     uint32_t* last) const {
+  // After a preposition ("persistent in her criticism") the phrase may be
+  // anyone's.
+  if (np_first <= range_begin_ || !IsLowerWord(np_first - 1) || InQuote(np_first - 1) ||
+      Prepositions().Contains(tokens_[np_first - 1].hash))
+    return {};
+  // "Blair faced questions about", "the plan drew criticism from": the
+  // subject is the target, not the holder.
+  if (ReceivingVerbs().Contains(tokens_[np_first - 1].hash)) return {};
+  uint32_t s_first = 0, s_end = 0, mf = 0, ml = 0;
+  SentenceOf(np_first, &s_first, &s_end);
+  Span subject = MainSubject(s_first, np_first, &mf, &ml);
+  if (subject.empty()) return {};
+  // The word before the phrase is the verb, even when the subject's forward
+  // scan took it for a noun ("The port authority sent").
+  if (ml + 1 >= np_first) {
+    if (np_first < mf + 2) return {};
+    ml = np_first - 2;
+    subject = {tokens_[mf].begin, tokens_[ml].end};
+  }
+  if (np_first - ml > 6) return {};
+  for (uint32_t k = ml + 1; k < np_first; ++k)
+    if (IsPunct(k) || InQuote(k) || RelativePronouns().Contains(tokens_[k].hash) ||
+        Subordinators().Contains(tokens_[k].hash) || tokens_[k].hash == kThat ||
+        tokens_[k].hash == kAnd || tokens_[k].hash == kBut || tokens_[k].hash == kOr)
+      return {};
+  // A verb of saying or thinking between them opens a clause of its own
+  // ("economists say his forecasts are wishful").
+  for (size_t k = cue_index; k-- > 0;) {
+    const CueMatch& o = *claim_cues_[k];
+    if (o.first_token <= ml) break;
+    const Entry& oe = EntryOf(o);
+    if (oe.family == Family::kReportingVerbs && (oe.key == "say" || Is(oe, kMental))) return {};
+  }
+  *first = mf;
+  *last = ml;
+  return subject;
+}
+
+bool Attributor::PollSubjectVerb(const CueMatch& doc, uint32_t* verb, uint32_t* subject_first,
+                                 uint32_t* subject_last) const {
+  uint32_t s_first = 0, s_end = 0;
+  SentenceOf(doc.first_token, &s_first, &s_end);
+  uint32_t f = 0, l = 0;
+  if (MainSubject(s_first, s_end, &f, &l).empty()) return false;
+  // The poll heads the subject: it ends it ("The new Quinnipiac poll").
+  if (doc.first_token < f || doc.first_token + doc.token_count - 1 != l) return false;
+  uint32_t v = l + 1;
+  while (v < s_end && (IsLyAdverb(v) || VerbModifiers().Contains(tokens_[v].hash)) &&
+         !BeForms().Contains(tokens_[v].hash) && !PollVerbs().Contains(tokens_[v].hash))
+    ++v;
+  if (v >= s_end || InQuote(v) || !IsLowerWord(v) || InVerbCue(v) ||
+      HasMark(v, kStartsOtherCue))
+    return false;
+  // What a poll "has", "puts", "gives" or "sees" is its finding ("has
+  // Trump leading", "puts his approval at 49 percent"); what it "surveyed",
+  // "included" or "carries" is its method, and "was conducted" no report.
+  if (!PollVerbs().Contains(tokens_[v].hash)) return false;
+  // "has shown", "have found": the participle is the verb.
+  if (v + 1 < s_end && (InVerbCue(v + 1) || IsQuote(v + 1) || PastParticiple(v + 1)))
+    return false;
+  // "The poll has a margin of error of 3 points": a property of the poll.
+  const uint64_t h = tokens_[v].hash;
+  if ((h == kHas || h == kHave || h == kHad) && v + 1 < s_end &&
+      (tokens_[v + 1].hash == kA || tokens_[v + 1].hash == kAn))
+    return false;
+  *verb = v;
+  *subject_first = f;
+  *subject_last = l;
+  return true;
+}
+
+bool Attributor::DocumentPreposition(const CueMatch& doc, uint32_t* in_token) const {
+  uint32_t s_first = 0, s_end = 0;
+  SentenceOf(doc.first_token, &s_first, &s_end);
+  // The document ends its phrase: "in a poll tax" or "in poll numbers" name
+  // no poll.
+  const uint32_t after = doc.first_token + doc.token_count;
+  // "voted in a poll to find the best film": the poll's subject, not a finding.
+  if (after < s_end && tokens_[after].hash == kTo) return false;
+  if (after < s_end && tokens_[after].kind == TokenKind::kWord && tokens_[after].hash != kOf &&
+      !Boundaries().Contains(tokens_[after].hash) && !TimeWords().Contains(tokens_[after].hash) &&
+      !(IsLowerWord(after) && EndsWith(TokenText(after), "ed")))
+    return false;
+  // Back over the document's modifiers ("a September Washington Post-ABC
+  // News", "the latest"): words, hyphens, slashes and possessives, no
+  // clause word.
+  int words = 0;
+  for (int64_t j = static_cast<int64_t>(doc.first_token) - 1; j >= static_cast<int64_t>(s_first);
+       --j) {
+    const uint32_t t = static_cast<uint32_t>(j);
+    if (InQuote(t)) return false;
+    if (tokens_[t].hash == kIn) {
+      if (t == doc.first_token - 1) return false;  // "in polls", "in polling"
+      const uint64_t next = tokens_[t + 1].hash;
+      uint32_t open = s_first;
+      while (open < t && (IsPunct(open) || InQuote(open))) ++open;
+      if (t != open && next != kA && next != kAn) return false;
+      *in_token = t;
+      return true;
+    }
+    if (++words > 8) return false;
+    if (tokens_[t].kind == TokenKind::kPunct) {
+      if (tokens_[t].hash == kHyphen || tokens_[t].hash == kPossessive || TokenText(t) == "/" ||
+          TokenText(t) == "&")
+        continue;
+      return false;
+    }
+    if (tokens_[t].hash == kPossessive) continue;
+    if (Determiners().Contains(tokens_[t].hash)) continue;
+    if (Boundaries().Contains(tokens_[t].hash) || InVerbCue(t)) return false;
   }
   return false;
 }
@@ -2170,7 +2430,8 @@ Span Attributor::SharedSubject(uint32_t cue, uint32_t* sf, uint32_t* sl) const {
     // Not a noun's possessor ("rescinded his endorsement of Trump,
     // saying"), a setting's guess, or the subject of a clause inside a
     // noun phrase ("videos he calls ...").
-    if (it->nominal || it->setting || ContactClauseSubject(it->src_first, it->src_last))
+    if ((it->nominal && it->src_last + 1 == it->cue_first) || it->setting ||
+        ContactClauseSubject(it->src_first, it->src_last))
       continue;
     prev = &*it;
     break;
@@ -2446,6 +2707,34 @@ void Attributor::AttributeClaim(Claim* claim) {
       emit(std::move(a), m.first_token, cue_last, false, 0, 0, false);
       continue;
     }
+    if (e.family == Family::kDocuments && e.category == "poll") {
+      // "Gallup's tracking poll puts his approval at 49 percent", "The
+      // latest poll has Trump leading": a poll that is the sentence's
+      // subject reports whatever its verb says.
+      uint32_t verb = 0, subject_first = 0, subject_last = 0;
+      if (PollSubjectVerb(m, &verb, &subject_first, &subject_last)) {
+        a.cue = {tokens_[verb].begin, tokens_[verb].end};
+        a.verb_class = "neutral";
+        a.source = {tokens_[subject_first].begin, tokens_[subject_last].end};
+        a.kind = SourceKind::kDocument;
+        emit(std::move(a), verb, verb, true, subject_first, subject_last, false);
+        continue;
+      }
+    }
+    if (e.family == Family::kDocuments) {
+      // "In a Gallup poll, 40 percent ...": the document is the source and
+      // "in" the cue, read like "according to".
+      uint32_t in = 0;
+      if (e.category != "poll" || !DocumentPreposition(m, &in)) continue;
+      a.cue = {tokens_[in].begin, tokens_[in].end};
+      a.verb_class = "phrase";
+      a.source = {tokens_[in + 1].begin, tokens_[cue_last].end};
+      // Whoever ran it ("a BBC poll", "the central bank's survey"), the
+      // poll itself is the source: a document.
+      a.kind = SourceKind::kDocument;
+      emit(std::move(a), in, in, true, in + 1, cue_last, false);
+      continue;
+    }
     if (e.family != Family::kReportingVerbs) continue;
     if (Is(e, kImpression)) {
       // "seems", "is expected": how things look to no one named.
@@ -2485,6 +2774,24 @@ void Attributor::AttributeClaim(Claim* claim) {
           if (HasMark(static_cast<uint32_t>(j), kStartsPhraseCue)) in_phrase = true;
         if (in_phrase) continue;
       }
+      // "The meeting was first reported by Politico", "a fact first
+      // reported by WFTV": what stands before a passive relay is the thing
+      // reported, not a source relayed, when a form of "be" joins it or it
+      // names no one.
+      // ("Dixon was quoted in the Herald saying", "... cited by the paper as
+      // saying": the one quoted speaks.)
+      bool as_speaker = !right.empty() && right_last + 1 < end_token && TokenText(right_last + 1) == "as";
+      for (uint32_t k = m.first_token; k <= cue_last; ++k)
+        if (TokenText(k) == "quoted") as_speaker = true;
+      if (!active && !left.empty() && !right.empty() && !as_speaker) {
+        bool saw_be = false;
+        SkipModifiers(m.first_token, &saw_be);
+        std::string lrefers, lname;
+        Span lvia;
+        if (saw_be || Classify(left, left_first, TokenAtOffset(left.end) - 1, &lrefers, &lvia,
+                               &lname) == SourceKind::kUnknown)
+          left = {};
+      }
       // "As reported by the Journal, ...": nothing before, the outlet is
       // the source.
       if (!active && left.empty() && !right.empty()) {
@@ -2508,7 +2815,20 @@ void Attributor::AttributeClaim(Claim* claim) {
       const SourceKind relayed_kind =
           relayed.empty() ? SourceKind::kNone
                           : Classify(relayed, sf, sl, &refers, &unused, &unused_name);
-      if (active && (relayed.empty() || relayed_kind == SourceKind::kUnknown)) {
+      // Who is cited is the source only when the citer passes on what an
+      // unnamed source told it, or is an outlet ("Reuters, citing two
+      // diplomats"); a person or body citing a document, a figure or someone
+      // on record makes its own case with it ("the report cited an internal
+      // review", "Democrats cited several factors").
+      bool citer_speaks = relayed.empty() || relayed_kind == SourceKind::kUnknown;
+      if (active && !citer_speaks && relayed_kind != SourceKind::kAnonymousDescribed &&
+          relayed_kind != SourceKind::kAnonymousBare) {
+        std::string crefers, cname;
+        Span cvia;
+        citer_speaks = outlet.empty() ||
+                       Classify(outlet, of, ol, &crefers, &cvia, &cname) != SourceKind::kOutlet;
+      }
+      if (active && citer_speaks) {
         // "McCain, citing low growth, said ...", "the judge cited precedent":
         // what is cited names no one, so it is the citer's reason, and the
         // citer is the source, as for "pointed to".
@@ -2581,6 +2901,7 @@ void Attributor::AttributeClaim(Claim* claim) {
       continue;
     }
     bool nominal = false;
+    bool document_head = false;
     if (Is(e, kPhrase)) {
       // "according to SOURCE", "in a statement, SOURCE".
       uint32_t last = 0;
@@ -2589,12 +2910,37 @@ void Attributor::AttributeClaim(Claim* claim) {
         // "in a statement, SOURCE said": the verb finds the source.
         continue;
       }
+      // "according to a tally by the Associated Press", "according to a
+      // post from Ana Costa": the author is part of the source.
+      if (last + 2 < end_token &&
+          (tokens_[last + 1].hash == kBy || tokens_[last + 1].hash == kFrom) && !InQuote(last + 1)) {
+        std::string r0, n0;
+        Span v0;
+        const SourceKind head = Classify(source, cue_last + 1, last, &r0, &v0, &n0);
+        uint32_t last2 = 0;
+        const Span author = RightPhrase(last + 2, &last2);
+        if (!author.empty() && (head == SourceKind::kDocument || head == SourceKind::kUnknown)) {
+          source.end = author.end;
+          last = last2;
+          // A document keeps its kind whoever wrote it.
+          if (head == SourceKind::kDocument) document_head = true;
+        }
+      }
       src_first = cue_last + 1;
       src_last = last;
     } else if (m.token_count == 1 && tokens_[m.first_token].hash == kColon) {
       // "COSTA: We will ...", "Costa: Budget will balance": a speaker named
       // at the start of the sentence (or after a dash) before a colon.
-      if (!ColonSpeaker(m.first_token, &source, &src_first, &src_last)) continue;
+      if (!ColonSpeaker(m.first_token, &source, &src_first, &src_last) &&
+          !QuoteColonSpeaker(m.first_token, &source, &src_first, &src_last))
+        continue;
+    } else if (tokens_[cue_last].hash == kFrom && m.token_count > 1 && cue_last + 1 < end_token &&
+               !PastParticiple(m.first_token) && !EndsWith(TokenText(m.first_token), "ing") &&
+               !EndsWith(TokenText(m.first_token), "s") && !InQuote(cue_last + 1) &&
+               !(source = RightPhrase(cue_last + 1, &src_last)).empty()) {
+      // "drew sharp criticism from both parties", "faces complaints from
+      // tenants": who criticises follows "from".
+      src_first = cue_last + 1;
     } else {
       // A verb: subject on the left, or inverted ("..., said the minister").
       const bool participle =
@@ -2619,6 +2965,74 @@ void Attributor::AttributeClaim(Claim* claim) {
                        claim_noun || Is(e, kStance), &left, &left_first, &left_last,
                        &sourceless))
         continue;
+      // "issued a statement saying ...": the participle only tells what the
+      // statement said; the statement's cue carries the attribution.
+      // ("In a statement announcing the pick, ..." is a setting: the
+      // participle's own.)
+      if (participle && !left.empty() && left_last + 1 == m.first_token && InVerbCue(left_last)) {
+        bool by_verb = false;
+        for (size_t k = ci; k-- > 0;) {
+          const CueMatch& o = *claim_cues_[k];
+          if (o.first_token + 12 < left_last) break;
+          const Entry& oe = EntryOf(o);
+          if (oe.family == Family::kReportingVerbs && !Is(oe, kSetting) &&
+              o.first_token <= left_last)
+            by_verb = true;
+        }
+        if (by_verb) continue;
+      }
+      // "Trump unleashed a harsh attack on Carson", "Cruz made an
+      // unprompted call for ...": the words before a noun with its
+      // complement are its modifiers, and the clause's subject holds it.
+      const uint64_t tail = tokens_[cue_last].hash;
+      if (m.token_count > 1 &&
+          (tail == kOn || tail == kOf || tail == kFor || tail == kAgainst || tail == kAbout) &&
+          !PastParticiple(m.first_token) && !EndsWith(TokenText(m.first_token), "ing")) {
+        // The modifiers: what the subject scan took for a subject, or, when
+        // an adjective made the cue a noun ("a blistering attack on"), the
+        // article and adjectives before it.
+        uint32_t np_first = m.first_token;
+        bool modifiers = false;
+        if (!left.empty() && left_last + 1 == m.first_token) {
+          modifiers = true;
+          bool received = false;
+          for (uint32_t k = left_first; k <= left_last; ++k) {
+            const uint64_t h = tokens_[k].hash;
+            if (ChunkAt(k) >= 0 || !IsLowerWord(k) || SubjectPronouns().Contains(h) ||
+                ObjectPronouns().Contains(h) || PossessiveDeterminers().Contains(h))
+              modifiers = false;
+            if (ReceivingVerbs().Contains(tokens_[k].hash)) received = true;
+          }
+          np_first = left_first;
+          // "Blair faced questions about ...": the verb is no holder, and its
+          // subject is the target; the holder goes unnamed.
+          if (received) {
+            left = {};
+            sourceless = true;
+            modifiers = false;
+          }
+        } else if (left.empty() && sourceless) {
+          while (np_first > first_token && m.first_token - np_first < 4 &&
+                 IsLowerWord(np_first - 1) && !InVerbCue(np_first - 1) &&
+                 !Boundaries().Contains(tokens_[np_first - 1].hash)) {
+            --np_first;
+            if (tokens_[np_first].hash == kA || tokens_[np_first].hash == kAn) {
+              modifiers = np_first + 1 < m.first_token;
+              break;
+            }
+          }
+        }
+        if (modifiers) {
+          uint32_t sf = 0, sl = 0;
+          const Span subject = ObjectClauseSubject(np_first, ci, &sf, &sl);
+          if (!subject.empty()) {
+            left = subject;
+            left_first = sf;
+            left_last = sl;
+            sourceless = false;
+          }
+        }
+      }
       if (sourceless && left.empty()) {
         // "was criticized", "when asked": an attribution to no one named.
         a.kind = SourceKind::kNone;
@@ -2629,6 +3043,52 @@ void Attributor::AttributeClaim(Claim* claim) {
       nominal = !left.empty() && left_last + 1 == m.first_token &&
                            (tokens_[left_last].hash == kPossessive ||
                             PossessiveDeterminers().Contains(tokens_[left_last].hash));
+      // "Cruz stepped up his attacks on Trump", "Bush pinned his hopes on":
+      // a possessive pronoun after the clause's verb is its subject's, and
+      // the subject is the one named.
+      if (nominal && left_first == left_last &&
+          PossessiveDeterminers().Contains(tokens_[left_first].hash)) {
+        uint32_t sf = 0, sl = 0;
+        const Span subject = ObjectClauseSubject(left_first, ci, &sf, &sl);
+        if (!subject.empty()) {
+          left = subject;
+          left_first = sf;
+          left_last = sl;
+        }
+      }
+      // "Trump in his announcement speech called ...", "Clinton, during a
+      // speech, attacked ...": a document or speech set between subject and
+      // verb by a preposition is the occasion; the subject stands before it.
+      const bool document_left =
+          !left.empty() && ChunkAt(left_last) >= 0 &&
+          FamilyOf(analysis_.cues[static_cast<size_t>(ChunkAt(left_last))]) == Family::kDocuments;
+      if (document_left && left_first >= first_token + 2) {
+        const uint64_t prep = tokens_[left_first - 1].hash;
+        if (prep == kIn || prep == kDuring || prep == kAt || prep == kThrough) {
+          uint32_t k = left_first - 2;
+          while (k > first_token && (TimeWords().Contains(tokens_[k].hash) || IsComma(k))) --k;
+          if (!InQuote(k) && (IsNameWord(k) || PersonalSubjects().Contains(tokens_[k].hash))) {
+            uint32_t sf = 0;
+            const Span subject = ExtendLeftPhrase(k, &sf);
+            if (!subject.empty()) {
+              left = subject;
+              left_first = sf;
+              left_last = k;
+            }
+          }
+        }
+      }
+      // "The campaign sent a fundraising email saying ...", "Trump released
+      // a radio ad calling ...": who sent the document is the source.
+      if (participle && document_left && left_last + 3 >= m.first_token) {
+        uint32_t sf = 0, sl = 0;
+        const Span subject = ObjectClauseSubject(left_first, ci, &sf, &sl);
+        if (!subject.empty()) {
+          left = subject;
+          left_first = sf;
+          left_last = sl;
+        }
+      }
       // Inverted ("...," said Ana Costa.) when the verb follows a comma or
       // a quote and the phrase after it closes the clause; a verb that
       // takes a recipient ("told") or a participle (", saying") is never
@@ -2695,6 +3155,7 @@ void Attributor::AttributeClaim(Claim* claim) {
     Span dummy;
     std::string vn;
     a.kind = Classify(source, src_first, src_last, &refers, &dummy, &vn);
+    if (document_head) a.kind = SourceKind::kDocument;
     a.refers_to = std::move(refers);
     // "NBC's Dante Chinni said": a journalist's words reach us through the
     // outlet they work for.
@@ -2727,6 +3188,84 @@ void Attributor::AttributeClaim(Claim* claim) {
     emit(std::move(a), m.first_token, cue_last, true, src_first, src_last, a.kind == SourceKind::kOutlet);
     cands.back().nominal = nominal;
   }
+
+  // "To many, the pier is a landmark", "To Ana Costa, the levy is a tax":
+  // a view, held by whom "to" names, opening the sentence before a comma.
+  for (uint32_t sn = first_sentence_; sn <= last_sentence_; ++sn) {
+    const Sentence& sen = seg_.sentences[sn];
+    uint32_t t = std::max(sen.first_token, first_token);
+    const uint32_t s_end = std::min(sen.first_token + sen.token_count, end_token);
+    while (t < s_end && (IsPunct(t) || InQuote(t))) ++t;
+    if (t < s_end && SentenceAdverbs().Contains(tokens_[t].hash) && tokens_[t].hash != kTo) ++t;
+    if (t + 2 >= s_end || tokens_[t].hash != kTo) continue;
+    // "To win the seat, ...": a purpose, not a holder.
+    const uint64_t next = tokens_[t + 1].hash;
+    if (IsLowerWord(t + 1) && !Determiners().Contains(next) && !SubjectPronouns().Contains(next) &&
+        !ObjectPronouns().Contains(next) && !PossessiveDeterminers().Contains(next))
+      continue;
+    uint32_t holder_first = t + 1, last = 0;
+    Span holder;
+    const int chunk = ChunkAt(t);
+    if (chunk >= 0) {
+      // The vague "To some," is one lexicon phrase; its holder is the word
+      // after "to".
+      const CueMatch& v = analysis_.cues[static_cast<size_t>(chunk)];
+      last = v.first_token + v.token_count - 1;
+      if (v.first_token != t || last <= t) continue;
+      holder = {tokens_[t + 1].begin, tokens_[last].end};
+    } else {
+      holder = RightPhrase(t + 1, &last);
+    }
+    if (holder.empty() || last + 1 >= s_end || !IsComma(last + 1)) continue;
+    // "To some extent,", "to a degree,": a quantifier before a singular noun
+    // measures, it names no one.
+    if (chunk < 0 && last > holder_first && IsLowerWord(holder_first + 1) &&
+        (SubjectPronouns().Contains(next) || next == kA) && !EndsWith(TokenText(last), "s"))
+      continue;
+    Attribution a;
+    a.cue = {tokens_[t].begin, tokens_[t].end};
+    a.quote = quote;
+    a.source = holder;
+    std::string refers, vn;
+    Span dummy;
+    a.kind = Classify(holder, holder_first, last, &refers, &dummy, &vn);
+    a.refers_to = refers;
+    // "To date,", "To be sure,", "To this end,": no one's view.
+    const bool someone = a.kind != SourceKind::kUnknown ||
+                         (holder_first == last && (ObjectPronouns().Contains(tokens_[last].hash) ||
+                                                   SubjectPronouns().Contains(tokens_[last].hash)));
+    if (!someone || a.kind == SourceKind::kDocument) continue;
+    a.verb_class = "mental";
+    // A view of unnamed people is reported as theirs (see below).
+    a.mental = !(a.kind == SourceKind::kAnonymousDescribed || a.kind == SourceKind::kAnonymousBare ||
+                 a.kind == SourceKind::kVague);
+    emit(std::move(a), t, t, true, holder_first, last, false);
+  }
+
+  // A colon that opens a quotation after a lower-case word ("Rubio fired
+  // back: \"...\"") is no lexicon match (the colon entry wants a name
+  // before it), but it attributes the quotation all the same.
+  for (uint32_t t = first_token + 1; colon_entry_ != kNoEntry && t + 1 < end_token; ++t) {
+    if (tokens_[t].hash != kColon || HasMark(t, kStartsOtherCue) || IsCapitalized(t - 1)) continue;
+    uint32_t sf = 0, sl = 0;
+    Span speaker;
+    if (!QuoteColonSpeaker(t, &speaker, &sf, &sl)) continue;
+    Attribution a;
+    a.cue = {tokens_[t].begin, tokens_[t].end};
+    a.cue_entry = colon_entry_;
+    a.quote = quote;
+    a.verb_class = matcher_.entry(colon_entry_).category;
+    a.source = speaker;
+    std::string refers, vn;
+    Span dummy;
+    a.kind = Classify(speaker, sf, sl, &refers, &dummy, &vn);
+    a.refers_to = std::move(refers);
+    emit(std::move(a), t, t, true, sf, sl, a.kind == SourceKind::kOutlet);
+  }
+  // The rules below want the candidates in text order; the two rules above
+  // and the poll's "in" add them out of it.
+  std::stable_sort(cands.begin(), cands.end(),
+                   [](const Candidate& x, const Candidate& y) { return x.cue_first < y.cue_first; });
 
   // An attribution inside the content of another is part of what that
   // source said ("Ana Costa said the ministry wants ...", "according to the
@@ -2884,6 +3423,13 @@ void Attributor::AttributeClaim(Claim* claim) {
     }
   }
 
+  // "said in an interview with Reuters that ...": the outlet of a setting
+  // is the relay of whoever spoke, never part of what they said.
+  for (size_t i = 1; i < cands.size(); ++i)
+    if (cands[i].outlet_relay && cands[i].a.verb_class == "setting" &&
+        cands[i - 1].cue_last + 1 == cands[i].cue_first && !cands[i - 1].a.mental)
+      nested[i] = 0;
+
   std::vector<Attribution>& found = found_;
   std::vector<Attribution>& outlet_relays = outlet_relays_;
   found.clear();
@@ -2925,7 +3471,12 @@ void Attributor::AttributeClaim(Claim* claim) {
       }
     }
     for (Attribution& f : found) result.push_back(std::move(f));
-    for (Attribution& r : outlet_relays) result.push_back(std::move(r));
+    // "X said in an interview with CNN": CNN is the primary's relay, not a
+    // second source of the claim.
+    for (Attribution& r : outlet_relays) {
+      if (r.verb_class == "setting") continue;
+      result.push_back(std::move(r));
+    }
   } else {
     for (Attribution& r : outlet_relays) result.push_back(std::move(r));
     for (Attribution& f : found) result.push_back(std::move(f));

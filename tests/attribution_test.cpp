@@ -121,6 +121,7 @@ TEST_CASE("Attribution finds source, kind and relay for news constructions", "[a
       {"According to people familiar with the talks cited by Reuters, the deal is close.", "deal", "people familiar with the talks", "anonymous_described", "Reuters", ""},
       // SOURCE told OUTLET
       {"Ana Costa told Reuters the budget would balance.", "budget", "Ana Costa", "named_person", "Reuters", ""},
+      {"Ana Costa said in an interview with Reuters that the budget would balance.", "budget", "Ana Costa", "named_person", "Reuters", ""},
       {"As the analyst Rui Mendes told Bloomberg, \"Nobody expected the cut to be this deep.\"", "Nobody", "the analyst Rui Mendes", "named_person", "Bloomberg", ""},
       // OUTLET reported
       {"The Washington Post reported that the agency had lost the files.", "files", "The Washington Post", "outlet", "", "The Washington Post"},
@@ -397,7 +398,11 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       {"A former candidate -- Ana Costa, who lost in 2008 -- said the plan was weak.", "weak",
        {"said|A former candidate -- Ana Costa, who lost in 2008|neutral"}},
       {"An official speaking to Reuters said the agents were busy.", "agents",
-       {"said|An official|neutral", "speaking to|Reuters|setting"}},
+       {"said|An official|neutral"}},
+      // An outlet the source spoke to is the relay of the attribution, not a
+      // second source.
+      {"Ana Costa said in an interview with Reuters that the port would close.", "port",
+       {"said|Ana Costa|neutral"}},
       // Colons after a speaker in a transcript.
       {"Q: Will the port reopen?", "port", {":|Q|neutral"}},
       // An introductory phrase opening the sentence ends at its comma: the
@@ -419,6 +424,10 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
         "its budget inquiries since 2019|neutral"}},
       // What is cited names no one: the citer is the source.
       {"Osei cited rising rents as the reason for the levy.", "levy", {"cited|Osei|neutral"}},
+      {"The council cited an internal audit as proof of the waste.", "waste",
+       {"cited|The council|neutral"}},
+      {"Mara Lind, citing Ana Costa, said the pier was unsafe.", "pier",
+       {"citing|Mara Lind|neutral", "said|Mara Lind|neutral"}},
       {"Mara Lind, citing the cost of dredging, voted against the plan.", "plan",
        {"citing|Mara Lind|neutral", "voted against|Mara Lind|stance|mental"}},
       // Verbs of saying and stance added from news usage.
@@ -479,7 +488,7 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       // setting's or one inside a noun phrase; the sentence's subject
       // comes after an opening participle's phrase or a dateline.
       {"Osei rescinded his endorsement of the levy, saying it was unfair.", "unfair",
-       {"saying|Osei|neutral", "endorsement of|his|stance|mental"}},
+       {"saying|Osei|neutral", "endorsement of|Osei|stance|mental"}},
       {"Osei appears in videos he calls \"Harbour Watch,\" telling viewers the pier is unsafe.",
        "unsafe", {"telling|Osei|neutral", "calls|he|loaded"}},
       {"Facing mounting criticism, Osei released a statement on Sunday, defending the levy.",
@@ -493,12 +502,80 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       // A finite verb after an -ing noun, a count or a year.
       {"A new ranking says the port is the busiest in Europe.", "busiest",
        {"says|A new ranking|neutral"}},
-      {"About four in 10 said they would move.", "move", {"said|10|neutral"}},
+      {"About four in 10 said they would move.", "move", {"said|four in 10|neutral"}},
       {"Mara Lind, who in 2010 said the pier was unsafe, resigned.", "pier",
        {"said|who|neutral"}},
-      // A refusal to comment is the subject's stance.
-      {"A spokeswoman for the port declined to comment.", "port",
-       {"declined to|A spokeswoman for the port|stance|mental"}},
+      // A poll the figures come from is their source, "in" its cue.
+      {"In a Harbour Institute poll, 40 percent of tenants said the rents were unfair.", "rents",
+       {"In|a Harbour Institute poll|phrase"}},
+      {"The mayor leads by 12 points in a new survey of the city's voters.", "mayor",
+       {"in|a new survey|phrase"}},
+      {"The mayor has slipped in the polls since June.", "mayor", {}},
+      // A colon opening a quotation: the name before it, else the subject of
+      // the clause before it; never what the quotation is ("was:").
+      {"Ana Costa was blunt: \"The harbour is safe.\"", "harbour",
+       {":|Ana Costa|neutral"}},
+      {"The delay does not surprise the engineer Mara Lind: \"Dredging always runs late.\"",
+       "Dredging", {":|Mara Lind|neutral"}},
+      {"The council's new slogan was: \"A harbour for everyone.\"", "slogan", {}},
+      // A poll's share speaking: "four in 10", "42%".
+      {"About four in 10 said they were worse off than a year ago.", "worse",
+       {"said|four in 10|neutral"}},
+      {"On rents, 42% say they pay too much.", "rents", {"say|42%|neutral"}},
+      // A participle after a statement's cue tells what the statement said;
+      // after a setting it is a verb of its own.
+      {"The club issued a statement saying the match would go ahead.", "match",
+       {"issued a statement|The club|publication"}},
+      {"In a statement announcing the fixture, the club said the match would go ahead.", "match",
+       {"announcing|a statement|publication", "said|the club|neutral"}},
+      // "To X, ...": a view held by X; unnamed holders are its source.
+      {"To many, the old pier is an eyesore.", "eyesore", {"To|many|mental"}},
+      {"To Ana Costa, the levy is a tax on tenants.", "levy", {"To|Ana Costa|mental|mental"}},
+      {"To some extent, the levy is a tax on tenants.", "levy", {}},
+      {"To win the seat, Ana Costa needs the harbour vote.", "seat", {}},
+      // Before a passive relay joined by "be", or naming no one, stands what
+      // was reported: the outlet is the source.
+      {"The merger was first reported by Bloomberg.", "merger", {"first reported by|Bloomberg|relay"}},
+      // The author after a document is part of the source.
+      {"Rents rose 9 percent, according to a tally by the Harbour Institute.", "Rents",
+       {"according to|a tally by the Harbour Institute|phrase"}},
+      // A possessive pronoun after its clause's verb belongs to the subject;
+      // after a preposition it stays.
+      {"Ana Costa stepped up her attacks on the port authority.", "port",
+       {"attacks on|Ana Costa|loaded"}},
+      {"Ana Costa was persistent in her criticism of the port authority.", "port",
+       {"criticism of|her|loaded"}},
+      // Who criticises follows "from".
+      {"The levy drew sharp criticism from harbour tenants.", "levy",
+       {"criticism from|harbour tenants|loaded"}},
+      // A poll that is the subject reports what it "has", "puts" or "gives";
+      // not its method.
+      {"The latest Harbour Institute poll has the mayor ahead by six points.", "ahead",
+       {"has|The latest Harbour Institute poll|neutral"}},
+      {"The poll surveyed 900 tenants in March.", "tenants", {}},
+      // Who sent the document a participle describes is the source.
+      {"The port authority sent a letter on Monday warning tenants of higher rents.", "tenants",
+       {"warning|The port authority|assertive"}},
+      // Modifiers before a noun with its complement are no source; the
+      // clause's subject holds it.
+      {"Ana Costa launched a blistering attack on the port authority.", "port",
+       {"attack on|Ana Costa|loaded"}},
+      {"Ana Costa faced sharp questions about the dredging.", "dredging",
+       {"questions about|-|loaded"}},
+      // The occasion between subject and verb is no source.
+      {"Ana Costa in her budget speech called the levy unfair.", "levy",
+       {"called|Ana Costa|loaded"}},
+      // A written text's words.
+      {"\"We will appeal,\" the port authority's statement read.", "appeal",
+       {"read|the port authority's statement|publication"}},
+      // A noun's possessor is no subject for a participle to share.
+      {"Mara Lind was firm in her criticism of the levy, saying it was unfair.", "unfair",
+       {"criticism of|her|loaded", "saying|Mara Lind|neutral"}},
+      // A refusal to comment is the source's answer, on the record.
+      {"A spokeswoman for the port declined to comment on the dredging.", "dredging",
+       {"declined to comment|A spokeswoman for the port|neutral"}},
+      {"The coach would not say whether the striker was injured.", "striker",
+       {"would not say|The coach|neutral"}},
   };
   for (const Row& row : rows) {
     INFO("text: " << row.text);

@@ -128,7 +128,9 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options, const std
         text_bytes += static_cast<uint64_t>(st.st_size);
     }
     if (text_bytes * kReportPerTextByte >= ReportSpace::kMinBytes) {
-      space_fd = to_stdout ? STDOUT_FILENO : ::open(options.output.c_str(), O_WRONLY | O_CLOEXEC);
+      // A second descriptor of the file just opened, for its space only
+      // (never blocking: a FIFO has its reader already, and is let be).
+      space_fd = to_stdout ? STDOUT_FILENO : ::open(options.output.c_str(), O_WRONLY | O_CLOEXEC | O_NONBLOCK);
       space.emplace(space_fd, text_bytes * kReportPerTextByte);
     }
   }

@@ -2981,6 +2981,17 @@ void Attributor::AttributeClaim(Claim* claim) {
         }
         if (by_verb) continue;
       }
+      // The subject of the clause whose object is the noun phrase at
+      // np_first becomes the source, when there is one.
+      auto take_clause_subject = [&](uint32_t np_first) {
+        uint32_t sf = 0, sl = 0;
+        const Span subject = ObjectClauseSubject(np_first, ci, &sf, &sl);
+        if (subject.empty()) return false;
+        left = subject;
+        left_first = sf;
+        left_last = sl;
+        return true;
+      };
       // "Trump unleashed a harsh attack on Carson", "Cruz made an
       // unprompted call for ...": the words before a noun with its
       // complement are its modifiers, and the clause's subject holds it.
@@ -3022,16 +3033,7 @@ void Attributor::AttributeClaim(Claim* claim) {
             }
           }
         }
-        if (modifiers) {
-          uint32_t sf = 0, sl = 0;
-          const Span subject = ObjectClauseSubject(np_first, ci, &sf, &sl);
-          if (!subject.empty()) {
-            left = subject;
-            left_first = sf;
-            left_last = sl;
-            sourceless = false;
-          }
-        }
+        if (modifiers && take_clause_subject(np_first)) sourceless = false;
       }
       if (sourceless && left.empty()) {
         // "was criticized", "when asked": an attribution to no one named.
@@ -3047,15 +3049,8 @@ void Attributor::AttributeClaim(Claim* claim) {
       // a possessive pronoun after the clause's verb is its subject's, and
       // the subject is the one named.
       if (nominal && left_first == left_last &&
-          PossessiveDeterminers().Contains(tokens_[left_first].hash)) {
-        uint32_t sf = 0, sl = 0;
-        const Span subject = ObjectClauseSubject(left_first, ci, &sf, &sl);
-        if (!subject.empty()) {
-          left = subject;
-          left_first = sf;
-          left_last = sl;
-        }
-      }
+          PossessiveDeterminers().Contains(tokens_[left_first].hash))
+        take_clause_subject(left_first);
       // "Trump in his announcement speech called ...", "Clinton, during a
       // speech, attacked ...": a document or speech set between subject and
       // verb by a preposition is the occasion; the subject stands before it.

@@ -499,6 +499,14 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       // A refusal to comment is the subject's stance.
       {"A spokeswoman for the port declined to comment.", "port",
        {"declined to|A spokeswoman for the port|stance|mental"}},
+      // A light verb with a noun of speech is a cue as a whole, the words
+      // between included, and takes its subject as a reporting verb does.
+      {"Mara Lind made similar remarks at the port on Monday.", "port",
+       {"made similar remarks|Mara Lind|neutral"}},
+      {"The port board took several veiled shots at the levy.", "levy",
+       {"took several veiled shots at|The port board|loaded"}},
+      {"As the harbour master put it, the pier is a ruin.", "pier", {"put it|the harbour master|neutral"}},
+      {"Osei has cast himself as the only outsider in the race.", "outsider", {"cast|Osei|loaded"}},
   };
   for (const Row& row : rows) {
     INFO("text: " << row.text);

@@ -230,6 +230,29 @@ const WordSet& Catenatives() {
   return words;
 }
 
+// Verbs whose object is the means or the occasion of what the infinitive
+// after it says, done by their own subject ("used his speech to attack",
+// "took the opportunity to thank", "seized the moment to announce").
+const WordSet& InstrumentVerbs() {
+  static const WordSet words = {"used", "uses", "using", "took", "takes", "taking",
+                                "seized", "seizes", "seizing"};
+  return words;
+}
+
+// Units of time: "took four years to write" is a duration, not an occasion.
+const WordSet& TimeUnits() {
+  static const WordSet words = {"seconds", "minutes", "hours", "days",  "weeks",   "months",
+                                "years",   "decades", "minute", "hour", "while",   "ages"};
+  return words;
+}
+
+// Forms of "go" that open "went out of his way to say" and "went so far as
+// to say".
+const WordSet& GoForms() {
+  static const WordSet words = {"went", "goes", "go", "going", "gone"};
+  return words;
+}
+
 // Participles of permission and scheduling: "not authorized to discuss" is
 // an anonymous source's boilerplate, "scheduled to testify" no statement.
 const WordSet& PermissionWords() {
@@ -923,6 +946,8 @@ class Attributor {
   static inline const uint64_t kAn = NormalizedHash("an");
   static inline const uint64_t kOr = NormalizedHash("or");
   static inline const uint64_t kOn = NormalizedHash("on");
+  static inline const uint64_t kWay = NormalizedHash("way");
+  static inline const uint64_t kAs = NormalizedHash("as");
   static inline const uint64_t kIt = NormalizedHash("it");
   static inline const uint64_t kOne = NormalizedHash("one");
   static inline const uint64_t kFrom = NormalizedHash("from");
@@ -1537,6 +1562,25 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
                            (IsNameWord(gv) && gv > s_first && !IsPunct(gv - 1)))) {
         *at = gv;
         return Before::kObject;
+      }
+      // "used his keynote speech to offer", "took the opportunity to
+      // thank", "went out of his way to say", "went so far as to say": the
+      // infinitive is the subject's of the verb a short object or idiom
+      // away.
+      for (uint32_t k = gv; k > range_begin_ && gv - k < 5; --k) {
+        if (InQuote(k) || IsPunct(k) || InVerbCue(k) || TimeUnits().Contains(tokens_[k].hash))
+          break;
+        const uint64_t kh = tokens_[k - 1].hash;
+        const bool go_idiom = GoForms().Contains(kh) &&
+                              (tokens_[gv].hash == kWay || tokens_[gv].hash == kAs);
+        // Not the passive "is used by many to unveil".
+        const bool passive = k >= range_begin_ + 2 && EndsWith(TokenText(k - 1), "ed") &&
+                             BeForms().Contains(tokens_[k - 2].hash);
+        if ((InstrumentVerbs().Contains(kh) || go_idiom) && !passive && !InQuote(k - 1) &&
+            IsLowerWord(k - 1)) {
+          *at = k - 1;
+          return Before::kCatenative;
+        }
       }
       // "allowing users to report", "forced the chairwoman to resign": the
       // object of a verb of permission or pressure does what follows.

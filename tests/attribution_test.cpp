@@ -576,6 +576,23 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"declined to comment|A spokeswoman for the port|neutral"}},
       {"The coach would not say whether the striker was injured.", "striker",
        {"would not say|The coach|neutral"}},
+      // A light verb with a noun of speech is a cue as a whole, the words
+      // between included, and takes its subject as a reporting verb does.
+      {"Mara Lind made similar remarks at the port on Monday.", "port",
+       {"made similar remarks|Mara Lind|neutral"}},
+      {"The port board took several veiled shots at the levy.", "levy",
+       {"took several veiled shots at|The port board|loaded"}},
+      {"As the harbour master put it, the pier is a ruin.", "pier", {"put it|the harbour master|neutral"}},
+      {"Osei has cast himself as the only outsider in the race.", "outsider", {"cast|Osei|loaded"}},
+      // An infinitive after a verb of means or occasion and its object
+      // ("used his speech to", "took the opportunity to") or after "went
+      // out of his way", "went so far as" is the subject's; a duration
+      // ("took four years to") and a passive ("is used by many to") are not.
+      {"Osei used his speech to criticize the levy.", "levy", {"criticize|Osei|loaded"}},
+      {"Mara Lind took the opportunity to criticize the levy.", "levy",
+       {"criticize|Mara Lind|loaded"}},
+      {"Osei went so far as to criticize the levy.", "levy", {"criticize|Osei|loaded"}},
+      {"The levy is used by many to criticize the port board.", "board", {}},
   };
   for (const Row& row : rows) {
     INFO("text: " << row.text);

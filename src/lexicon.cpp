@@ -70,7 +70,7 @@ const std::vector<std::string>& CommonKeys() {
   static const std::vector<std::string> keys = {
       "id",      "phrase",   "forms",           "pattern",    "category",  "weight",
       "note",    "examples", "counterexamples", "case",       "not_before", "not_after",
-      "only_before", "only_after",
+      "only_before", "only_after", "anchors", "requires",
       "disabled"};
   return keys;
 }
@@ -297,6 +297,18 @@ struct LexiconParser {
     return LocatedText{*s, Locate(node.Mark())};
   }
 
+  // A list of single words (a pattern's anchors and required words).
+  std::vector<LocatedText> WordList(const YAML::Node& node, const std::string& key, const std::string& what) {
+    std::vector<LocatedText> words = List(node, key, true, true);
+    std::vector<Token> tokens;
+    for (const LocatedText& w : words) {
+      Tokenize(w.text, &tokens);
+      if (tokens.size() != 1 || tokens[0].kind != TokenKind::kWord)
+        Report(Severity::kError, w.location, what + " is one word, not '" + w.text + "'");
+    }
+    return words;
+  }
+
   // A list of located strings; `require_nonempty` reports an empty list.
   std::vector<LocatedText> List(const YAML::Node& node, const std::string& key, bool phrases,
                                 bool require_nonempty) {
@@ -478,6 +490,23 @@ struct LexiconParser {
     }
     if (forms) entry.phrases = List(forms, "forms", true, true);
     if (pattern) ParsePattern(pattern, &entry);
+    if (const YAML::Node anchors = node["anchors"]) {
+      if (!pattern)
+        Error(anchors, "'anchors' go with a 'pattern' (the words its matches start with)");
+      else
+        entry.anchors = WordList(anchors, "anchors", "an anchor");
+    }
+    if (const YAML::Node required = node["requires"]) {
+      if (!node["anchors"])
+        Error(required, "'requires' goes with 'anchors' (words that must follow an anchor for its pattern to be tried)");
+      else
+        entry.required_words = WordList(required, "requires", "a required word");
+    }
+    if (pattern && !node["anchors"]) {
+      Report(Severity::kNote, Locate(pattern.Mark()),
+             name() + " has a pattern without 'anchors': it is searched for over the whole text, "
+                      "which is slow; list the words its matches start with");
+    }
 
     const YAML::Node category = node["category"];
     if (!category) {

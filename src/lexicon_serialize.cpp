@@ -8,7 +8,7 @@ namespace sourcecheck::internal {
 namespace {
 
 // Bumped whenever Entry or this encoding changes.
-constexpr uint32_t kFormat = 0x53434c32;  // "SCL2"
+constexpr uint32_t kFormat = 0x53434c34;  // "SCL4"
 
 class Writer {
  public:
@@ -115,6 +115,8 @@ std::string SerializeEntries(const std::vector<Entry>& entries) {
     w.Texts(e.aliases);
     w.U32(e.pattern ? 1 : 0);
     if (e.pattern) w.Texts({*e.pattern});
+    w.Texts(e.anchors);
+    w.Texts(e.required_words);
     w.F64(e.weight);
     w.Str(e.note);
     w.U32(static_cast<uint32_t>(e.case_rule));
@@ -151,6 +153,8 @@ bool DeserializeEntries(std::string_view data, std::vector<Entry>* out) {
       std::vector<LocatedText> p = r.Texts();
       if (p.size() == 1) e.pattern = std::move(p[0]);
     }
+    e.anchors = r.Texts();
+    e.required_words = r.Texts();
     e.weight = r.F64();
     e.note = r.Str();
     const uint32_t case_rule = r.U32();

@@ -128,6 +128,10 @@ struct PhraseInfo {
 struct CompiledPattern {
   uint32_t entry = 0;
   boost::regex regex;
+  bool anchored = false;  // tried only at its anchors (Entry::anchors)
+  // Hashes of Entry::required_words: one must stand among the
+  // kRequiresWindow tokens after the anchor (empty: no such test).
+  std::vector<uint64_t> required;
 };
 
 // An open-addressing map from 64-bit keys (never 0) to values, for the
@@ -279,6 +283,18 @@ struct Matcher::Impl {
   std::vector<PhraseInfo> phrases;
   std::vector<EntryRules> rules;  // per entry
   std::vector<CompiledPattern> patterns;
+  // Anchored patterns by the hash of an anchor word: anchors maps it to
+  // 1 + its index in anchor_lists, which lists the patterns (indices into
+  // patterns) that start with it. A bit set of 4,096 bits turns away the
+  // tokens that are no anchor without a lookup.
+  FlatMap<uint32_t> anchors;
+  std::vector<std::vector<uint32_t>> anchor_lists;
+  std::vector<uint64_t> anchor_bits = std::vector<uint64_t>(64, 0);
+  static size_t AnchorBit(uint64_t hash) { return static_cast<size_t>((hash * 0x9E3779B97F4A7C15ull) >> 52); }
+  bool MaybeAnchor(uint64_t hash) const {
+    const size_t b = AnchorBit(hash);
+    return (anchor_bits[b >> 6] >> (b & 63)) & 1;
+  }
 
   // A candidate passes its entry's case and context rules.
   bool Accept(const EntryRules& r, const PhraseInfo* phrase, std::string_view text,
@@ -316,6 +332,9 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
     std::vector<uint32_t> outputs;
   };
   std::vector<Node> trie(1);
+  size_t anchor_count = 0;
+  for (const Entry& entry : entries) anchor_count += entry.anchors.size();
+  impl->anchors.Reserve(anchor_count + 1);
   std::vector<uint64_t> vocab_hashes;  // index = id - 1
   FlatMap<uint32_t> vocab_index;
   vocab_index.Reserve(1 << 14);
@@ -394,7 +413,25 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
       try {
         boost::regex::flag_type flags = boost::regex::perl;
         if (entry.case_rule != CaseRule::kAsWritten) flags |= boost::regex::icase;
-        impl->patterns.push_back({e, boost::regex(entry.pattern->text, flags)});
+        const auto index = static_cast<uint32_t>(impl->patterns.size());
+        impl->patterns.push_back({e, boost::regex(entry.pattern->text, flags), !entry.anchors.empty(), {}});
+        for (const LocatedText& w : entry.required_words) {
+          Tokenize(w.text, &tokens);
+          if (tokens.size() == 1) impl->patterns.back().required.push_back(tokens[0].hash);
+        }
+        for (const LocatedText& a : entry.anchors) {
+          Tokenize(a.text, &tokens);
+          if (tokens.size() != 1) continue;  // the loader refused it
+          const uint64_t h = tokens[0].hash;
+          uint32_t& list = impl->anchors.Insert(h);
+          if (list == 0) {
+            impl->anchor_lists.emplace_back();
+            list = static_cast<uint32_t>(impl->anchor_lists.size());
+            impl->anchor_bits[Impl::AnchorBit(h) >> 6] |= uint64_t{1} << (Impl::AnchorBit(h) & 63);
+          }
+          std::vector<uint32_t>& at = impl->anchor_lists[list - 1];
+          if (at.empty() || at.back() != index) at.push_back(index);
+        }
       } catch (const boost::regex_error& ex) {
         return Status::Error(entry.pattern->location.path + ":" +
                              std::to_string(entry.pattern->location.line) + ": invalid pattern in '" +
@@ -471,26 +508,71 @@ void Matcher::Impl::MatchPatternsIn(std::string_view text, const std::vector<Tok
   const uint32_t range_end = tokens[end - 1].end;
   const auto tbegin = tokens.begin() + first;
   const auto tend = tokens.begin() + end;
-  for (const CompiledPattern& p : patterns) {
+  // A match counts when it starts and ends on token boundaries and passes
+  // its entry's rules.
+  auto add = [&](const CompiledPattern& p, const char* match_begin, const char* match_end) {
+    const auto mb = static_cast<uint32_t>(match_begin - text.data());
+    const auto me = static_cast<uint32_t>(match_end - text.data());
+    if (me <= mb) return;
+    const auto s = std::lower_bound(tbegin, tend, mb, [](const Token& t, uint32_t off) { return t.begin < off; });
+    const auto l = std::lower_bound(s, tend, me, [](const Token& t, uint32_t off) { return t.end < off; });
+    if (s == tend || l == tend || s->begin != mb || l->end != me) return;
+    const auto start = static_cast<uint32_t>(s - tokens.begin());
+    const auto len = static_cast<uint32_t>(l - s + 1);
+    if (!Accept(rules[p.entry], nullptr, text, tokens, start, len, first, end)) return;
+    out->push_back({start, len, mb, me, p.entry, false});
+  };
+  // Boost stops a match whose complexity exceeds its limit: the entry is
+  // named once for the run.
+  std::vector<char> stopped;
+  auto limit_hit = [&](size_t index) {
+    if (!pattern_errors) return;
+    if (stopped.empty()) stopped.assign(patterns.size(), 0);
+    if (stopped[index]) return;
+    stopped[index] = 1;
+    pattern_errors->push_back(lexicon.entries()[patterns[index].entry].id);
+  };
+  for (size_t pi = 0; pi < patterns.size(); ++pi) {
+    const CompiledPattern& p = patterns[pi];
+    if (p.anchored) continue;
     try {
       boost::cregex_iterator it(text.data() + range_begin, text.data() + range_end, p.regex);
-      for (; it != boost::cregex_iterator(); ++it) {
-        const auto mb = static_cast<uint32_t>((*it)[0].first - text.data());
-        const auto me = static_cast<uint32_t>((*it)[0].second - text.data());
-        if (me <= mb) continue;
-        const auto s = std::lower_bound(tbegin, tend, mb,
-                                        [](const Token& t, uint32_t off) { return t.begin < off; });
-        const auto l = std::lower_bound(s, tend, me,
-                                        [](const Token& t, uint32_t off) { return t.end < off; });
-        if (s == tend || l == tend || s->begin != mb || l->end != me) continue;
-        const auto start = static_cast<uint32_t>(s - tokens.begin());
-        const auto len = static_cast<uint32_t>(l - s + 1);
-        if (!Accept(rules[p.entry], nullptr, text, tokens, start, len, first, end)) continue;
-        out->push_back({start, len, mb, me, p.entry, false});
-      }
+      for (; it != boost::cregex_iterator(); ++it) add(p, (*it)[0].first, (*it)[0].second);
     } catch (const std::runtime_error&) {
-      // Boost stops a match whose complexity exceeds its limit.
-      if (pattern_errors) pattern_errors->push_back(lexicon.entries()[p.entry].id);
+      limit_hit(pi);
+    }
+  }
+  if (anchor_lists.empty()) return;
+  // An anchored pattern is tried only where one of its anchors starts, and
+  // its match must start there: one short attempt at a few places instead
+  // of a search over the whole run.
+  boost::cmatch what;
+  for (uint32_t i = first; i < end; ++i) {
+    const uint64_t h = tokens[i].hash;
+    if (!MaybeAnchor(h)) continue;
+    const uint32_t* list = anchors.Find(h);
+    if (list == nullptr) continue;
+    const char* from = text.data() + tokens[i].begin;
+    // The character before the anchor is read by a leading \b.
+    const auto flags = tokens[i].begin > 0 ? boost::match_continuous | boost::match_prev_avail
+                                            : boost::match_continuous;
+    const uint32_t window_end = std::min(end, i + 1 + kRequiresWindow);
+    for (const uint32_t pi : anchor_lists[*list - 1]) {
+      // Most anchors are common verbs ("has", "made"): a pattern that
+      // needs a word after its anchor is tried only when one stands there.
+      const std::vector<uint64_t>& required = patterns[pi].required;
+      if (!required.empty()) {
+        bool found = false;
+        for (uint32_t k = i + 1; k < window_end && !found; ++k)
+          found = std::find(required.begin(), required.end(), tokens[k].hash) != required.end();
+        if (!found) continue;
+      }
+      try {
+        if (boost::regex_search(from, text.data() + range_end, what, patterns[pi].regex, flags))
+          add(patterns[pi], what[0].first, what[0].second);
+      } catch (const std::runtime_error&) {
+        limit_hit(pi);
+      }
     }
   }
 }

@@ -58,7 +58,7 @@ TEST_CASE("Broken lexicons give located diagnostics, verbatim", "[lexicon]") {
                                     "weight_range", "empty_phrase", "duplicate_phrase", "bad_regex",
                                     "bad_category", "duplicate_id", "missing_fields",
                                     "family_mismatch", "bad_version_family", "misplaced_key", "not_a_map",
-                                    "several_files");
+                                    "several_files", "bad_anchors");
   INFO("case " << name);
   const std::string expected = ReadAll(kBroken / (name + ".expected"));
   REQUIRE_FALSE(expected.empty());
@@ -195,6 +195,10 @@ TEST_CASE("The compiled defaults equal the defaults read from their YAML", "[lex
     CHECK(x.case_rule == y.case_rule);
     CHECK(x.unsourced == y.unsourced);
     CHECK(x.not_before.size() == y.not_before.size());
+    CHECK(x.pattern.has_value() == y.pattern.has_value());
+    if (x.pattern && y.pattern) CHECK(x.pattern->text == y.pattern->text);
+    REQUIRE(x.anchors.size() == y.anchors.size());
+    for (size_t k = 0; k < x.anchors.size(); ++k) CHECK(x.anchors[k].text == y.anchors[k].text);
   }
 }
 

@@ -138,6 +138,44 @@ TEST_CASE("Matcher: patterns match on token boundaries only", "[matcher]") {
   CHECK(Hits(m, "Prices rose up to 40 percentage points.").empty());
 }
 
+TEST_CASE("Matcher: an anchored pattern is tried where an anchor starts, with the same matches", "[matcher]") {
+  const std::string pattern = "pattern: '\\bt(?:ook|akes?) (?:\\w+ ){0,2}?(?:swipes?|shots?) at\\b'";
+  const Matcher everywhere = Compile({{"reporting_verbs", Def("shots", pattern, "loaded")}});
+  const Matcher anchored =
+      Compile({{"reporting_verbs", Def("shots", pattern + "\n    anchors: [took, take, takes]", "loaded")}});
+  // At the start of the text, after a word, capitalised, twice in a sentence.
+  for (const std::string text :
+       {"Took a swipe at the mayor, she did.", "Ana Costa took two shots at the board.",
+        "She takes swipes at rivals and took a shot at the press.", "The mistake took shape at once."}) {
+    INFO(text);
+    CHECK(Hits(anchored, text) == Hits(everywhere, text));
+  }
+  CHECK(Hits(anchored, "Ana Costa took two shots at the board.") ==
+        V{"reporting_verbs.shots:took two shots at"});
+  // The match starts at an anchor or not at all: "mistook" holds "took"
+  // but is no anchor, and a \b before it fails.
+  CHECK(Hits(anchored, "He mistook a swipe at him for praise.").empty());
+  // A pattern whose matches start elsewhere than its anchors finds nothing.
+  const Matcher misanchored =
+      Compile({{"reporting_verbs", Def("shots", pattern + "\n    anchors: [swipe]", "loaded")}});
+  CHECK(Hits(misanchored, "Ana Costa took a swipe at the board.").empty());
+  // With required words the pattern is tried only when one follows the
+  // anchor within kRequiresWindow tokens: the same hits when the list is
+  // complete, none for a word left off it.
+  const Matcher required = Compile(
+      {{"reporting_verbs",
+        Def("shots", pattern + "\n    anchors: [took, take, takes]\n    requires: [swipe, swipes, shot, shots]", "loaded")}});
+  const Matcher incomplete = Compile(
+      {{"reporting_verbs", Def("shots", pattern + "\n    anchors: [took, take, takes]\n    requires: [swipe]", "loaded")}});
+  for (const std::string text : {"Took a swipe at the mayor, she did.", "Ana Costa took two shots at the board.",
+                                 "She takes swipes at rivals and took a shot at the press."}) {
+    INFO(text);
+    CHECK(Hits(required, text) == Hits(everywhere, text));
+  }
+  CHECK(Hits(incomplete, "Ana Costa took two shots at the board.").empty());
+  CHECK(Hits(incomplete, "Ana Costa took a swipe at the board.") == V{"reporting_verbs.shots:took a swipe at"});
+}
+
 TEST_CASE("Matcher: a range limits the match", "[matcher]") {
   const Matcher m = Compile({{"anonymous_sources", Def("sources", "phrase: sources said", "bare")}});
   const std::string text = "It fell, sources said.";

@@ -59,6 +59,9 @@ struct LocatedText {
   SourceLocation location;
 };
 
+// How far after an anchor a pattern's `requires` word may stand, in tokens.
+inline constexpr uint32_t kRequiresWindow = 8;
+
 struct Entry {
   std::string id;    // full id, "family.key"
   std::string key;   // the part after the family
@@ -67,6 +70,13 @@ struct Entry {
   std::vector<LocatedText> phrases;  // `phrase` or `forms`; empty for patterns
   std::vector<LocatedText> aliases;  // short forms valid after the full name
   std::optional<LocatedText> pattern;
+  // For a pattern: the words a match starts with. The pattern is then tried
+  // only where one of them stands, not searched for over the whole text.
+  std::vector<LocatedText> anchors;
+  // For an anchored pattern: words one of which must stand among the
+  // kRequiresWindow tokens after the anchor for the pattern to be tried
+  // there (the nouns of "made ... remarks"). Empty: always tried.
+  std::vector<LocatedText> required_words;
   double weight = 1.0;
   std::string note;
   CaseRule case_rule = CaseRule::kAny;

@@ -675,6 +675,10 @@ class Attributor {
   Span LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* first_token) const;
   // The phrase starting at `start` and running right (object side).
   Span RightPhrase(uint32_t start, uint32_t* last_token) const;
+  // The last token of an apposition after an inverted source that closes
+  // its sentence ("said Ana Costa, a lawyer in Salem."), or `name_last`
+  // when none follows.
+  uint32_t AppositionEnd(uint32_t cue_first, uint32_t name_last, uint32_t end_token) const;
   Span ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) const;
   // ExtendLeftPhrase, or, when `end_token` closes a parenthesis, the phrase
   // before it with the parenthesis ("Sen. Ana Costa (D-Ore.)").
@@ -945,6 +949,9 @@ class Attributor {
   static inline const uint64_t kHas = NormalizedHash("has");
   static inline const uint64_t kHave = NormalizedHash("have");
   static inline const uint64_t kHad = NormalizedHash("had");
+  static inline const uint64_t kAnother = NormalizedHash("another");
+  static inline const uint64_t kWhose = NormalizedHash("whose");
+  static inline const uint64_t kWhich = NormalizedHash("which");
 
   const Matcher& matcher_;
   const std::string& text_;
@@ -2050,6 +2057,57 @@ Span Attributor::RightPhrase(uint32_t start, uint32_t* last_token) const {
   return {tokens_[start].begin, tokens_[last].end};
 }
 
+uint32_t Attributor::AppositionEnd(uint32_t cue_first, uint32_t name_last,
+                                   uint32_t end_token) const {
+  uint32_t s_first = 0, s_end = 0;
+  SentenceOf(name_last, &s_first, &s_end);
+  s_end = std::min(s_end, end_token);
+  // An apposition opens with an article, an age or a role: "a lawyer",
+  // "the mayor's aide", "44", "director of ..."; not with an adverbial
+  // ("in a statement"), a participle (", adding") or a clause.
+  auto opens = [&](uint32_t k) {
+    if (k >= s_end || InQuote(k)) return false;
+    const uint64_t h = tokens_[k].hash;
+    if (h == kA || h == kAn || h == kThe || h == kAnother) return true;
+    if (tokens_[k].kind == TokenKind::kNumber)
+      return k + 1 < s_end && IsPunct(k + 1) && !PercentSign(k + 1);
+    const int chunk = ChunkAt(k);
+    return chunk >= 0 && FamilyOf(analysis_.cues[static_cast<size_t>(chunk)]) == Family::kSourceRoles;
+  };
+  // Not after a verb standing inside its sentence ("Then, says Ana Costa,
+  // the city changed"): the words after the comma go on with the sentence.
+  uint32_t words_before = 0;
+  for (uint32_t k = s_first; k < cue_first; ++k)
+    if (!IsPunct(k)) ++words_before;
+  if (words_before < 4) return name_last;
+  if (name_last + 2 >= s_end || !IsComma(name_last + 1) || InQuote(name_last + 1) ||
+      !(opens(name_last + 2) || tokens_[name_last + 2].hash == kWho))
+    return name_last;
+  // It runs to the end of the sentence, over further appositions, a place
+  // ("in Salem, Ore.", ", of Salem") or a relative clause ("who worked
+  // there", ", which tracks ..."); anything
+  // else after a comma ends it, and so does a quotation.
+  uint32_t last = name_last;
+  for (uint32_t k = name_last + 2; k < s_end; ++k) {
+    // Another attribution's verb ("who added that ...") is no description.
+    if (InQuote(k) || InVerbCue(k) || tokens_[k].hash == kSemicolon || IsDash(k) ||
+        tokens_[k].hash == kParenOpen || tokens_[k].hash == kColon)
+      return name_last;
+    if (IsComma(k)) {
+      const uint32_t n = k + 1;
+      if (n >= s_end) break;
+      const uint64_t h = tokens_[n].hash;
+      if (!(opens(n) || h == kWho || h == kWhose || h == kWhich || h == kOf || h == kFrom ||
+            (IsCapitalized(n) && !InQuote(n) && !InVerbCue(n))))
+        break;
+      continue;
+    }
+    if (k - name_last > 40) return name_last;
+    if (!IsPunct(k) || (AbbreviationPeriod(k) && k + 1 < s_end)) last = k;
+  }
+  return last;
+}
+
 uint32_t Attributor::TokenAtOffset(uint32_t offset) const {
   auto it = std::lower_bound(tokens_.begin(), tokens_.end(), offset,
                              [](const Token& t, uint32_t off) { return t.begin < off; });
@@ -2753,7 +2811,7 @@ void Attributor::AttributeClaim(Claim* claim) {
     // Beliefs, intentions and stances ("endorsed", "opposes") are held by
     // their subject; the subject is not a source for the claim.
     a.mental = Is(e, kMental) || Is(e, kIntention) || Is(e, kStance);
-    uint32_t src_first = 0, src_last = 0;
+    uint32_t src_first = 0, src_last = 0, apposition_last = 0;
     Span source;
     if (Is(e, kRelay)) {
       // Passive relays name the source on the left and the outlet on the
@@ -3118,6 +3176,7 @@ void Attributor::AttributeClaim(Claim* claim) {
         source = right;
         src_first = cue_last + 1;
         src_last = last;
+        apposition_last = AppositionEnd(m.first_token, last, end_token);
       } else {
         source = left;
         src_first = left_first;
@@ -3155,6 +3214,10 @@ void Attributor::AttributeClaim(Claim* claim) {
     Span dummy;
     std::string vn;
     a.kind = Classify(source, src_first, src_last, &refers, &dummy, &vn);
+    // The person is classified by name; the span shows the apposition
+    // that describes them too.
+    if (apposition_last > src_last && a.kind == SourceKind::kNamedPerson)
+      a.source.end = tokens_[apposition_last].end;
     if (document_head) a.kind = SourceKind::kDocument;
     a.refers_to = std::move(refers);
     // "NBC's Dante Chinni said": a journalist's words reach us through the

@@ -576,6 +576,22 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"declined to comment|A spokeswoman for the port|neutral"}},
       {"The coach would not say whether the striker was injured.", "striker",
        {"would not say|The coach|neutral"}},
+      // An inverted speaker's apposition describes them and is shown with
+      // the name: a role, an age and a hometown, a relative clause.
+      {"\"The harbour will silt up,\" said Mara Lind, an engineer at the port of Salem.", "harbour",
+       {"said|Mara Lind, an engineer at the port of Salem|neutral"}},
+      {"\"The levy is unfair,\" said Ana Costa, 52, of Salem, Ore.", "levy",
+       {"said|Ana Costa, 52, of Salem, Ore|neutral"}},
+      {"\"We lost the vote,\" said Ana Costa, who chairs the harbour board.", "vote",
+       {"said|Ana Costa, who chairs the harbour board|neutral"}},
+      // Not an adverbial after the name, another attribution's verb, or
+      // the rest of a sentence the verb stands inside.
+      {"\"We lost the vote,\" said Ana Costa, in a statement on Friday.", "vote",
+       {"said|Ana Costa|neutral"}},
+      {"\"We lost the vote,\" said Ana Costa, who added that she would stand again.", "vote",
+       {"said|Ana Costa|neutral", "added|who|neutral"}},
+      {"Then, says Mara Lind, the harbour silted up.", "harbour",
+       {"says|Mara Lind|neutral"}},
   };
   for (const Row& row : rows) {
     INFO("text: " << row.text);

@@ -2018,6 +2018,13 @@ Span Attributor::RightPhrase(uint32_t start, uint32_t* last_token) const {
       if (tok.hash == kHyphen && any) {
         continue;
       }
+      // "Dennis B. Ross", "Joseph R. Biden Jr.": an initial's period inside
+      // a name.
+      if (any && AbbreviationPeriod(t) && t + 1 < range_end_ && IsCapitalized(t + 1) &&
+          !InQuote(t + 1)) {
+        last = t;
+        continue;
+      }
       break;
     }
     if (tok.hash == kPossessive && any) {
@@ -2089,8 +2096,12 @@ uint32_t Attributor::AppositionEnd(uint32_t cue_first, uint32_t name_last,
   // else after a comma ends it, and so does a quotation.
   uint32_t last = name_last;
   for (uint32_t k = name_last + 2; k < s_end; ++k) {
-    // Another attribution's verb ("who added that ...") is no description.
-    if (InQuote(k) || InVerbCue(k) || tokens_[k].hash == kSemicolon || IsDash(k) ||
+    // A relative clause reporting speech ("who added that ...", "who said
+    // he ...") is another attribution, not a description.
+    const bool reports = InVerbCue(k) && k + 1 < s_end &&
+                         (tokens_[k + 1].hash == kThat || IsPunct(k + 1) || InQuote(k + 1) ||
+                          PersonalSubjects().Contains(tokens_[k + 1].hash));
+    if (InQuote(k) || reports || tokens_[k].hash == kSemicolon || IsDash(k) ||
         tokens_[k].hash == kParenOpen || tokens_[k].hash == kColon)
       return name_last;
     if (IsComma(k)) {

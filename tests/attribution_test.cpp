@@ -592,6 +592,12 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"said|Ana Costa|neutral", "added|who|neutral"}},
       {"Then, says Mara Lind, the harbour silted up.", "harbour",
        {"says|Mara Lind|neutral"}},
+      // A cue word that reports nothing is no bar to a description.
+      {"\"The pier is a landmark,\" said Ana Costa, director of value-added services at the port.",
+       "pier", {"said|Ana Costa, director of value-added services at the port|neutral"}},
+      // An initial's period stays inside an inverted name.
+      {"\"The levy is unfair,\" said Dennis B. Ross, a former mayor of Salem.", "levy",
+       {"said|Dennis B. Ross, a former mayor of Salem|neutral"}},
   };
   for (const Row& row : rows) {
     INFO("text: " << row.text);

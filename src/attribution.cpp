@@ -2677,7 +2677,17 @@ bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
       // and the source's words; Classify reads the kind and the name from
       // its antecedent, as for "he".
       uint32_t af = 0, al = 0;
-      if (!RelativeAntecedent(at, &af, &al).empty()) {
+      const bool antecedent = !RelativeAntecedent(at, &af, &al).empty();
+      // "that" is no relative subject before a gerund ("doesn't help that
+      // invoking ...") or after a verb ("having that portrayed"), nor when
+      // it stands for a thing named earlier by "one" ("a plan, one that
+      // favors workers"): the cue there is nobody's.
+      if (tokens_[at].hash == kThat &&
+          (participle || (antecedent && af == al &&
+                          (tokens_[af].hash == kOne ||
+                           (IsLowerWord(af) && EndsWith(TokenText(af), "ing"))))))
+        return false;
+      if (antecedent) {
         *source = {tokens_[at].begin, tokens_[at].end};
         *sf = *sl = at;
       } else if (tokens_[at].hash == kWho) {

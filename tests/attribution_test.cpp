@@ -595,6 +595,9 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       // A cue word that reports nothing is no bar to a description.
       {"\"The pier is a landmark,\" said Ana Costa, director of value-added services at the port.",
        "pier", {"said|Ana Costa, director of value-added services at the port|neutral"}},
+      // "that" stands for no one after "one" or before a gerund.
+      {"The council chose a second plan, one that favors the harbour towns.", "harbour", {}},
+      {"It does not help that invoking the harbour plan upsets the towns.", "harbour", {}},
       // An initial's period stays inside an inverted name.
       {"\"The levy is unfair,\" said Dennis B. Ross, a former mayor of Salem.", "levy",
        {"said|Dennis B. Ross, a former mayor of Salem|neutral"}},

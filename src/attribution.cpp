@@ -1986,6 +1986,20 @@ Span Attributor::MainSubject(uint32_t sentence_first, uint32_t limit, uint32_t* 
     while (u < limit && !IsComma(u)) ++u;
     if (u >= limit) return {};
     t = u + 1;
+    // "At a rally in Ames, Iowa, on Sunday, ...", "in Beaumont, Tex.,":
+    // a state after a place the phrase ended with belongs to the phrase.
+    uint32_t place = u;
+    while (place > sentence_first && IsCapitalized(place - 1)) --place;
+    if (place < u && place > sentence_first && tokens_[place - 1].hash == kIn && t < limit &&
+        IsCapitalized(t)) {
+      uint32_t k = t;
+      while (k < limit && k < t + 4 && (IsCapitalized(k) || AbbreviationPeriod(k))) ++k;
+      // Not a name with its apposition ("in Iowa, Clinton, the former
+      // favourite, was ...").
+      const bool apposition = k + 1 < limit && (Determiners().Contains(tokens_[k + 1].hash) ||
+                                                RelativePronouns().Contains(tokens_[k + 1].hash));
+      if (k + 1 < limit && IsComma(k) && !InVerbCue(t) && !apposition) t = k + 1;
+    }
   }
   if (t >= limit) return {};
   uint32_t last = 0;
@@ -2685,7 +2699,8 @@ bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
       if (tokens_[at].hash == kThat &&
           (participle || (antecedent && af == al &&
                           (tokens_[af].hash == kOne ||
-                           (IsLowerWord(af) && EndsWith(TokenText(af), "ing"))))))
+                           (IsLowerWord(af) && EndsWith(TokenText(af), "ing") &&
+                            !EndsWith(TokenText(af), "thing"))))))
         return false;
       if (antecedent) {
         *source = {tokens_[at].begin, tokens_[at].end};

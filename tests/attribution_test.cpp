@@ -595,6 +595,12 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       // A cue word that reports nothing is no bar to a description.
       {"\"The pier is a landmark,\" said Ana Costa, director of value-added services at the port.",
        "pier", {"said|Ana Costa, director of value-added services at the port|neutral"}},
+      // A state after the place an opening phrase ends with is part of
+      // that phrase, not the subject a participle shares.
+      {"At a meeting in Salem, Oregon, on Monday, Mara Lind was quiet, saying little.", "little",
+       {"saying|Mara Lind|neutral"}},
+      {"After losing narrowly in Salem, Costa, the favourite, was quiet, saying little.", "little",
+       {"saying|Costa|neutral"}},
       // "that" stands for no one after "one" or before a gerund.
       {"The council chose a second plan, one that favors the harbour towns.", "harbour", {}},
       {"It does not help that invoking the harbour plan upsets the towns.", "harbour", {}},

@@ -1343,7 +1343,13 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
     }
     if (quoted && clause) return {};
     const uint32_t aside_start = open + 1;
-    const bool is_aside = AsideOpeners().Contains(tokens_[aside_start].hash) ||
+    // A relative clause describing the subject ("Ana Costa, who chairs the
+    // board, said") is shown with it, like an apposition; one that reports
+    // speech ("who has said that ...") is an aside.
+    bool describes = tokens_[aside_start].hash == kWho || tokens_[aside_start].hash == kWhose;
+    for (uint32_t u = aside_start; u < t && describes; ++u)
+      if (InVerbCue(u) || InQuote(u)) describes = false;
+    const bool is_aside = (AsideOpeners().Contains(tokens_[aside_start].hash) && !describes) ||
                           (IsLowerWord(aside_start) && EndsWith(TokenText(aside_start), "ing"));
     if (!is_aside) {
       aside = {tokens_[aside_start].begin, tokens_[t - 1].end};
@@ -1391,7 +1397,9 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
         return aside;
       }
       *first_token = first;
-      if (!aside.empty()) head.end = aside.end;
+      // A relative clause describes the phrase right before it only
+      // ("Osei, meanwhile, who has ..., said" is Osei).
+      if (!aside.empty() && !(describes && segment > 0)) head.end = aside.end;
       return head;
     }
   }

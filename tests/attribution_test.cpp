@@ -470,13 +470,14 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"say|Harbour workers|neutral"}},
       {"The aide was not authorized to discuss the levy.", "levy", {}},
       // A gerund in a phrase opening the sentence is the subject's after
-      // the phrase; a two-word name before an aside is no hometown.
+      // the phrase; a two-word name before an aside is no hometown, and
+      // the relative clause describing it is shown with it.
       {"In describing the levy, Osei said it was fair.", "fair",
        {"describing|Osei|neutral", "said|Osei|neutral"}},
       {"Recalling the vote, Mara Lind, who chaired the board, said it was close.", "close",
-       {"said|Mara Lind|neutral"}},
+       {"said|Mara Lind, who chaired the board|neutral"}},
       {"The harbour master, Mara Lind, who chaired the board, said it was close.", "close",
-       {"said|The harbour master, Mara Lind|neutral"}},
+       {"said|The harbour master, Mara Lind, who chaired the board|neutral"}},
       // Verbs listed after a comma share the subject; a plural noun cue
       // right before a verb cue is its subject.
       {"Osei backs the levy, opposes the pier.", "pier",
@@ -595,6 +596,12 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       // A cue word that reports nothing is no bar to a description.
       {"\"The pier is a landmark,\" said Ana Costa, director of value-added services at the port.",
        "pier", {"said|Ana Costa, director of value-added services at the port|neutral"}},
+      // A relative clause describing a subject is shown with it, one that
+      // reports speech is not.
+      {"Ana Costa, who chairs the harbour board, said the levy was unfair.", "levy",
+       {"said|Ana Costa, who chairs the harbour board|neutral"}},
+      {"Ana Costa, who has argued that the pier is safe, said the levy was unfair.", "levy",
+       {"argued|who|assertive", "said|Ana Costa|neutral"}},
       // A state after the place an opening phrase ends with is part of
       // that phrase, not the subject a participle shares.
       {"At a meeting in Salem, Oregon, on Monday, Mara Lind was quiet, saying little.", "little",

@@ -2713,6 +2713,11 @@ bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
       if (antecedent) {
         *source = {tokens_[at].begin, tokens_[at].end};
         *sf = *sl = at;
+      } else if (tokens_[at].hash == kWho && at > range_begin_ && !InQuote(at - 1)) {
+        // "those who want", "..., and who believe": the pronoun stands for
+        // people named before, as after a noun.
+        *source = {tokens_[at].begin, tokens_[at].end};
+        *sf = *sl = at;
       } else if (tokens_[at].hash == kWho) {
         // "18% who say": an attribution whose holder we cannot name.
         *sourceless = true;

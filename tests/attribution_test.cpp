@@ -608,6 +608,10 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"saying|Mara Lind|neutral"}},
       {"After losing narrowly in Salem, Costa, the favourite, was quiet, saying little.", "little",
        {"saying|Costa|neutral"}},
+      // "who" is its verb's source even when no noun stands right before
+      // it ("those who", "and who").
+      {"Among those who want a new pier, most back the levy.", "pier",
+       {"want|who|intention|mental"}},
       // "that" stands for no one after "one" or before a gerund.
       {"The council chose a second plan, one that favors the harbour towns.", "harbour", {}},
       {"It does not help that invoking the harbour plan upsets the towns.", "harbour", {}},

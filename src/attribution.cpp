@@ -1430,7 +1430,30 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
     return head;
   }
   if (IsPunct(t) && !AbbreviationPeriod(t) && !PercentSign(t)) return {};
-  return ExtendLeftPhrase(t, first_token);
+  Span phrase = ExtendLeftPhrase(t, first_token);
+  // "Sanders and his aides say", "She and her staff vowed": a short
+  // conjunct opening the clause before "and" shares the verb. (Not when
+  // it holds a verb: "Costa won and her aides said".)
+  const uint32_t f = *first_token;
+  if (!phrase.empty() && f >= range_begin_ + 2 && tokens_[f - 1].hash == kAnd && !InQuote(f - 1)) {
+    uint32_t lf = 0;
+    const Span left = ExtendLeftPhrase(f - 2, &lf);
+    bool opens_clause = !left.empty() && f - 2 - lf < 5 &&
+                        (lf == range_begin_ || IsPunct(lf - 1) ||
+                         (SentenceAdverbs().Contains(tokens_[lf - 1].hash) &&
+                          tokens_[lf - 1].hash != kAnd));
+    for (uint32_t u = lf; opens_clause && u <= f - 2; ++u) {
+      const std::string_view w = TokenText(u);
+      if (IsLowerWord(u) && (EndsWith(w, "ed") || IrregularPast().Contains(tokens_[u].hash) ||
+                             InVerbCue(u)))
+        opens_clause = false;
+    }
+    if (opens_clause) {
+      phrase.begin = left.begin;
+      *first_token = lf;
+    }
+  }
+  return phrase;
 }
 
 Span Attributor::PhraseWithParenthesis(uint32_t end_token, uint32_t* first_token) const {

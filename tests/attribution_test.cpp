@@ -608,6 +608,12 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"saying|Mara Lind|neutral"}},
       {"After losing narrowly in Salem, Costa, the favourite, was quiet, saying little.", "little",
        {"saying|Costa|neutral"}},
+      // Two conjuncts opening the clause share its verb; a conjunct that
+      // holds a verb is a clause of its own.
+      {"Costa and her aides say the levy is unfair.", "levy",
+       {"say|Costa and her aides|neutral"}},
+      {"Costa lost and her aides say the levy is unfair.", "levy",
+       {"say|her aides|neutral"}},
       // "who" is its verb's source even when no noun stands right before
       // it ("those who", "and who").
       {"Among those who want a new pier, most back the levy.", "pier",

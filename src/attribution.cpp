@@ -1434,8 +1434,18 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
   // "Sanders and his aides say", "She and her staff vowed": a short
   // conjunct opening the clause before "and" shares the verb. (Not when
   // it holds a verb: "Costa won and her aides said".)
+  // So does the head of a noun phrase before a preposition: "The museum
+  // in Washington issued", "A study by the group found".
   const uint32_t f = *first_token;
-  if (!phrase.empty() && f >= range_begin_ + 2 && tokens_[f - 1].hash == kAnd && !InQuote(f - 1)) {
+  const uint64_t joint = f >= range_begin_ + 2 ? tokens_[f - 1].hash : 0;
+  // (Not an occasion: "Costa in her budget speech called", "at a rally".)
+  const bool occasion = (joint == kIn || joint == kAt || joint == kOn) &&
+                        (PossessiveDeterminers().Contains(tokens_[f].hash) ||
+                         tokens_[f].hash == kA || tokens_[f].hash == kAn);
+  const bool preposition = (joint == kIn || joint == kAt || joint == kFrom || joint == kBy ||
+                            joint == kOn) && !occasion;
+  if (!phrase.empty() && f >= range_begin_ + 2 && (joint == kAnd || preposition) &&
+      !InQuote(f - 1)) {
     uint32_t lf = 0;
     const Span left = ExtendLeftPhrase(f - 2, &lf);
     bool opens_clause = !left.empty() && f - 2 - lf < 5 &&
@@ -1444,8 +1454,11 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
                           tokens_[lf - 1].hash != kAnd));
     for (uint32_t u = lf; opens_clause && u <= f - 2; ++u) {
       const std::string_view w = TokenText(u);
-      if (IsLowerWord(u) && (EndsWith(w, "ed") || IrregularPast().Contains(tokens_[u].hash) ||
-                             InVerbCue(u)))
+      if ((IsLowerWord(u) && (EndsWith(w, "ed") || EndsWith(w, "ing") ||
+                              IrregularPast().Contains(tokens_[u].hash) || InVerbCue(u))) ||
+          TimeWords().Contains(tokens_[u].hash) ||
+          (u == lf && (EndsWith(w, "ed") || EndsWith(w, "ing"))) ||
+          tokens_[u].kind == TokenKind::kNumber || InQuote(u))
         opens_clause = false;
     }
     if (opens_clause) {

@@ -614,6 +614,11 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"say|Costa and her aides|neutral"}},
       {"Costa lost and her aides say the levy is unfair.", "levy",
        {"say|her aides|neutral"}},
+      // So do a noun and the preposition phrase after it; not a time.
+      {"A study by the harbour board found the pier was unsafe.", "pier",
+       {"found|A study by the harbour board|neutral"}},
+      {"Engineers in Salem say the pier is unsafe.", "pier",
+       {"say|Engineers in Salem|neutral"}},
       // "who" is its verb's source even when no noun stands right before
       // it ("those who", "and who").
       {"Among those who want a new pier, most back the levy.", "pier",

@@ -952,6 +952,14 @@ class Attributor {
   static inline const uint64_t kAnother = NormalizedHash("another");
   static inline const uint64_t kWhose = NormalizedHash("whose");
   static inline const uint64_t kWhich = NormalizedHash("which");
+  static inline const uint64_t kLeft = NormalizedHash("left");
+  static inline const uint64_t kSet = NormalizedHash("set");
+  static inline const uint64_t kCut = NormalizedHash("cut");
+  static inline const uint64_t kPut = NormalizedHash("put");
+  static inline const uint64_t kHit = NormalizedHash("hit");
+  static inline const uint64_t kLet = NormalizedHash("let");
+  static inline const uint64_t kBeat = NormalizedHash("beat");
+  static inline const uint64_t kLed = NormalizedHash("led");
 
   const Matcher& matcher_;
   const std::string& text_;
@@ -1431,6 +1439,24 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
   }
   if (IsPunct(t) && !AbbreviationPeriod(t) && !PercentSign(t)) return {};
   Span phrase = ExtendLeftPhrase(t, first_token);
+  // "Sanders spent much of his campaign railing against", "speakers took
+  // turns urging", "she sent an email saying": a past tense inside the
+  // phrase is its verb, and a gerund after the verb's object shares the
+  // verb's subject.
+  for (uint32_t u = phrase.empty() ? t : *first_token; !phrase.empty() && u < t; ++u) {
+    const uint64_t h = tokens_[u].hash;
+    if (u <= range_begin_ || !IsLowerWord(u) || InQuote(u)) continue;
+    const bool past = IrregularPast().Contains(h) && h != kLeft && h != kSet && h != kCut &&
+                      h != kPut && h != kHit && h != kLet && h != kBeat && h != kLed;
+    const bool pronoun_then_ed = EndsWith(TokenText(u), "ed") &&
+                                 PersonalSubjects().Contains(tokens_[u - 1].hash);
+    if (!past && !pronoun_then_ed) continue;
+    uint32_t sf = 0;
+    const Span subject = ExtendLeftPhrase(u - 1, &sf);
+    if (subject.empty() || (sf < *first_token && u > *first_token)) break;
+    *first_token = sf;
+    return subject;
+  }
   // "Sanders and his aides say", "She and her staff vowed": a short
   // conjunct opening the clause before "and" shares the verb. (Not when
   // it holds a verb: "Costa won and her aides said".)
@@ -1438,17 +1464,20 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
   // in Washington issued", "A study by the group found".
   const uint32_t f = *first_token;
   const uint64_t joint = f >= range_begin_ + 2 ? tokens_[f - 1].hash : 0;
-  // (Not an occasion: "Costa in her budget speech called", "at a rally".)
-  const bool occasion = (joint == kIn || joint == kAt || joint == kOn) &&
-                        (PossessiveDeterminers().Contains(tokens_[f].hash) ||
-                         tokens_[f].hash == kA || tokens_[f].hash == kAn);
-  const bool preposition = (joint == kIn || joint == kAt || joint == kFrom || joint == kBy ||
-                            joint == kOn) && !occasion;
+  const bool preposition = joint == kIn || joint == kAt || joint == kFrom || joint == kBy ||
+                           joint == kOn;
   if (!phrase.empty() && f >= range_begin_ + 2 && (joint == kAnd || preposition) &&
       !InQuote(f - 1)) {
     uint32_t lf = 0;
     const Span left = ExtendLeftPhrase(f - 2, &lf);
-    bool opens_clause = !left.empty() && f - 2 - lf < 5 &&
+    // Not an occasion after a name ("Costa in her budget speech called",
+    // "Costa at a rally said"); a thing's place stays ("a statement on
+    // her website said").
+    const bool occasion = (joint == kIn || joint == kAt || joint == kOn) && !left.empty() &&
+                          !Determiners().Contains(tokens_[lf].hash) &&
+                          (PossessiveDeterminers().Contains(tokens_[f].hash) ||
+                           tokens_[f].hash == kA || tokens_[f].hash == kAn);
+    bool opens_clause = !left.empty() && !occasion && f - 2 - lf < 5 &&
                         (lf == range_begin_ || IsPunct(lf - 1) ||
                          (SentenceAdverbs().Contains(tokens_[lf - 1].hash) &&
                           tokens_[lf - 1].hash != kAnd));

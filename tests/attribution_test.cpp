@@ -614,11 +614,19 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"say|Costa and her aides|neutral"}},
       {"Costa lost and her aides say the levy is unfair.", "levy",
        {"say|her aides|neutral"}},
+      // A gerund after a past tense's object shares the past tense's
+      // subject ("spent the week attacking").
+      {"Costa spent much of her speech attacking the levy.", "levy",
+       {"attacking|Costa|loaded"}},
+      {"She sent an email saying the pier was unsafe.", "pier",
+       {"saying|She|neutral"}},
       // So do a noun and the preposition phrase after it; not a time.
       {"A study by the harbour board found the pier was unsafe.", "pier",
        {"found|A study by the harbour board|neutral"}},
       {"Engineers in Salem say the pier is unsafe.", "pier",
        {"say|Engineers in Salem|neutral"}},
+      {"\"The pier is unsafe,\" a statement on her website said.", "pier",
+       {"said|a statement on her website|neutral"}},
       // "who" is its verb's source even when no noun stands right before
       // it ("those who", "and who").
       {"Among those who want a new pier, most back the levy.", "pier",

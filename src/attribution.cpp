@@ -698,6 +698,10 @@ class Attributor {
   Span LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* first_token) const;
   // The phrase starting at `start` and running right (object side).
   Span RightPhrase(uint32_t start, uint32_t* last_token) const;
+  // The last token of an apposition after an inverted source that closes
+  // its sentence ("said Ana Costa, a lawyer in Salem."), or `name_last`
+  // when none follows.
+  uint32_t AppositionEnd(uint32_t cue_first, uint32_t name_last, uint32_t end_token) const;
   Span ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) const;
   // ExtendLeftPhrase, or, when `end_token` closes a parenthesis, the phrase
   // before it with the parenthesis ("Sen. Ana Costa (D-Ore.)").
@@ -970,6 +974,17 @@ class Attributor {
   static inline const uint64_t kHas = NormalizedHash("has");
   static inline const uint64_t kHave = NormalizedHash("have");
   static inline const uint64_t kHad = NormalizedHash("had");
+  static inline const uint64_t kAnother = NormalizedHash("another");
+  static inline const uint64_t kWhose = NormalizedHash("whose");
+  static inline const uint64_t kWhich = NormalizedHash("which");
+  static inline const uint64_t kLeft = NormalizedHash("left");
+  static inline const uint64_t kSet = NormalizedHash("set");
+  static inline const uint64_t kCut = NormalizedHash("cut");
+  static inline const uint64_t kPut = NormalizedHash("put");
+  static inline const uint64_t kHit = NormalizedHash("hit");
+  static inline const uint64_t kLet = NormalizedHash("let");
+  static inline const uint64_t kBeat = NormalizedHash("beat");
+  static inline const uint64_t kLed = NormalizedHash("led");
 
   const Matcher& matcher_;
   const std::string& text_;
@@ -1361,7 +1376,13 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
     }
     if (quoted && clause) return {};
     const uint32_t aside_start = open + 1;
-    const bool is_aside = AsideOpeners().Contains(tokens_[aside_start].hash) ||
+    // A relative clause describing the subject ("Ana Costa, who chairs the
+    // board, said") is shown with it, like an apposition; one that reports
+    // speech ("who has said that ...") is an aside.
+    bool describes = tokens_[aside_start].hash == kWho || tokens_[aside_start].hash == kWhose;
+    for (uint32_t u = aside_start; u < t && describes; ++u)
+      if (InVerbCue(u) || InQuote(u)) describes = false;
+    const bool is_aside = (AsideOpeners().Contains(tokens_[aside_start].hash) && !describes) ||
                           (IsLowerWord(aside_start) && EndsWith(TokenText(aside_start), "ing"));
     if (!is_aside) {
       aside = {tokens_[aside_start].begin, tokens_[t - 1].end};
@@ -1409,7 +1430,9 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
         return aside;
       }
       *first_token = first;
-      if (!aside.empty()) head.end = aside.end;
+      // A relative clause describes the phrase right before it only
+      // ("Osei, meanwhile, who has ..., said" is Osei).
+      if (!aside.empty() && !(describes && segment > 0)) head.end = aside.end;
       return head;
     }
   }
@@ -1440,7 +1463,64 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
     return head;
   }
   if (IsPunct(t) && !AbbreviationPeriod(t) && !PercentSign(t)) return {};
-  return ExtendLeftPhrase(t, first_token);
+  Span phrase = ExtendLeftPhrase(t, first_token);
+  // "Sanders spent much of his campaign railing against", "speakers took
+  // turns urging", "she sent an email saying": a past tense inside the
+  // phrase is its verb, and a gerund after the verb's object shares the
+  // verb's subject.
+  for (uint32_t u = phrase.empty() ? t : *first_token; !phrase.empty() && u < t; ++u) {
+    const uint64_t h = tokens_[u].hash;
+    if (u <= range_begin_ || !IsLowerWord(u) || InQuote(u)) continue;
+    const bool past = IrregularPast().Contains(h) && h != kLeft && h != kSet && h != kCut &&
+                      h != kPut && h != kHit && h != kLet && h != kBeat && h != kLed;
+    const bool pronoun_then_ed = EndsWith(TokenText(u), "ed") &&
+                                 PersonalSubjects().Contains(tokens_[u - 1].hash);
+    if (!past && !pronoun_then_ed) continue;
+    uint32_t sf = 0;
+    const Span subject = ExtendLeftPhrase(u - 1, &sf);
+    if (subject.empty() || (sf < *first_token && u > *first_token)) break;
+    *first_token = sf;
+    return subject;
+  }
+  // "Sanders and his aides say", "She and her staff vowed": a short
+  // conjunct opening the clause before "and" shares the verb. (Not when
+  // it holds a verb: "Costa won and her aides said".)
+  // So does the head of a noun phrase before a preposition: "The museum
+  // in Washington issued", "A study by the group found".
+  const uint32_t f = *first_token;
+  const uint64_t joint = f >= range_begin_ + 2 ? tokens_[f - 1].hash : 0;
+  const bool preposition = joint == kIn || joint == kAt || joint == kFrom || joint == kBy ||
+                           joint == kOn;
+  if (!phrase.empty() && f >= range_begin_ + 2 && (joint == kAnd || preposition) &&
+      !InQuote(f - 1)) {
+    uint32_t lf = 0;
+    const Span left = ExtendLeftPhrase(f - 2, &lf);
+    // Not an occasion after a name ("Costa in her budget speech called",
+    // "Costa at a rally said"); a thing's place stays ("a statement on
+    // her website said").
+    const bool occasion = (joint == kIn || joint == kAt || joint == kOn) && !left.empty() &&
+                          !Determiners().Contains(tokens_[lf].hash) &&
+                          (PossessiveDeterminers().Contains(tokens_[f].hash) ||
+                           tokens_[f].hash == kA || tokens_[f].hash == kAn);
+    bool opens_clause = !left.empty() && !occasion && f - 2 - lf < 5 &&
+                        (lf == range_begin_ || IsPunct(lf - 1) ||
+                         (SentenceAdverbs().Contains(tokens_[lf - 1].hash) &&
+                          tokens_[lf - 1].hash != kAnd));
+    for (uint32_t u = lf; opens_clause && u <= f - 2; ++u) {
+      const std::string_view w = TokenText(u);
+      if ((IsLowerWord(u) && (EndsWith(w, "ed") || EndsWith(w, "ing") ||
+                              IrregularPast().Contains(tokens_[u].hash) || InVerbCue(u))) ||
+          TimeWords().Contains(tokens_[u].hash) ||
+          (u == lf && (EndsWith(w, "ed") || EndsWith(w, "ing"))) ||
+          tokens_[u].kind == TokenKind::kNumber || InQuote(u))
+        opens_clause = false;
+    }
+    if (opens_clause) {
+      phrase.begin = left.begin;
+      *first_token = lf;
+    }
+  }
+  return phrase;
 }
 
 Span Attributor::PhraseWithParenthesis(uint32_t end_token, uint32_t* first_token) const {
@@ -2023,6 +2103,20 @@ Span Attributor::MainSubject(uint32_t sentence_first, uint32_t limit, uint32_t* 
     while (u < limit && !IsComma(u)) ++u;
     if (u >= limit) return {};
     t = u + 1;
+    // "At a rally in Ames, Iowa, on Sunday, ...", "in Beaumont, Tex.,":
+    // a state after a place the phrase ended with belongs to the phrase.
+    uint32_t place = u;
+    while (place > sentence_first && IsCapitalized(place - 1)) --place;
+    if (place < u && place > sentence_first && tokens_[place - 1].hash == kIn && t < limit &&
+        IsCapitalized(t)) {
+      uint32_t k = t;
+      while (k < limit && k < t + 4 && (IsCapitalized(k) || AbbreviationPeriod(k))) ++k;
+      // Not a name with its apposition ("in Iowa, Clinton, the former
+      // favourite, was ...").
+      const bool apposition = k + 1 < limit && (Determiners().Contains(tokens_[k + 1].hash) ||
+                                                RelativePronouns().Contains(tokens_[k + 1].hash));
+      if (k + 1 < limit && IsComma(k) && !InVerbCue(t) && !apposition) t = k + 1;
+    }
   }
   if (t >= limit) return {};
   uint32_t last = 0;
@@ -2053,6 +2147,13 @@ Span Attributor::RightPhrase(uint32_t start, uint32_t* last_token) const {
     if (any && HasMark(t, kStartsOtherCue)) break;
     if (tok.kind == TokenKind::kPunct) {
       if (tok.hash == kHyphen && any) {
+        continue;
+      }
+      // "Dennis B. Ross", "Joseph R. Biden Jr.": an initial's period inside
+      // a name.
+      if (any && AbbreviationPeriod(t) && t + 1 < range_end_ && IsCapitalized(t + 1) &&
+          !InQuote(t + 1)) {
+        last = t;
         continue;
       }
       break;
@@ -2092,6 +2193,61 @@ Span Attributor::RightPhrase(uint32_t start, uint32_t* last_token) const {
   if (!any) return {};
   *last_token = last;
   return {tokens_[start].begin, tokens_[last].end};
+}
+
+uint32_t Attributor::AppositionEnd(uint32_t cue_first, uint32_t name_last,
+                                   uint32_t end_token) const {
+  uint32_t s_first = 0, s_end = 0;
+  SentenceOf(name_last, &s_first, &s_end);
+  s_end = std::min(s_end, end_token);
+  // An apposition opens with an article, an age or a role: "a lawyer",
+  // "the mayor's aide", "44", "director of ..."; not with an adverbial
+  // ("in a statement"), a participle (", adding") or a clause.
+  auto opens = [&](uint32_t k) {
+    if (k >= s_end || InQuote(k)) return false;
+    const uint64_t h = tokens_[k].hash;
+    if (h == kA || h == kAn || h == kThe || h == kAnother) return true;
+    if (tokens_[k].kind == TokenKind::kNumber)
+      return k + 1 < s_end && IsPunct(k + 1) && !PercentSign(k + 1);
+    const int chunk = ChunkAt(k);
+    return chunk >= 0 && FamilyOf(analysis_.cues[static_cast<size_t>(chunk)]) == Family::kSourceRoles;
+  };
+  // Not after a verb standing inside its sentence ("Then, says Ana Costa,
+  // the city changed"): the words after the comma go on with the sentence.
+  uint32_t words_before = 0;
+  for (uint32_t k = s_first; k < cue_first; ++k)
+    if (!IsPunct(k)) ++words_before;
+  if (words_before < 4) return name_last;
+  if (name_last + 2 >= s_end || !IsComma(name_last + 1) || InQuote(name_last + 1) ||
+      !(opens(name_last + 2) || tokens_[name_last + 2].hash == kWho))
+    return name_last;
+  // It runs to the end of the sentence, over further appositions, a place
+  // ("in Salem, Ore.", ", of Salem") or a relative clause ("who worked
+  // there", ", which tracks ..."); anything
+  // else after a comma ends it, and so does a quotation.
+  uint32_t last = name_last;
+  for (uint32_t k = name_last + 2; k < s_end; ++k) {
+    // A relative clause reporting speech ("who added that ...", "who said
+    // he ...") is another attribution, not a description.
+    const bool reports = InVerbCue(k) && k + 1 < s_end &&
+                         (tokens_[k + 1].hash == kThat || IsPunct(k + 1) || InQuote(k + 1) ||
+                          PersonalSubjects().Contains(tokens_[k + 1].hash));
+    if (InQuote(k) || reports || tokens_[k].hash == kSemicolon || IsDash(k) ||
+        tokens_[k].hash == kParenOpen || tokens_[k].hash == kColon)
+      return name_last;
+    if (IsComma(k)) {
+      const uint32_t n = k + 1;
+      if (n >= s_end) break;
+      const uint64_t h = tokens_[n].hash;
+      if (!(opens(n) || h == kWho || h == kWhose || h == kWhich || h == kOf || h == kFrom ||
+            (IsCapitalized(n) && !InQuote(n) && !InVerbCue(n))))
+        break;
+      continue;
+    }
+    if (k - name_last > 40) return name_last;
+    if (!IsPunct(k) || (AbbreviationPeriod(k) && k + 1 < s_end)) last = k;
+  }
+  return last;
 }
 
 uint32_t Attributor::TokenAtOffset(uint32_t offset) const {
@@ -2652,7 +2808,23 @@ bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
       // and the source's words; Classify reads the kind and the name from
       // its antecedent, as for "he".
       uint32_t af = 0, al = 0;
-      if (!RelativeAntecedent(at, &af, &al).empty()) {
+      const bool antecedent = !RelativeAntecedent(at, &af, &al).empty();
+      // "that" is no relative subject before a gerund ("doesn't help that
+      // invoking ...") or after a verb ("having that portrayed"), nor when
+      // it stands for a thing named earlier by "one" ("a plan, one that
+      // favors workers"): the cue there is nobody's.
+      if (tokens_[at].hash == kThat &&
+          (participle || (antecedent && af == al &&
+                          (tokens_[af].hash == kOne ||
+                           (IsLowerWord(af) && EndsWith(TokenText(af), "ing") &&
+                            !EndsWith(TokenText(af), "thing"))))))
+        return false;
+      if (antecedent) {
+        *source = {tokens_[at].begin, tokens_[at].end};
+        *sf = *sl = at;
+      } else if (tokens_[at].hash == kWho && at > range_begin_ && !InQuote(at - 1)) {
+        // "those who want", "..., and who believe": the pronoun stands for
+        // people named before, as after a noun.
         *source = {tokens_[at].begin, tokens_[at].end};
         *sf = *sl = at;
       } else if (tokens_[at].hash == kWho) {
@@ -2797,7 +2969,7 @@ void Attributor::AttributeClaim(Claim* claim) {
     // Beliefs, intentions and stances ("endorsed", "opposes") are held by
     // their subject; the subject is not a source for the claim.
     a.mental = Is(e, kMental) || Is(e, kIntention) || Is(e, kStance);
-    uint32_t src_first = 0, src_last = 0;
+    uint32_t src_first = 0, src_last = 0, apposition_last = 0;
     Span source;
     if (Is(e, kRelay)) {
       // Passive relays name the source on the left and the outlet on the
@@ -3157,6 +3329,7 @@ void Attributor::AttributeClaim(Claim* claim) {
         source = right;
         src_first = cue_last + 1;
         src_last = last;
+        apposition_last = AppositionEnd(m.first_token, last, end_token);
       } else {
         source = left;
         src_first = left_first;
@@ -3194,6 +3367,10 @@ void Attributor::AttributeClaim(Claim* claim) {
     Span dummy;
     std::string vn;
     a.kind = Classify(source, src_first, src_last, &refers, &dummy, &vn);
+    // The person is classified by name; the span shows the apposition
+    // that describes them too.
+    if (apposition_last > src_last && a.kind == SourceKind::kNamedPerson)
+      a.source.end = tokens_[apposition_last].end;
     if (document_head) a.kind = SourceKind::kDocument;
     a.refers_to = std::move(refers);
     // "NBC's Dante Chinni said": a journalist's words reach us through the

@@ -470,13 +470,14 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"say|Harbour workers|neutral"}},
       {"The aide was not authorized to discuss the levy.", "levy", {}},
       // A gerund in a phrase opening the sentence is the subject's after
-      // the phrase; a two-word name before an aside is no hometown.
+      // the phrase; a two-word name before an aside is no hometown, and
+      // the relative clause describing it is shown with it.
       {"In describing the levy, Osei said it was fair.", "fair",
        {"describing|Osei|neutral", "said|Osei|neutral"}},
       {"Recalling the vote, Mara Lind, who chaired the board, said it was close.", "close",
-       {"said|Mara Lind|neutral"}},
+       {"said|Mara Lind, who chaired the board|neutral"}},
       {"The harbour master, Mara Lind, who chaired the board, said it was close.", "close",
-       {"said|The harbour master, Mara Lind|neutral"}},
+       {"said|The harbour master, Mara Lind, who chaired the board|neutral"}},
       // Verbs listed after a comma share the subject; a plural noun cue
       // right before a verb cue is its subject.
       {"Osei backs the levy, opposes the pier.", "pier",
@@ -593,6 +594,66 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"criticize|Mara Lind|loaded"}},
       {"Osei went so far as to criticize the levy.", "levy", {"criticize|Osei|loaded"}},
       {"The levy is used by many to criticize the port board.", "board", {}},
+      // An inverted speaker's apposition describes them and is shown with
+      // the name: a role, an age and a hometown, a relative clause.
+      {"\"The harbour will silt up,\" said Mara Lind, an engineer at the port of Salem.", "harbour",
+       {"said|Mara Lind, an engineer at the port of Salem|neutral"}},
+      {"\"The levy is unfair,\" said Ana Costa, 52, of Salem, Ore.", "levy",
+       {"said|Ana Costa, 52, of Salem, Ore|neutral"}},
+      {"\"We lost the vote,\" said Ana Costa, who chairs the harbour board.", "vote",
+       {"said|Ana Costa, who chairs the harbour board|neutral"}},
+      // Not an adverbial after the name, another attribution's verb, or
+      // the rest of a sentence the verb stands inside.
+      {"\"We lost the vote,\" said Ana Costa, in a statement on Friday.", "vote",
+       {"said|Ana Costa|neutral"}},
+      {"\"We lost the vote,\" said Ana Costa, who added that she would stand again.", "vote",
+       {"said|Ana Costa|neutral", "added|who|neutral"}},
+      {"Then, says Mara Lind, the harbour silted up.", "harbour",
+       {"says|Mara Lind|neutral"}},
+      // A cue word that reports nothing is no bar to a description.
+      {"\"The pier is a landmark,\" said Ana Costa, director of value-added services at the port.",
+       "pier", {"said|Ana Costa, director of value-added services at the port|neutral"}},
+      // A relative clause describing a subject is shown with it, one that
+      // reports speech is not.
+      {"Ana Costa, who chairs the harbour board, said the levy was unfair.", "levy",
+       {"said|Ana Costa, who chairs the harbour board|neutral"}},
+      {"Ana Costa, who has argued that the pier is safe, said the levy was unfair.", "levy",
+       {"argued|who|assertive", "said|Ana Costa|neutral"}},
+      // A state after the place an opening phrase ends with is part of
+      // that phrase, not the subject a participle shares.
+      {"At a meeting in Salem, Oregon, on Monday, Mara Lind was quiet, saying little.", "little",
+       {"saying|Mara Lind|neutral"}},
+      {"After losing narrowly in Salem, Costa, the favourite, was quiet, saying little.", "little",
+       {"saying|Costa|neutral"}},
+      // Two conjuncts opening the clause share its verb; a conjunct that
+      // holds a verb is a clause of its own.
+      {"Costa and her aides say the levy is unfair.", "levy",
+       {"say|Costa and her aides|neutral"}},
+      {"Costa lost and her aides say the levy is unfair.", "levy",
+       {"say|her aides|neutral"}},
+      // A gerund after a past tense's object shares the past tense's
+      // subject ("spent the week attacking").
+      {"Costa spent much of her speech attacking the levy.", "levy",
+       {"attacking|Costa|loaded"}},
+      {"She sent an email saying the pier was unsafe.", "pier",
+       {"saying|She|neutral"}},
+      // So do a noun and the preposition phrase after it; not a time.
+      {"A study by the harbour board found the pier was unsafe.", "pier",
+       {"found|A study by the harbour board|neutral"}},
+      {"Engineers in Salem say the pier is unsafe.", "pier",
+       {"say|Engineers in Salem|neutral"}},
+      {"\"The pier is unsafe,\" a statement on her website said.", "pier",
+       {"said|a statement on her website|neutral"}},
+      // "who" is its verb's source even when no noun stands right before
+      // it ("those who", "and who").
+      {"Among those who want a new pier, most back the levy.", "pier",
+       {"want|who|intention|mental"}},
+      // "that" stands for no one after "one" or before a gerund.
+      {"The council chose a second plan, one that favors the harbour towns.", "harbour", {}},
+      {"It does not help that invoking the harbour plan upsets the towns.", "harbour", {}},
+      // An initial's period stays inside an inverted name.
+      {"\"The levy is unfair,\" said Dennis B. Ross, a former mayor of Salem.", "levy",
+       {"said|Dennis B. Ross, a former mayor of Salem|neutral"}},
   };
   for (const Row& row : rows) {
     INFO("text: " << row.text);

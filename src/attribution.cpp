@@ -1156,8 +1156,6 @@ void Attributor::PrepareSentenceRange(uint32_t first_token, uint32_t end_token,
 Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) const {
   // end_token is the last token of the phrase. Walk left over words that can
   // belong to a noun phrase; source-family cues are taken whole.
-  const uint64_t* unused = nullptr;
-  (void)unused;
   // Another attribution's verb is no source ("declared in an interview"),
   // but a plural noun right before a verb cue is its subject ("FEC
   // reports show", "new polls suggest").
@@ -2251,8 +2249,16 @@ uint32_t Attributor::AppositionEnd(uint32_t cue_first, uint32_t name_last,
 }
 
 uint32_t Attributor::TokenAtOffset(uint32_t offset) const {
-  auto it = std::lower_bound(tokens_.begin(), tokens_.end(), offset,
-                             [](const Token& t, uint32_t off) { return t.begin < off; });
+  // Nearly always an offset inside the claim being read: its tokens alone
+  // hold the answer (none before it begins at or after the offset, and the
+  // token after it begins at or after the claim's end), and stay in cache.
+  auto first = tokens_.begin(), last = tokens_.end();
+  if (range_begin_ < range_end_ && range_end_ <= tokens_.size() && offset >= tokens_[range_begin_].begin &&
+      offset <= tokens_[range_end_ - 1].end) {
+    first = tokens_.begin() + range_begin_;
+    last = tokens_.begin() + range_end_;
+  }
+  auto it = std::lower_bound(first, last, offset, [](const Token& t, uint32_t off) { return t.begin < off; });
   return static_cast<uint32_t>(it - tokens_.begin());
 }
 

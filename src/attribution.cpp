@@ -1008,8 +1008,16 @@ class Attributor {
     bool closing = false;        // a parenthetical that ends its sentence
     bool setting = false;        // "the mayor told reporters": a setting read as a verb
     bool nominal = false;        // "his claim that ...": a noun, whose content is its clause
+    // For a parenthetical in the middle of its sentence ("The economy, she
+    // said, is weak"), the first token of the content after it; else 0.
+    uint32_t content_resumes = 0;
   };
   std::vector<Candidate> cands_;
+  // The end of a content that starts at `begin` in a sentence ending before
+  // s_end: the sentence's end, a semicolon, or a comma or closing quotation
+  // mark before another clause ("..., but Y said"); with `subordinate`, the
+  // first comma.
+  uint32_t ContentEnd(uint32_t begin, uint32_t s_end, bool subordinate) const;
   // AttributeClaim's scratch, kept from claim to claim.
   std::vector<char> nested_;
   std::vector<Attribution> found_;
@@ -1922,6 +1930,26 @@ void Attributor::SentenceOf(uint32_t token, uint32_t* first, uint32_t* end) cons
       return;
     }
   }
+}
+
+uint32_t Attributor::ContentEnd(uint32_t begin, uint32_t s_end, bool subordinate) const {
+  uint32_t end = begin;
+  for (; end < s_end; ++end) {
+    const uint64_t h = tokens_[end].hash;
+    const bool closing = tokens_[end].has(kCloseQuote);
+    if (InQuote(end) && !closing) continue;
+    if (h == kSemicolon) break;
+    if (subordinate && IsComma(end)) break;
+    if ((IsComma(end) || closing) && end + 1 < s_end) {
+      uint32_t k = end + 1;
+      if (closing && k < s_end && IsComma(k)) ++k;
+      if (k >= s_end) break;
+      const uint64_t next = tokens_[k].hash;
+      if (ClauseBreakers().Contains(next)) break;
+      if (next == kAnd && !closing && !(k + 1 < s_end && tokens_[k + 1].hash == kThat)) break;
+    }
+  }
+  return end;
 }
 
 bool Attributor::IntroTime(uint32_t t, uint32_t limit) const {
@@ -3545,6 +3573,23 @@ void Attributor::AttributeClaim(Claim* claim) {
       // middle ("The economy, she said, is weak") the content surrounds it.
       c.closing = !(t < s_end && IsComma(t)) ||
                   (t + 1 < s_end && IsLowerWord(t + 1) && EndsWith(TokenText(t + 1), "ing"));
+      // The content resumes after "The economy, she said," only; after
+      // '"...," she said,' or ", said the minister," what follows is more
+      // often a new clause or a description of the speaker; after a
+      // conjunction or a preposition ("she said, but", ", because", ", in
+      // Ohio") it is a new clause or a phrase of the speaker's, and
+      // after a relative clause ("Costa, who said so, voted") the main one.
+      // A participle ("Ana Costa, a critic of the levy's backers, said")
+      // is a description inside an apposition.
+      if (!c.closing && !inverted && IsComma(before) && t + 1 < s_end && !IsPunct(t + 1) &&
+          !RelativePronouns().Contains(tokens_[c.src_first].hash) &&
+          !EndsWith(TokenText(c.cue_first), "ing")) {
+        const uint64_t next = tokens_[t + 1].hash;
+        if (!ClauseBreakers().Contains(next) && !Subordinators().Contains(next) &&
+            !IntroOpeners().Contains(next) &&
+            !RelativePronouns().Contains(next) && !SentenceAdverbs().Contains(next) && next != kAnd)
+          c.content_resumes = t + 1;
+      }
     }
   }
   for (size_t i = 0; i < cands.size(); ++i) {
@@ -3561,6 +3606,27 @@ void Attributor::AttributeClaim(Claim* claim) {
       if (inner.cue_first < s_first) break;
       if (inner.parenthetical || inner.cue_first >= clause) continue;
       if (inner.has_source && (inner.src_first < s_first || inner.src_last >= clause)) continue;
+      nested[j] = 1;
+    }
+  }
+  // "The economy, she said, is weak and the minister wants ...": the
+  // content resumes after a parenthetical in the middle of its sentence.
+  for (size_t i = 0; i < cands.size(); ++i) {
+    const Candidate& outer = cands[i];
+    if (nested[i] || outer.content_resumes == 0 || outer.outlet_relay) continue;
+    uint32_t s_first = 0, s_end = 0;
+    SentenceOf(outer.cue_first, &s_first, &s_end);
+    const uint32_t begin = outer.content_resumes;
+    const uint32_t end = ContentEnd(begin, s_end, false);
+    for (size_t j = i + 1; j < cands.size(); ++j) {
+      const Candidate& inner = cands[j];
+      if (inner.cue_first >= end) break;  // candidates are in text order
+      if (inner.cue_first < begin) continue;
+      // A parenthetical of its own inside the content keeps its place; the
+      // comma before "the council wanted ..." is the outer one's.
+      const uint32_t inner_clause =
+          inner.has_source ? std::min(inner.src_first, inner.cue_first) : inner.cue_first;
+      if (inner.parenthetical && inner_clause > begin) continue;
       nested[j] = 1;
     }
   }
@@ -3604,22 +3670,7 @@ void Attributor::AttributeClaim(Claim* claim) {
          !SentenceAdverbs().Contains(tokens_[clause_start].hash)) ||
         (!phrase && outer.src_first == outer.src_last && outer.src_first > s_first &&
          IsComma(outer.src_first - 1) && RelativePronouns().Contains(tokens_[outer.src_first].hash));
-    uint32_t end = begin;
-    for (; end < s_end; ++end) {
-      const uint64_t h = tokens_[end].hash;
-      const bool closing = tokens_[end].has(kCloseQuote);
-      if (InQuote(end) && !closing) continue;
-      if (h == kSemicolon) break;
-      if (subordinate && IsComma(end)) break;
-      if ((IsComma(end) || closing) && end + 1 < s_end) {
-        uint32_t k = end + 1;
-        if (closing && k < s_end && IsComma(k)) ++k;
-        if (k >= s_end) break;
-        const uint64_t next = tokens_[k].hash;
-        if (ClauseBreakers().Contains(next)) break;
-        if (next == kAnd && !closing && !(k + 1 < s_end && tokens_[k + 1].hash == kThat)) break;
-      }
-    }
+    const uint32_t end = ContentEnd(begin, s_end, subordinate);
     for (size_t j = i + 1; j < cands.size(); ++j) {
       const Candidate& inner = cands[j];
       if (inner.cue_first >= end) break;  // candidates are in text order

@@ -294,6 +294,16 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       // An outlet relays the attributions in what it reports.
       {"According to The Wall Street Journal, the minister said the deal was off.", "deal",
        {"said|the minister|neutral", "According to|The Wall Street Journal|phrase"}},
+      // A parenthetical in the middle of its sentence holds the words on
+      // both sides of it; after a conjunction a new clause begins, and a
+      // relative clause's verb holds nothing of the main clause.
+      {"At the last hearing, Mara Lind said, the council wanted to close the pier.", "pier",
+       {"said|Mara Lind|neutral"}},
+      {"The levy, Osei said, is what the towns fear most.", "towns", {"said|Osei|neutral"}},
+      {"The levy is fair, Osei said, but the towns want it gone.", "towns",
+       {"said|Osei|neutral", "want|the towns|intention|mental"}},
+      {"Costa, who said little, wants the pier closed.", "pier",
+       {"said|who|neutral", "wants|Costa|intention|mental"}},
       // A clause after ", but" is not the first speaker's content.
       {"Ana Costa said the budget would balance, but the opposition said it would not.", "opposition",
        {"said|Ana Costa|neutral", "said|the opposition|neutral"}},

@@ -3805,6 +3805,41 @@ void Attributor::Run(std::vector<Claim>* out) {
   claims.resize(made);
   for (Claim& c : claims) AttributeClaim(&c);
 
+  // A transcript's speaker ("COSTA: I think the levy is fair. They want
+  // ...") speaks to the end of the paragraph: the later sentences are the
+  // speaker's words, and a cue in them is part of what the speaker said.
+  // A transcript names its speakers in capitals ("JOEL BENENSON:");
+  // "Superdelegates: ..." is a heading, and an interviewer's "Q:" asks
+  // about what others said.
+  auto is_label = [&](const Claim& c) {
+    if (c.attributions.empty() || colon_entry_ == kNoEntry) return false;
+    const Attribution& a = c.attributions.front();
+    if (a.cue_entry != colon_entry_ || a.source.begin != sentences[c.first_sentence].begin ||
+        a.kind != SourceKind::kNamedPerson || a.source.end - a.source.begin < 2)
+      return false;
+    for (uint32_t i = a.source.begin; i < a.source.end; ++i)
+      if (text_[i] >= 'a' && text_[i] <= 'z') return false;
+    return true;
+  };
+  const Attribution* label = nullptr;
+  uint32_t label_paragraph = 0;
+  for (Claim& c : claims) {
+    const Sentence& first = sentences[c.first_sentence];
+    const bool own_label = is_label(c);
+    if (label && first.paragraph == label_paragraph && !own_label) {
+      Attribution inherited = *label;
+      inherited.inherited = true;
+      c.attributions.clear();
+      c.attributions.push_back(std::move(inherited));
+      continue;
+    }
+    label = nullptr;
+    if (own_label && seg_.paragraphs[first.paragraph].first_sentence == c.first_sentence) {
+      label = &c.attributions.front();
+      label_paragraph = first.paragraph;
+    }
+  }
+
   // A quotation continued into later claims keeps its speaker. Claims are
   // in text order: the ones a quotation overlaps are found by search.
   for (const Quotation& q : seg_.quotations) {

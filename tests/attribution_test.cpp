@@ -304,6 +304,12 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"said|Osei|neutral", "want|the towns|intention|mental"}},
       {"Costa, who said little, wants the pier closed.", "pier",
        {"said|who|neutral", "wants|Costa|intention|mental"}},
+      // A transcript's speaker in capitals speaks to the end of the
+      // paragraph; a heading before a colon does not.
+      {"OSEI: I think the levy is fair. The towns want it gone.", "towns",
+       {":|OSEI|neutral"}},
+      {"Harbour plans: Costa backs the levy. The towns want it gone.", "towns",
+       {"want|The towns|intention|mental"}},
       // A clause after ", but" is not the first speaker's content.
       {"Ana Costa said the budget would balance, but the opposition said it would not.", "opposition",
        {"said|Ana Costa|neutral", "said|the opposition|neutral"}},

@@ -3821,6 +3821,20 @@ void Attributor::Run(std::vector<Claim>* out) {
       if (text_[i] >= 'a' && text_[i] <= 'z') return false;
     return true;
   };
+  // "Hewitt writes:" at a paragraph's end introduces the next paragraph;
+  // "Sanders noted that veterans were ignored:" or "... include:" more
+  // often introduce a list, a video or a post, and the text after it is
+  // the writer's again.
+  auto introduces = [&](const Claim& c) {
+    if (c.attributions.empty()) return false;
+    const Attribution& a = c.attributions.front();
+    const Sentence& last = sentences[c.last_sentence];
+    const Paragraph& para = seg_.paragraphs[last.paragraph];
+    const Token& colon = tokens_[last.first_token + last.token_count - 1];
+    return colon.hash == kColon && colon.begin == a.cue.end &&
+           para.first_sentence + para.sentence_count == c.last_sentence + 1 && !a.mental &&
+           !a.hedged_verb && a.kind != SourceKind::kNone;
+  };
   const Attribution* label = nullptr;
   uint32_t label_paragraph = 0;
   for (Claim& c : claims) {
@@ -3837,6 +3851,9 @@ void Attributor::Run(std::vector<Claim>* out) {
     if (own_label && seg_.paragraphs[first.paragraph].first_sentence == c.first_sentence) {
       label = &c.attributions.front();
       label_paragraph = first.paragraph;
+    } else if (introduces(c)) {
+      label = &c.attributions.front();
+      label_paragraph = sentences[c.last_sentence].paragraph + 1;
     }
   }
 

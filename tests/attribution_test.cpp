@@ -310,6 +310,11 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {":|OSEI|neutral"}},
       {"Harbour plans: Costa backs the levy. The towns want it gone.", "towns",
        {"want|The towns|intention|mental"}},
+      // A verb and colon that close a paragraph introduce the next one; a
+      // colon after the verb's object introduces a list or a post.
+      {"Osei wrote:\n\nThe towns want the levy gone.\n", "towns", {"wrote|Osei|publication"}},
+      {"Osei noted that the levy passed:\n\nThe towns want it gone.\n", "towns",
+       {"want|The towns|intention|mental"}},
       // A clause after ", but" is not the first speaker's content.
       {"Ana Costa said the budget would balance, but the opposition said it would not.", "opposition",
        {"said|Ana Costa|neutral", "said|the opposition|neutral"}},

@@ -488,6 +488,13 @@ const WordSet& SentenceAdverbs() {
   return words;
 }
 
+// Words that open an indirect question ("asked whether", "asked him why").
+const WordSet& QuestionOpeners() {
+  static const WordSet words = {"whether", "if", "what", "why", "how", "who", "which", "when",
+                                "where"};
+  return words;
+}
+
 // Conjunctions that open a subordinate clause: an attribution inside one
 // ("When Xi said ..., Biden replied") ends at the clause's comma.
 const WordSet& Subordinators() {
@@ -631,6 +638,8 @@ class Attributor {
     }
     if (const Entry* colon = matcher_.lexicon().Find("reporting_verbs.colon"))
       colon_entry_ = static_cast<uint32_t>(colon - entries_);
+    if (const Entry* ask = matcher_.lexicon().Find("reporting_verbs.ask"))
+      ask_entry_ = static_cast<uint32_t>(ask - entries_);
   }
 
   // Fills *claims with the document's claims, reusing the storage of the
@@ -995,6 +1004,7 @@ class Attributor {
   std::vector<uint32_t> categories_;  // per entry, Category bits
   // The reporting verbs' colon entry, or kNoEntry when it is switched off.
   uint32_t colon_entry_ = kNoEntry;
+  uint32_t ask_entry_ = kNoEntry;
 
   // Every attribution of the current claim, in the order of its cue, with
   // where its cue and source stand: the nesting rule needs the positions.
@@ -3678,6 +3688,35 @@ void Attributor::AttributeClaim(Claim* claim) {
       // The same source speaking again ("and added", ", adding").
       if (inner.has_source && inner.src_first < begin) continue;
       nested[j] = 1;
+    }
+  }
+
+  // "Asked whether she feared a strike, ...", "asked him why the council
+  // wanted ...": a question asserts nothing, and a cue inside it is part
+  // of the question.
+  for (size_t i = 0; i < cands.size(); ++i) {
+    const Candidate& outer = cands[i];
+    if (nested[i] || outer.a.cue_entry != ask_entry_ || ask_entry_ == kNoEntry) continue;
+    uint32_t s_first = 0, s_end = 0;
+    SentenceOf(outer.cue_first, &s_first, &s_end);
+    uint32_t w = outer.cue_last + 1;
+    while (w < s_end && w <= outer.cue_last + 3 && !IsPunct(w) &&
+           !QuestionOpeners().Contains(tokens_[w].hash))
+      ++w;
+    if (w >= s_end || !QuestionOpeners().Contains(tokens_[w].hash)) continue;
+    // The question ends at the first comma or closing quotation mark, and
+    // often at no mark at all ("Asked whether she was nervous she said:"):
+    // only the question's own verb, a few words after its opener, is
+    // taken, with its subject.
+    uint32_t end = w + 1;
+    while (end < s_end && end <= w + 6 && !IsComma(end) && tokens_[end].hash != kSemicolon &&
+           !tokens_[end].has(kCloseQuote))
+      ++end;
+    for (size_t j = i + 1; j < cands.size(); ++j) {
+      const Candidate& inner = cands[j];
+      if (inner.cue_first >= end) break;  // candidates are in text order
+      if (inner.cue_first > w && (!inner.has_source || (inner.src_first > w && inner.src_first <= w + 4)))
+        nested[j] = 1;
     }
   }
 

@@ -3588,7 +3588,9 @@ void Attributor::AttributeClaim(Claim* claim) {
       // often a new clause or a description of the speaker; after a
       // conjunction or a preposition ("she said, but", ", because", ", in
       // Ohio") it is a new clause or a phrase of the speaker's, and
-      // after a relative clause ("Costa, who said so, voted") the main one.
+      // after a relative clause ("Costa, who said so, voted") the main one;
+      // "that" after the parenthetical ("so high, she said, that ...") opens
+      // the rest of what was said.
       // A participle ("Ana Costa, a critic of the levy's backers, said")
       // is a description inside an apposition.
       if (!c.closing && !inverted && IsComma(before) && t + 1 < s_end && !IsPunct(t + 1) &&
@@ -3597,7 +3599,8 @@ void Attributor::AttributeClaim(Claim* claim) {
         const uint64_t next = tokens_[t + 1].hash;
         if (!ClauseBreakers().Contains(next) && !Subordinators().Contains(next) &&
             !IntroOpeners().Contains(next) &&
-            !RelativePronouns().Contains(next) && !SentenceAdverbs().Contains(next) && next != kAnd)
+            (!RelativePronouns().Contains(next) || next == kThat) &&
+            !SentenceAdverbs().Contains(next) && next != kAnd)
           c.content_resumes = t + 1;
       }
     }

@@ -300,6 +300,8 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       {"At the last hearing, Mara Lind said, the council wanted to close the pier.", "pier",
        {"said|Mara Lind|neutral"}},
       {"The levy, Osei said, is what the towns fear most.", "towns", {"said|Osei|neutral"}},
+      {"The levy is so high, Osei said, that the towns want it gone.", "towns",
+       {"said|Osei|neutral"}},
       {"The levy is fair, Osei said, but the towns want it gone.", "towns",
        {"said|Osei|neutral", "want|the towns|intention|mental"}},
       {"Costa, who said little, wants the pier closed.", "pier",

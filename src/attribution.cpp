@@ -3358,6 +3358,12 @@ void Attributor::AttributeClaim(Claim* claim) {
       uint32_t last = 0;
       Span right;
       if (after_break && cue_last + 1 < end_token) right = RightPhrase(cue_last + 1, &last);
+      // "..., the adviser, said Sunday.": a time is no one.
+      if (!right.empty() && !left.empty()) {
+        uint32_t k = cue_last + 1;
+        while (k <= last && TimeWords().Contains(tokens_[k].hash)) ++k;
+        if (k > last) right = {};
+      }
       bool closes = !right.empty() && (last + 1 >= end_token || IsPunct(last + 1));
       // An inverted source is someone ("said the minister"); with a
       // subject on the left, a phrase after the verb that names no one

@@ -323,6 +323,9 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"asked|-|neutral"}},
       {"Asked whether she was nervous about the vote she said: \"It is out of my hands.\"", "vote",
        {"said|she|neutral", "Asked|-|neutral"}},
+      // A day after the verb is when, not who.
+      {"\"The pier is unsafe,\" Ana Costa, the harbour engineer, said Sunday.", "pier",
+       {"said|Ana Costa, the harbour engineer|neutral"}},
       // A clause after ", but" is not the first speaker's content.
       {"Ana Costa said the budget would balance, but the opposition said it would not.", "opposition",
        {"said|Ana Costa|neutral", "said|the opposition|neutral"}},

@@ -980,6 +980,8 @@ class Attributor {
   static inline const uint64_t kAbout = NormalizedHash("about");
   static inline const uint64_t kDuring = NormalizedHash("during");
   static inline const uint64_t kThrough = NormalizedHash("through");
+  static inline const uint64_t kQuestionMark = NormalizedHash("?");
+  static inline const uint64_t kYou = NormalizedHash("you");
   static inline const uint64_t kHas = NormalizedHash("has");
   static inline const uint64_t kHave = NormalizedHash("have");
   static inline const uint64_t kHad = NormalizedHash("had");
@@ -3727,6 +3729,20 @@ void Attributor::AttributeClaim(Claim* claim) {
       if (inner.cue_first > w && (!inner.has_source || (inner.src_first > w && inner.src_first <= w + 4)))
         nested[j] = 1;
     }
+  }
+
+  // "Do you think the levy is fair?": a belief asked of the reader or of
+  // the one interviewed is a question, and no one's attribution.
+  for (size_t i = 0; i < cands.size(); ++i) {
+    const Candidate& c = cands[i];
+    if (nested[i] || !c.a.mental || !c.has_source || c.src_first != c.src_last ||
+        tokens_[c.src_first].hash != kYou || InQuote(c.cue_first))
+      continue;
+    uint32_t s_first = 0, s_end = 0;
+    SentenceOf(c.cue_first, &s_first, &s_end);
+    uint32_t last = s_end - 1;
+    if (last > c.cue_first && IsQuote(last)) --last;
+    if (tokens_[last].hash == kQuestionMark) nested[i] = 1;
   }
 
   // "Costa, speaking to reporters, said ...": the setting adds nothing to

@@ -326,6 +326,10 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       // A day after the verb is when, not who.
       {"\"The pier is unsafe,\" Ana Costa, the harbour engineer, said Sunday.", "pier",
        {"said|Ana Costa, the harbour engineer|neutral"}},
+      // A belief asked of "you" is a question; one in a quotation is the
+      // speaker's words.
+      {"Do you think the pier is safe?", "pier", {}},
+      {"\"Do you think the pier is safe?\" Osei asked.", "pier", {"asked|Osei|neutral"}},
       // A clause after ", but" is not the first speaker's content.
       {"Ana Costa said the budget would balance, but the opposition said it would not.", "opposition",
        {"said|Ana Costa|neutral", "said|the opposition|neutral"}},

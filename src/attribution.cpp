@@ -488,6 +488,13 @@ const WordSet& SentenceAdverbs() {
   return words;
 }
 
+// Words that open an indirect question ("asked whether", "asked him why").
+const WordSet& QuestionOpeners() {
+  static const WordSet words = {"whether", "if", "what", "why", "how", "who", "which", "when",
+                                "where"};
+  return words;
+}
+
 // Conjunctions that open a subordinate clause: an attribution inside one
 // ("When Xi said ..., Biden replied") ends at the clause's comma.
 const WordSet& Subordinators() {
@@ -631,6 +638,8 @@ class Attributor {
     }
     if (const Entry* colon = matcher_.lexicon().Find("reporting_verbs.colon"))
       colon_entry_ = static_cast<uint32_t>(colon - entries_);
+    if (const Entry* ask = matcher_.lexicon().Find("reporting_verbs.ask"))
+      ask_entry_ = static_cast<uint32_t>(ask - entries_);
   }
 
   // Fills *claims with the document's claims, reusing the storage of the
@@ -971,6 +980,8 @@ class Attributor {
   static inline const uint64_t kAbout = NormalizedHash("about");
   static inline const uint64_t kDuring = NormalizedHash("during");
   static inline const uint64_t kThrough = NormalizedHash("through");
+  static inline const uint64_t kQuestionMark = NormalizedHash("?");
+  static inline const uint64_t kYou = NormalizedHash("you");
   static inline const uint64_t kHas = NormalizedHash("has");
   static inline const uint64_t kHave = NormalizedHash("have");
   static inline const uint64_t kHad = NormalizedHash("had");
@@ -995,6 +1006,7 @@ class Attributor {
   std::vector<uint32_t> categories_;  // per entry, Category bits
   // The reporting verbs' colon entry, or kNoEntry when it is switched off.
   uint32_t colon_entry_ = kNoEntry;
+  uint32_t ask_entry_ = kNoEntry;
 
   // Every attribution of the current claim, in the order of its cue, with
   // where its cue and source stand: the nesting rule needs the positions.
@@ -1008,8 +1020,16 @@ class Attributor {
     bool closing = false;        // a parenthetical that ends its sentence
     bool setting = false;        // "the mayor told reporters": a setting read as a verb
     bool nominal = false;        // "his claim that ...": a noun, whose content is its clause
+    // For a parenthetical in the middle of its sentence ("The economy, she
+    // said, is weak"), the first token of the content after it; else 0.
+    uint32_t content_resumes = 0;
   };
   std::vector<Candidate> cands_;
+  // The end of a content that starts at `begin` in a sentence ending before
+  // s_end: the sentence's end, a semicolon, or a comma or closing quotation
+  // mark before another clause ("..., but Y said"); with `subordinate`, the
+  // first comma.
+  uint32_t ContentEnd(uint32_t begin, uint32_t s_end, bool subordinate) const;
   // AttributeClaim's scratch, kept from claim to claim.
   std::vector<char> nested_;
   std::vector<Attribution> found_;
@@ -1922,6 +1942,26 @@ void Attributor::SentenceOf(uint32_t token, uint32_t* first, uint32_t* end) cons
       return;
     }
   }
+}
+
+uint32_t Attributor::ContentEnd(uint32_t begin, uint32_t s_end, bool subordinate) const {
+  uint32_t end = begin;
+  for (; end < s_end; ++end) {
+    const uint64_t h = tokens_[end].hash;
+    const bool closing = tokens_[end].has(kCloseQuote);
+    if (InQuote(end) && !closing) continue;
+    if (h == kSemicolon) break;
+    if (subordinate && IsComma(end)) break;
+    if ((IsComma(end) || closing) && end + 1 < s_end) {
+      uint32_t k = end + 1;
+      if (closing && k < s_end && IsComma(k)) ++k;
+      if (k >= s_end) break;
+      const uint64_t next = tokens_[k].hash;
+      if (ClauseBreakers().Contains(next)) break;
+      if (next == kAnd && !closing && !(k + 1 < s_end && tokens_[k + 1].hash == kThat)) break;
+    }
+  }
+  return end;
 }
 
 bool Attributor::IntroTime(uint32_t t, uint32_t limit) const {
@@ -3320,6 +3360,12 @@ void Attributor::AttributeClaim(Claim* claim) {
       uint32_t last = 0;
       Span right;
       if (after_break && cue_last + 1 < end_token) right = RightPhrase(cue_last + 1, &last);
+      // "..., the adviser, said Sunday.": a time is no one.
+      if (!right.empty() && !left.empty()) {
+        uint32_t k = cue_last + 1;
+        while (k <= last && TimeWords().Contains(tokens_[k].hash)) ++k;
+        if (k > last) right = {};
+      }
       bool closes = !right.empty() && (last + 1 >= end_token || IsPunct(last + 1));
       // An inverted source is someone ("said the minister"); with a
       // subject on the left, a phrase after the verb that names no one
@@ -3545,6 +3591,26 @@ void Attributor::AttributeClaim(Claim* claim) {
       // middle ("The economy, she said, is weak") the content surrounds it.
       c.closing = !(t < s_end && IsComma(t)) ||
                   (t + 1 < s_end && IsLowerWord(t + 1) && EndsWith(TokenText(t + 1), "ing"));
+      // The content resumes after "The economy, she said," only; after
+      // '"...," she said,' or ", said the minister," what follows is more
+      // often a new clause or a description of the speaker; after a
+      // conjunction or a preposition ("she said, but", ", because", ", in
+      // Ohio") it is a new clause or a phrase of the speaker's, and
+      // after a relative clause ("Costa, who said so, voted") the main one;
+      // "that" after the parenthetical ("so high, she said, that ...") opens
+      // the rest of what was said.
+      // A participle ("Ana Costa, a critic of the levy's backers, said")
+      // is a description inside an apposition.
+      if (!c.closing && !inverted && IsComma(before) && t + 1 < s_end && !IsPunct(t + 1) &&
+          !RelativePronouns().Contains(tokens_[c.src_first].hash) &&
+          !EndsWith(TokenText(c.cue_first), "ing")) {
+        const uint64_t next = tokens_[t + 1].hash;
+        if (!ClauseBreakers().Contains(next) && !Subordinators().Contains(next) &&
+            !IntroOpeners().Contains(next) &&
+            (!RelativePronouns().Contains(next) || next == kThat) &&
+            !SentenceAdverbs().Contains(next) && next != kAnd)
+          c.content_resumes = t + 1;
+      }
     }
   }
   for (size_t i = 0; i < cands.size(); ++i) {
@@ -3561,6 +3627,27 @@ void Attributor::AttributeClaim(Claim* claim) {
       if (inner.cue_first < s_first) break;
       if (inner.parenthetical || inner.cue_first >= clause) continue;
       if (inner.has_source && (inner.src_first < s_first || inner.src_last >= clause)) continue;
+      nested[j] = 1;
+    }
+  }
+  // "The economy, she said, is weak and the minister wants ...": the
+  // content resumes after a parenthetical in the middle of its sentence.
+  for (size_t i = 0; i < cands.size(); ++i) {
+    const Candidate& outer = cands[i];
+    if (nested[i] || outer.content_resumes == 0 || outer.outlet_relay) continue;
+    uint32_t s_first = 0, s_end = 0;
+    SentenceOf(outer.cue_first, &s_first, &s_end);
+    const uint32_t begin = outer.content_resumes;
+    const uint32_t end = ContentEnd(begin, s_end, false);
+    for (size_t j = i + 1; j < cands.size(); ++j) {
+      const Candidate& inner = cands[j];
+      if (inner.cue_first >= end) break;  // candidates are in text order
+      if (inner.cue_first < begin) continue;
+      // A parenthetical of its own inside the content keeps its place; the
+      // comma before "the council wanted ..." is the outer one's.
+      const uint32_t inner_clause =
+          inner.has_source ? std::min(inner.src_first, inner.cue_first) : inner.cue_first;
+      if (inner.parenthetical && inner_clause > begin) continue;
       nested[j] = 1;
     }
   }
@@ -3604,22 +3691,7 @@ void Attributor::AttributeClaim(Claim* claim) {
          !SentenceAdverbs().Contains(tokens_[clause_start].hash)) ||
         (!phrase && outer.src_first == outer.src_last && outer.src_first > s_first &&
          IsComma(outer.src_first - 1) && RelativePronouns().Contains(tokens_[outer.src_first].hash));
-    uint32_t end = begin;
-    for (; end < s_end; ++end) {
-      const uint64_t h = tokens_[end].hash;
-      const bool closing = tokens_[end].has(kCloseQuote);
-      if (InQuote(end) && !closing) continue;
-      if (h == kSemicolon) break;
-      if (subordinate && IsComma(end)) break;
-      if ((IsComma(end) || closing) && end + 1 < s_end) {
-        uint32_t k = end + 1;
-        if (closing && k < s_end && IsComma(k)) ++k;
-        if (k >= s_end) break;
-        const uint64_t next = tokens_[k].hash;
-        if (ClauseBreakers().Contains(next)) break;
-        if (next == kAnd && !closing && !(k + 1 < s_end && tokens_[k + 1].hash == kThat)) break;
-      }
-    }
+    const uint32_t end = ContentEnd(begin, s_end, subordinate);
     for (size_t j = i + 1; j < cands.size(); ++j) {
       const Candidate& inner = cands[j];
       if (inner.cue_first >= end) break;  // candidates are in text order
@@ -3628,6 +3700,49 @@ void Attributor::AttributeClaim(Claim* claim) {
       if (inner.has_source && inner.src_first < begin) continue;
       nested[j] = 1;
     }
+  }
+
+  // "Asked whether she feared a strike, ...", "asked him why the council
+  // wanted ...": a question asserts nothing, and a cue inside it is part
+  // of the question.
+  for (size_t i = 0; i < cands.size(); ++i) {
+    const Candidate& outer = cands[i];
+    if (nested[i] || outer.a.cue_entry != ask_entry_ || ask_entry_ == kNoEntry) continue;
+    uint32_t s_first = 0, s_end = 0;
+    SentenceOf(outer.cue_first, &s_first, &s_end);
+    uint32_t w = outer.cue_last + 1;
+    while (w < s_end && w <= outer.cue_last + 3 && !IsPunct(w) &&
+           !QuestionOpeners().Contains(tokens_[w].hash))
+      ++w;
+    if (w >= s_end || !QuestionOpeners().Contains(tokens_[w].hash)) continue;
+    // The question ends at the first comma or closing quotation mark, and
+    // often at no mark at all ("Asked whether she was nervous she said:"):
+    // only the question's own verb, a few words after its opener, is
+    // taken, with its subject.
+    uint32_t end = w + 1;
+    while (end < s_end && end <= w + 6 && !IsComma(end) && tokens_[end].hash != kSemicolon &&
+           !tokens_[end].has(kCloseQuote))
+      ++end;
+    for (size_t j = i + 1; j < cands.size(); ++j) {
+      const Candidate& inner = cands[j];
+      if (inner.cue_first >= end) break;  // candidates are in text order
+      if (inner.cue_first > w && (!inner.has_source || (inner.src_first > w && inner.src_first <= w + 4)))
+        nested[j] = 1;
+    }
+  }
+
+  // "Do you think the levy is fair?": a belief asked of the reader or of
+  // the one interviewed is a question, and no one's attribution.
+  for (size_t i = 0; i < cands.size(); ++i) {
+    const Candidate& c = cands[i];
+    if (nested[i] || !c.a.mental || !c.has_source || c.src_first != c.src_last ||
+        tokens_[c.src_first].hash != kYou || InQuote(c.cue_first))
+      continue;
+    uint32_t s_first = 0, s_end = 0;
+    SentenceOf(c.cue_first, &s_first, &s_end);
+    uint32_t last = s_end - 1;
+    if (last > c.cue_first && IsQuote(last)) --last;
+    if (tokens_[last].hash == kQuestionMark) nested[i] = 1;
   }
 
   // "Costa, speaking to reporters, said ...": the setting adds nothing to
@@ -3753,6 +3868,58 @@ void Attributor::Run(std::vector<Claim>* out) {
   }
   claims.resize(made);
   for (Claim& c : claims) AttributeClaim(&c);
+
+  // A transcript's speaker ("COSTA: I think the levy is fair. They want
+  // ...") speaks to the end of the paragraph: the later sentences are the
+  // speaker's words, and a cue in them is part of what the speaker said.
+  // A transcript names its speakers in capitals ("JOEL BENENSON:");
+  // "Superdelegates: ..." is a heading, and an interviewer's "Q:" asks
+  // about what others said.
+  auto is_label = [&](const Claim& c) {
+    if (c.attributions.empty() || colon_entry_ == kNoEntry) return false;
+    const Attribution& a = c.attributions.front();
+    if (a.cue_entry != colon_entry_ || a.source.begin != sentences[c.first_sentence].begin ||
+        a.kind != SourceKind::kNamedPerson || a.source.end - a.source.begin < 2)
+      return false;
+    for (uint32_t i = a.source.begin; i < a.source.end; ++i)
+      if (text_[i] >= 'a' && text_[i] <= 'z') return false;
+    return true;
+  };
+  // "Hewitt writes:" at a paragraph's end introduces the next paragraph;
+  // "Sanders noted that veterans were ignored:" or "... include:" more
+  // often introduce a list, a video or a post, and the text after it is
+  // the writer's again.
+  auto introduces = [&](const Claim& c) {
+    if (c.attributions.empty()) return false;
+    const Attribution& a = c.attributions.front();
+    const Sentence& last = sentences[c.last_sentence];
+    const Paragraph& para = seg_.paragraphs[last.paragraph];
+    const Token& colon = tokens_[last.first_token + last.token_count - 1];
+    return colon.hash == kColon && colon.begin == a.cue.end &&
+           para.first_sentence + para.sentence_count == c.last_sentence + 1 && !a.mental &&
+           !a.hedged_verb && a.kind != SourceKind::kNone;
+  };
+  const Attribution* label = nullptr;
+  uint32_t label_paragraph = 0;
+  for (Claim& c : claims) {
+    const Sentence& first = sentences[c.first_sentence];
+    const bool own_label = is_label(c);
+    if (label && first.paragraph == label_paragraph && !own_label) {
+      Attribution inherited = *label;
+      inherited.inherited = true;
+      c.attributions.clear();
+      c.attributions.push_back(std::move(inherited));
+      continue;
+    }
+    label = nullptr;
+    if (own_label && seg_.paragraphs[first.paragraph].first_sentence == c.first_sentence) {
+      label = &c.attributions.front();
+      label_paragraph = first.paragraph;
+    } else if (introduces(c)) {
+      label = &c.attributions.front();
+      label_paragraph = sentences[c.last_sentence].paragraph + 1;
+    }
+  }
 
   // A quotation continued into later claims keeps its speaker. Claims are
   // in text order: the ones a quotation overlaps are found by search.

@@ -971,6 +971,7 @@ class Attributor {
   static inline const uint64_t kThat = NormalizedHash("that");
   static inline const uint64_t kSemicolon = NormalizedHash(";");
   static inline const uint64_t kYet = NormalizedHash("yet");
+  static inline const uint64_t kEven = NormalizedHash("even");
   static inline const uint64_t kSays = NormalizedHash("says");
   static inline const uint64_t kTells = NormalizedHash("tells");
   static inline const uint64_t kDash = NormalizedHash("--");
@@ -2119,6 +2120,15 @@ Span Attributor::MainSubject(uint32_t sentence_first, uint32_t limit, uint32_t* 
     if (SentenceAdverbs().Contains(tokens_[t].hash)) {
       ++t;
       if (t < limit && IsComma(t)) ++t;
+      continue;
+    }
+    // "Even the mayor tried ...": "even" right before the subject (not
+    // "even though ...", "even after Clinton, responding ...", whose
+    // phrases are read as they were).
+    if (tokens_[t].hash == kEven && t + 1 < limit && !IntroOpeners().Contains(tokens_[t + 1].hash) &&
+        !Subordinators().Contains(tokens_[t + 1].hash) &&
+        !SentenceAdverbs().Contains(tokens_[t + 1].hash) && !IsPunct(t + 1)) {
+      ++t;
       continue;
     }
     const std::string_view w = TokenText(t);

@@ -690,6 +690,18 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       // An initial's period stays inside an inverted name.
       {"\"The levy is unfair,\" said Dennis B. Ross, a former mayor of Salem.", "levy",
        {"said|Dennis B. Ross, a former mayor of Salem|neutral"}},
+      // "Even" before the subject is no part of it: a participle closing
+      // the clause is the subject's after it.
+      {"Even the harbour master tried to calm them, noting that the pier had stood for a century.",
+       "century", {"noting|the harbour master|neutral"}},
+      {"And even Ana Costa tried to calm them, noting that the pier had stood for a century.",
+       "century", {"noting|Ana Costa|neutral"}},
+      // A memory is recalled by a person; a recall of products is no one's
+      // attribution.
+      {"The ferryman recalled the winter the pier froze.", "froze", {"recalled|The ferryman|neutral"}},
+      {"The boat builder recalled 300 hulls after a fault was found.", "fault", {}},
+      // "published" after a noun or in the passive names no source.
+      {"The timetable published on Thursday lists six ferries to Salem.", "ferries", {}},
   };
   for (const Row& row : rows) {
     INFO("text: " << row.text);

@@ -954,6 +954,12 @@ class Attributor {
   static inline const uint64_t kThe = NormalizedHash("the");
   static inline const uint64_t kBy = NormalizedHash("by");
   static inline const uint64_t kWho = NormalizedHash("who");
+  static inline const uint64_t kHe = NormalizedHash("he");
+  static inline const uint64_t kShe = NormalizedHash("she");
+  static inline const uint64_t kThey = NormalizedHash("they");
+  static inline const uint64_t kSaid = NormalizedHash("said");
+  static inline const uint64_t kSay = NormalizedHash("say");
+  static inline const uint64_t kWhom = NormalizedHash("whom");
   static inline const uint64_t kIn = NormalizedHash("in");
   static inline const uint64_t kA = NormalizedHash("a");
   static inline const uint64_t kAn = NormalizedHash("an");
@@ -3560,6 +3566,27 @@ void Attributor::AttributeClaim(Claim* claim) {
   // when its source stands before the content (", adding", "and added").
   std::vector<char>& nested = nested_;
   nested.assign(cands.size(), 0);
+  // "the locks, which he said cut delays", "a change that she said would
+  // pay for dredging", "30 percent who said it was too steep": a relative
+  // clause with a speaker of its own is that speaker's attribution, not
+  // part of what the outer source says.
+  auto own_relative_speaker = [&](const Candidate& c) {
+    if (!c.has_source || c.src_last >= c.cue_first || c.a.mental || c.cue_first < 2) return false;
+    const uint32_t p = c.cue_first - 1;
+    if (InQuote(p)) return false;
+    const uint64_t h = tokens_[p].hash;
+    // "who said", "that he said": only a verb of saying; "who criticized",
+    // "who promised" describe the one they follow, and "told the council
+    // that he welcomed" is what the outer source said.
+    const uint64_t verb = tokens_[c.cue_first].hash;
+    const bool say = c.cue_first == c.cue_last && (verb == kSaid || verb == kSay || verb == kSays);
+    if (h == kWho) return say;
+    // The pronoun must be the source found: a speaker resolved past it
+    // ("the pensioners who he said ...") is the wrong one.
+    if ((h != kHe && h != kShe && h != kThey) || c.src_first != p) return false;
+    const uint64_t rel = tokens_[p - 1].hash;
+    return rel == kWhich || rel == kWho || rel == kWhom || (rel == kThat && say);
+  };
   for (Candidate& c : cands) {
     if (!c.has_source || c.a.verb_class == "relay") continue;
     if (c.a.verb_class == "phrase") {
@@ -3637,6 +3664,7 @@ void Attributor::AttributeClaim(Claim* claim) {
       if (inner.cue_first < s_first) break;
       if (inner.parenthetical || inner.cue_first >= clause) continue;
       if (inner.has_source && (inner.src_first < s_first || inner.src_last >= clause)) continue;
+      if (own_relative_speaker(inner)) continue;
       nested[j] = 1;
     }
   }
@@ -3658,6 +3686,7 @@ void Attributor::AttributeClaim(Claim* claim) {
       const uint32_t inner_clause =
           inner.has_source ? std::min(inner.src_first, inner.cue_first) : inner.cue_first;
       if (inner.parenthetical && inner_clause > begin) continue;
+      if (own_relative_speaker(inner)) continue;
       nested[j] = 1;
     }
   }
@@ -3708,6 +3737,7 @@ void Attributor::AttributeClaim(Claim* claim) {
       if (inner.parenthetical || inner.cue_first < begin) continue;
       // The same source speaking again ("and added", ", adding").
       if (inner.has_source && inner.src_first < begin) continue;
+      if (own_relative_speaker(inner)) continue;
       nested[j] = 1;
     }
   }

@@ -447,6 +447,21 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"said|Mara Lind|neutral", "Asked|-|neutral"}},
       {"Despite what he wrote in the memo, Osei said the levy would stay.", "levy",
        {"said|Osei|neutral", "wrote|he|publication"}},
+      // A relative clause with a speaker of its own ("which he said",
+      // "that she said", "who said") is that speaker's attribution, not
+      // part of the outer one's content; other verbs after "who" or a
+      // "that" after the outer verb stay inside it.
+      {"Osei praised the harbour board for the new locks, which he said had cut delays at the pier.",
+       "delays", {"praised|Osei|loaded", "said|he|neutral"}},
+      {"Mara Lind defended the levy - a change that she said would pay for dredging.", "dredging",
+       {"defended|Mara Lind|assertive", "said|she|neutral"}},
+      {"In the survey, 41 percent backed the levy, compared with 30 percent who said it was too "
+       "steep.",
+       "steep", {"In|the survey|phrase", "said|who|neutral"}},
+      {"Osei told the council that he welcomed the vote on the pier.", "pier",
+       {"told|Osei|neutral"}},
+      {"Mara Lind thanked the rangers who criticized the dredging plan.", "dredging",
+       {"thanked|Mara Lind|neutral"}},
       // Asides walked back over to the subject: an adverb, a relative clause,
       // an apposition of any length.
       {"Osei, meanwhile, who has no endorsements, said the count was wrong.", "count",

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <unordered_set>
 #include <vector>
 
@@ -661,6 +662,8 @@ class Attributor {
     return tokens_[i].kind == TokenKind::kWord && !tokens_[i].has(kCapitalized) &&
            !tokens_[i].has(kAllUpper);
   }
+  // A lower-case word in -ing: a participle or a gerund ("saying").
+  bool IsLowerIng(uint32_t i) const { return IsLowerWord(i) && EndsWith(TokenText(i), "ing"); }
   static bool EndsWith(std::string_view s, std::string_view suffix) {
     return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
   }
@@ -1408,7 +1411,7 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
     for (uint32_t u = aside_start; u < t && describes; ++u)
       if (InVerbCue(u) || InQuote(u)) describes = false;
     const bool is_aside = (AsideOpeners().Contains(tokens_[aside_start].hash) && !describes) ||
-                          (IsLowerWord(aside_start) && EndsWith(TokenText(aside_start), "ing"));
+                          IsLowerIng(aside_start);
     if (!is_aside) {
       aside = {tokens_[aside_start].begin, tokens_[t - 1].end};
       aside_first = aside_start;
@@ -2238,7 +2241,7 @@ Span Attributor::RightPhrase(uint32_t start, uint32_t* last_token) const {
     }
     if (Boundaries().Contains(tok.hash)) break;
     if (IsLyAdverb(t) && any) break;
-    if (any && IsLowerWord(t) && EndsWith(TokenText(t), "ing")) break;  // "Fox News reporting"
+    if (any && IsLowerIng(t)) break;  // "Fox News reporting"
     if (words >= 10) break;
     last = t;
     any = true;
@@ -2836,7 +2839,7 @@ bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
       // to comment") carries the attribution alone.
       if (InVerbCue(at) || (at + 1 < verb && InVerbCue(at + 1))) return false;
       if (depth > 2) return false;
-      const bool gerund = IsLowerWord(at) && EndsWith(TokenText(at), "ing");
+      const bool gerund = IsLowerIng(at);
       return VerbSubject(at, at, gerund, false, false, false, source, sf, sl, sourceless,
                          depth + 1);
     }
@@ -2878,7 +2881,7 @@ bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
       if (tokens_[at].hash == kThat &&
           (participle || (antecedent && af == al &&
                           (tokens_[af].hash == kOne ||
-                           (IsLowerWord(af) && EndsWith(TokenText(af), "ing") &&
+                           (IsLowerIng(af) &&
                             !EndsWith(TokenText(af), "thing"))))))
         return false;
       if (antecedent) {
@@ -3084,15 +3087,23 @@ void Attributor::AttributeClaim(Claim* claim) {
       }
       const Span relayed = active ? right : left;
       const Span outlet = active ? left : right;
+      const uint32_t left_end = left.empty() ? 0 : TokenAtOffset(left.end) - 1;
       const uint32_t sf = active ? cue_last + 1 : left_first;
-      const uint32_t sl = active ? right_last : (left.empty() ? 0 : TokenAtOffset(left.end) - 1);
+      const uint32_t sl = active ? right_last : left_end;
       const uint32_t of = active ? left_first : cue_last + 1;
-      const uint32_t ol = active ? (left.empty() ? 0 : TokenAtOffset(left.end) - 1) : right_last;
+      const uint32_t ol = active ? left_end : right_last;
       std::string refers, unused_name;
       Span unused;
       const SourceKind relayed_kind =
           relayed.empty() ? SourceKind::kNone
                           : Classify(relayed, sf, sl, &refers, &unused, &unused_name);
+      // The outlet side's kind and full name, classified once when asked.
+      std::optional<SourceKind> outlet_kind;
+      std::string outlet_name;
+      auto outlet_is_outlet = [&] {
+        if (!outlet_kind) outlet_kind = Classify(outlet, of, ol, &outlet_name, &unused, &unused_name);
+        return *outlet_kind == SourceKind::kOutlet;
+      };
       // Who is cited is the source only when the citer passes on what an
       // unnamed source told it, or is an outlet ("Reuters, citing two
       // diplomats"); a person or body citing a document, a figure or someone
@@ -3101,17 +3112,13 @@ void Attributor::AttributeClaim(Claim* claim) {
       bool citer_speaks = relayed.empty() || relayed_kind == SourceKind::kUnknown;
       if (active && !citer_speaks && relayed_kind != SourceKind::kAnonymousDescribed &&
           relayed_kind != SourceKind::kAnonymousBare) {
-        std::string crefers, cname;
-        Span cvia;
-        citer_speaks = outlet.empty() ||
-                       Classify(outlet, of, ol, &crefers, &cvia, &cname) != SourceKind::kOutlet;
+        citer_speaks = outlet.empty() || !outlet_is_outlet();
       }
       if (active && citer_speaks) {
         // "McCain, citing low growth, said ...", "the judge cited precedent":
         // what is cited names no one, so it is the citer's reason, and the
         // citer is the source, as for "pointed to".
-        const bool participle =
-            IsLowerWord(m.first_token) && EndsWith(TokenText(m.first_token), "ing");
+        const bool participle = IsLowerIng(m.first_token);
         uint32_t cf = 0, cl = 0;
         Span citer;
         bool sourceless = false;
@@ -3131,12 +3138,9 @@ void Attributor::AttributeClaim(Claim* claim) {
       a.source = relayed;
       a.kind = relayed_kind;
       a.refers_to = std::move(refers);
-      if (!outlet.empty()) {
-        std::string orefers;
-        if (Classify(outlet, of, ol, &orefers, &unused, &unused_name) == SourceKind::kOutlet) {
-          a.via = outlet;
-          a.via_name = orefers;
-        }
+      if (!outlet.empty() && outlet_is_outlet()) {
+        a.via = outlet;
+        a.via_name = outlet_name;
       }
       emit(std::move(a), m.first_token, cue_last, true, sf, sl, a.kind == SourceKind::kOutlet);
       continue;
@@ -3159,8 +3163,7 @@ void Attributor::AttributeClaim(Claim* claim) {
           emit(std::move(relay), m.first_token, cue_last, true, cue_last + 1, last, true);
         }
       }
-      const bool participle =
-          IsLowerWord(m.first_token) && EndsWith(TokenText(m.first_token), "ing");
+      const bool participle = IsLowerIng(m.first_token);
       uint32_t sf = 0, sl = 0;
       Span subject;
       bool sourceless = false;
@@ -3221,8 +3224,7 @@ void Attributor::AttributeClaim(Claim* claim) {
       src_first = cue_last + 1;
     } else {
       // A verb: subject on the left, or inverted ("..., said the minister").
-      const bool participle =
-          IsLowerWord(m.first_token) && EndsWith(TokenText(m.first_token), "ing");
+      const bool participle = IsLowerIng(m.first_token);
       Span left;
       uint32_t left_first = 0, left_last = 0;
       bool sourceless = false;
@@ -3627,7 +3629,7 @@ void Attributor::AttributeClaim(Claim* claim) {
       // continued by a participle (", she said, adding that ..."); in the
       // middle ("The economy, she said, is weak") the content surrounds it.
       c.closing = !(t < s_end && IsComma(t)) ||
-                  (t + 1 < s_end && IsLowerWord(t + 1) && EndsWith(TokenText(t + 1), "ing"));
+                  (t + 1 < s_end && IsLowerIng(t + 1));
       // The content resumes after "The economy, she said," only; after
       // '"...," she said,' or ", said the minister," what follows is more
       // often a new clause or a description of the speaker; after a

@@ -180,6 +180,26 @@ class FlatMap {
   int shift_ = 64;
 };
 
+// A bit set of 2^LogBits bits over 64-bit hashes: a set that may answer
+// "maybe" for a hash never added (a collision), and "no" only for one never
+// added, in a few instructions and one cache line.
+template <int LogBits>
+class HashBits {
+ public:
+  void Add(uint64_t hash) {
+    const size_t b = Bit(hash);
+    bits_[b >> 6] |= uint64_t{1} << (b & 63);
+  }
+  bool MaybeHas(uint64_t hash) const {
+    const size_t b = Bit(hash);
+    return (bits_[b >> 6] >> (b & 63)) & 1;
+  }
+
+ private:
+  static size_t Bit(uint64_t hash) { return static_cast<size_t>((hash * 0xD6E8FEB86659FD93ull) >> (64 - LogBits)); }
+  std::vector<uint64_t> bits_ = std::vector<uint64_t>((size_t{1} << LogBits) / 64, 0);
+};
+
 // A vocabulary entry: the word's id, and where it leads from the root
 // state, so that a token read in the root state (most are) needs no further
 // lookup, and none at all when that state ends no phrase.
@@ -258,15 +278,7 @@ struct Matcher::Impl {
   // level cache: most words of a text are in no phrase, and the set turns
   // them away without a lookup in the vocabulary's table (a cache miss for
   // a rare word). A set bit may be a collision; the table decides.
-  static constexpr int kVocabBitsLog2 = 18;
-  std::vector<uint64_t> vocab_bits = std::vector<uint64_t>((size_t{1} << kVocabBitsLog2) / 64, 0);
-  static size_t VocabBit(uint64_t hash) {
-    return static_cast<size_t>((hash * 0xD6E8FEB86659FD93ull) >> (64 - kVocabBitsLog2));
-  }
-  bool MaybeInVocabulary(uint64_t hash) const {
-    const size_t b = VocabBit(hash);
-    return (vocab_bits[b >> 6] >> (b & 63)) & 1;
-  }
+  HashBits<18> vocab_bits;
   // What the hot loop reads of a state, side by side: one cache line.
   struct StateInfo {
     uint32_t fail = 0;
@@ -289,12 +301,7 @@ struct Matcher::Impl {
   // tokens that are no anchor without a lookup.
   FlatMap<uint32_t> anchors;
   std::vector<std::vector<uint32_t>> anchor_lists;
-  std::vector<uint64_t> anchor_bits = std::vector<uint64_t>(64, 0);
-  static size_t AnchorBit(uint64_t hash) { return static_cast<size_t>((hash * 0x9E3779B97F4A7C15ull) >> 52); }
-  bool MaybeAnchor(uint64_t hash) const {
-    const size_t b = AnchorBit(hash);
-    return (anchor_bits[b >> 6] >> (b & 63)) & 1;
-  }
+  HashBits<12> anchor_bits;
 
   // A candidate passes its entry's case and context rules.
   bool Accept(const EntryRules& r, const PhraseInfo* phrase, std::string_view text,
@@ -427,7 +434,7 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
           if (list == 0) {
             impl->anchor_lists.emplace_back();
             list = static_cast<uint32_t>(impl->anchor_lists.size());
-            impl->anchor_bits[Impl::AnchorBit(h) >> 6] |= uint64_t{1} << (Impl::AnchorBit(h) & 63);
+            impl->anchor_bits.Add(h);
           }
           std::vector<uint32_t>& at = impl->anchor_lists[list - 1];
           if (at.empty() || at.back() != index) at.push_back(index);
@@ -494,8 +501,7 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
     const uint32_t next = id < root_child.size() ? root_child[id] : 0;
     word.id = id;
     word.root = next | (next != 0 && impl->states[next].out_count > 0 ? VocabEntry::kHasOutput : 0);
-    const size_t b = Impl::VocabBit(vocab_hashes[i]);
-    impl->vocab_bits[b >> 6] |= uint64_t{1} << (b & 63);
+    impl->vocab_bits.Add(vocab_hashes[i]);
   }
   return Matcher(std::move(impl));
 }
@@ -549,7 +555,7 @@ void Matcher::Impl::MatchPatternsIn(std::string_view text, const std::vector<Tok
   boost::cmatch what;
   for (uint32_t i = first; i < end; ++i) {
     const uint64_t h = tokens[i].hash;
-    if (!MaybeAnchor(h)) continue;
+    if (!anchor_bits.MaybeHas(h)) continue;
     const uint32_t* list = anchors.Find(h);
     if (list == nullptr) continue;
     const char* from = text.data() + tokens[i].begin;
@@ -615,7 +621,7 @@ void Matcher::Impl::MatchPhrasesIn(std::string_view text, const std::vector<Toke
   uint32_t state = 0;
   for (uint32_t i = first; i < end; ++i) {
     const uint64_t hash = tokens[i].hash;
-    const VocabEntry* word = m.MaybeInVocabulary(hash) ? m.vocabulary.Find(hash) : nullptr;
+    const VocabEntry* word = m.vocab_bits.MaybeHas(hash) ? m.vocabulary.Find(hash) : nullptr;
     if (word == nullptr) {
       state = 0;
       continue;

@@ -91,8 +91,6 @@ class ReportSpace {
   ~ReportSpace();
   ReportSpace(const ReportSpace&) = delete;
   ReportSpace& operator=(const ReportSpace&) = delete;
-  // Whether space was reserved (for tests and --verbose).
-  bool reserved() const { return reserved_; }
 
  private:
   int fd_ = -1;

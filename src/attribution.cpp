@@ -3744,6 +3744,20 @@ void Attributor::AttributeClaim(Claim* claim) {
     }
   }
 
+  // "said Ana Costa, an economist who backs the levy": a cue inside
+  // another attribution's source describes that source, and is no
+  // attribution of the claim.
+  for (size_t i = 0; i < cands.size(); ++i) {
+    const Candidate& outer = cands[i];
+    // The span, not src_first..src_last: it holds the apposition too.
+    const Span src = outer.a.source;
+    if (nested[i] || !outer.has_source) continue;
+    for (size_t j = 0; j < cands.size(); ++j) {
+      const Span cue = cands[j].a.cue;
+      if (j != i && cue.begin >= src.begin && cue.end <= src.end) nested[j] = 1;
+    }
+  }
+
   // "Asked whether she feared a strike, ...", "asked him why the council
   // wanted ...": a question asserts nothing, and a cue inside it is part
   // of the question.

@@ -653,6 +653,12 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"said|Ana Costa, 52, of Salem, Ore|neutral"}},
       {"\"We lost the vote,\" said Ana Costa, who chairs the harbour board.", "vote",
        {"said|Ana Costa, who chairs the harbour board|neutral"}},
+      // A cue inside the description is part of the source, not an
+      // attribution of its own.
+      {"\"We lost the vote,\" said Ana Costa, a ferry pilot who backs the levy.", "vote",
+       {"said|Ana Costa, a ferry pilot who backs the levy|neutral"}},
+      {"Mara Lind, a Salem teacher who supported the dredging plan, said the pier was unsafe.",
+       "pier", {"said|Mara Lind, a Salem teacher who supported the dredging plan|neutral"}},
       // Not an adverbial after the name, another attribution's verb, or
       // the rest of a sentence the verb stands inside.
       {"\"We lost the vote,\" said Ana Costa, in a statement on Friday.", "vote",

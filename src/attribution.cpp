@@ -1006,6 +1006,8 @@ class Attributor {
   static inline const uint64_t kLet = NormalizedHash("let");
   static inline const uint64_t kBeat = NormalizedHash("beat");
   static inline const uint64_t kLed = NormalizedHash("led");
+  static inline const uint64_t kWhether = NormalizedHash("whether");
+  static inline const uint64_t kHow = NormalizedHash("how");
 
   const Matcher& matcher_;
   const std::string& text_;
@@ -3756,6 +3758,18 @@ void Attributor::AttributeClaim(Claim* claim) {
       const Span cue = cands[j].a.cue;
       if (j != i && cue.begin >= src.begin && cue.end <= src.end) nested[j] = 1;
     }
+  }
+
+  // "unclear whether he will endorse", "how they view the levy": a
+  // pronoun's verb in an embedded question is asserted by no one.
+  for (size_t i = 0; i < cands.size(); ++i) {
+    const Candidate& c = cands[i];
+    if (nested[i] || !c.has_source || c.src_first != c.src_last || c.src_last >= c.cue_first ||
+        c.src_first <= range_begin_ || InQuote(c.src_first) ||
+        !SubjectPronouns().Contains(tokens_[c.src_first].hash))
+      continue;
+    const uint64_t h = tokens_[c.src_first - 1].hash;
+    if (h == kWhether || h == kHow) nested[i] = 1;
   }
 
   // "Asked whether she feared a strike, ...", "asked him why the council

@@ -323,6 +323,9 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"asked|-|neutral"}},
       {"Asked whether she was nervous about the vote she said: \"It is out of my hands.\"", "vote",
        {"said|she|neutral", "Asked|-|neutral"}},
+      // A pronoun's verb in an embedded question is no one's claim.
+      {"It is unclear whether she will endorse the levy.", "levy", {}},
+      {"The towns are split, and no one knows whether they support the levy.", "levy", {}},
       // A day after the verb is when, not who.
       {"\"The pier is unsafe,\" Ana Costa, the harbour engineer, said Sunday.", "pier",
        {"said|Ana Costa, the harbour engineer|neutral"}},

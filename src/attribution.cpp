@@ -2698,6 +2698,18 @@ Span Attributor::SharedSubject(uint32_t cue, uint32_t* sf, uint32_t* sl) const {
     if ((it->nominal && it->src_last + 1 == it->cue_first) || it->setting ||
         ContactClauseSubject(it->src_first, it->src_last))
       continue;
+    // Not the subject of a clause reported by an earlier cue ("Ruiz said
+    // he was outraged, arguing ...": the participle is Ruiz's, not his
+    // content's): the earlier cue's subject, before it, is the clause's.
+    bool embedded = false;
+    for (auto outer = it + 1; outer != cands_.rend() && outer->cue_first >= s_first; ++outer)
+      if (outer->has_source && !outer->nominal && !outer->setting &&
+          outer->src_last < outer->cue_first && outer->cue_last < it->src_first &&
+          outer->a.kind != SourceKind::kOutlet) {
+        embedded = true;
+        break;
+      }
+    if (embedded) continue;
     prev = &*it;
     break;
   }
@@ -2712,6 +2724,9 @@ Span Attributor::SharedSubject(uint32_t cue, uint32_t* sf, uint32_t* sl) const {
     const uint32_t u = t - 1;
     if (InQuote(u) || !PersonalSubjects().Contains(tokens_[u].hash) || ContactClauseSubject(u, u))
       continue;
+    // Not the subject of a clause inside the sentence's ("Hale praised
+    // the bill after he signed it and said ..."): the sentence's own.
+    if (Subordinators().Contains(tokens_[u - 1].hash) && !InQuote(u - 1)) break;
     *sf = *sl = u;
     return {tokens_[u].begin, tokens_[u].end};
   }

@@ -987,6 +987,7 @@ class Attributor {
   static inline const uint64_t kParenOpen = NormalizedHash("(");
   static inline const uint64_t kParenClose = NormalizedHash(")");
   static inline const uint64_t kAgainst = NormalizedHash("against");
+  static inline const uint64_t kAfter = NormalizedHash("after");
   static inline const uint64_t kAbout = NormalizedHash("about");
   static inline const uint64_t kDuring = NormalizedHash("during");
   static inline const uint64_t kThrough = NormalizedHash("through");
@@ -3754,6 +3755,19 @@ void Attributor::AttributeClaim(Claim* claim) {
       if (inner.parenthetical || inner.cue_first < begin) continue;
       // The same source speaking again ("and added", ", adding").
       if (inner.has_source && inner.src_first < begin) continue;
+      // A subordinate clause with a speaker of its own, set off by a comma
+      // or opened by "after" ("Costa said the pier would close, as the mayor
+      // warned ...", "Costa said so in May after the firm announced ..."),
+      // tells what happened around the outer statement: its attribution is
+      // its own.
+      if (inner.has_source && inner.src_first > begin && inner.src_last < inner.cue_first &&
+          !InQuote(inner.src_first - 1)) {
+        const uint32_t opener = inner.src_first - 1;
+        if ((Subordinators().Contains(tokens_[opener].hash) && opener > begin &&
+             IsComma(opener - 1)) ||
+            tokens_[opener].hash == kAfter)
+          continue;
+      }
       if (own_relative_speaker(inner)) continue;
       nested[j] = 1;
     }

@@ -724,6 +724,15 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        "lying", {"said|Alan Price|neutral", "accused|Alan Price|loaded"}},
       {"Ruth Hale was quick to praise the pier after he opened it and said the town had waited.",
        "waited", {"said|Ruth Hale|neutral"}},
+      // A clause with a speaker of its own opened by "after" or set off by
+      // a comma tells what happened around the statement; one opened by
+      // another subordinator after no comma is part of what was said.
+      {"Costa said the pier would close in May after the ferry firm announced it was leaving.",
+       "ferry", {"said|Costa|neutral", "announced|the ferry firm|publication"}},
+      {"Costa said the pier would close, as the mayor warned that repairs were too costly.",
+       "repairs", {"said|Costa|neutral", "warned|the mayor|assertive"}},
+      {"Costa said the pier would close because the mayor wanted it.", "mayor",
+       {"said|Costa|neutral"}},
   };
   for (const Row& row : rows) {
     INFO("text: " << row.text);

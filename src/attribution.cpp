@@ -987,6 +987,7 @@ class Attributor {
   static inline const uint64_t kParenOpen = NormalizedHash("(");
   static inline const uint64_t kParenClose = NormalizedHash(")");
   static inline const uint64_t kAgainst = NormalizedHash("against");
+  static inline const uint64_t kAfter = NormalizedHash("after");
   static inline const uint64_t kAbout = NormalizedHash("about");
   static inline const uint64_t kDuring = NormalizedHash("during");
   static inline const uint64_t kThrough = NormalizedHash("through");
@@ -2700,6 +2701,18 @@ Span Attributor::SharedSubject(uint32_t cue, uint32_t* sf, uint32_t* sl) const {
     if ((it->nominal && it->src_last + 1 == it->cue_first) || it->setting ||
         ContactClauseSubject(it->src_first, it->src_last))
       continue;
+    // Not the subject of a clause reported by an earlier cue ("Ruiz said
+    // he was outraged, arguing ...": the participle is Ruiz's, not his
+    // content's): the earlier cue's subject, before it, is the clause's.
+    bool embedded = false;
+    for (auto outer = it + 1; outer != cands_.rend() && outer->cue_first >= s_first; ++outer)
+      if (outer->has_source && !outer->nominal && !outer->setting &&
+          outer->src_last < outer->cue_first && outer->cue_last < it->src_first &&
+          outer->a.kind != SourceKind::kOutlet) {
+        embedded = true;
+        break;
+      }
+    if (embedded) continue;
     prev = &*it;
     break;
   }
@@ -2714,6 +2727,9 @@ Span Attributor::SharedSubject(uint32_t cue, uint32_t* sf, uint32_t* sl) const {
     const uint32_t u = t - 1;
     if (InQuote(u) || !PersonalSubjects().Contains(tokens_[u].hash) || ContactClauseSubject(u, u))
       continue;
+    // Not the subject of a clause inside the sentence's ("Hale praised
+    // the bill after he signed it and said ..."): the sentence's own.
+    if (Subordinators().Contains(tokens_[u - 1].hash) && !InQuote(u - 1)) break;
     *sf = *sl = u;
     return {tokens_[u].begin, tokens_[u].end};
   }
@@ -3741,6 +3757,19 @@ void Attributor::AttributeClaim(Claim* claim) {
       if (inner.parenthetical || inner.cue_first < begin) continue;
       // The same source speaking again ("and added", ", adding").
       if (inner.has_source && inner.src_first < begin) continue;
+      // A subordinate clause with a speaker of its own, set off by a comma
+      // or opened by "after" ("Costa said the pier would close, as the mayor
+      // warned ...", "Costa said so in May after the firm announced ..."),
+      // tells what happened around the outer statement: its attribution is
+      // its own.
+      if (inner.has_source && inner.src_first > begin && inner.src_last < inner.cue_first &&
+          !InQuote(inner.src_first - 1)) {
+        const uint32_t opener = inner.src_first - 1;
+        if ((Subordinators().Contains(tokens_[opener].hash) && opener > begin &&
+             IsComma(opener - 1)) ||
+            tokens_[opener].hash == kAfter)
+          continue;
+      }
       if (own_relative_speaker(inner)) continue;
       nested[j] = 1;
     }

@@ -726,6 +726,22 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       {"The boat builder recalled 300 hulls after a fault was found.", "fault", {}},
       // "published" after a noun or in the passive names no source.
       {"The timetable published on Thursday lists six ferries to Salem.", "ferries", {}},
+      // A participle or a verb after "and" shares the subject of the main
+      // clause, not that of a clause inside it: one the main cue reports
+      // or one a subordinator opens.
+      {"Alan Price said the mayor did not know what he wanted, and accused the council of lying.",
+       "lying", {"said|Alan Price|neutral", "accused|Alan Price|loaded"}},
+      {"Ruth Hale was quick to praise the pier after he opened it and said the town had waited.",
+       "waited", {"said|Ruth Hale|neutral"}},
+      // A clause with a speaker of its own opened by "after" or set off by
+      // a comma tells what happened around the statement; one opened by
+      // another subordinator after no comma is part of what was said.
+      {"Costa said the pier would close in May after the ferry firm announced it was leaving.",
+       "ferry", {"said|Costa|neutral", "announced|the ferry firm|publication"}},
+      {"Costa said the pier would close, as the mayor warned that repairs were too costly.",
+       "repairs", {"said|Costa|neutral", "warned|the mayor|assertive"}},
+      {"Costa said the pier would close because the mayor wanted it.", "mayor",
+       {"said|Costa|neutral"}},
   };
   for (const Row& row : rows) {
     INFO("text: " << row.text);

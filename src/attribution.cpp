@@ -3603,9 +3603,30 @@ void Attributor::AttributeClaim(Claim* claim) {
     if (h == kWho) return say;
     // The pronoun must be the source found: a speaker resolved past it
     // ("the pensioners who he said ...") is the wrong one.
-    if ((h != kHe && h != kShe && h != kThey) || c.src_first != p) return false;
-    const uint64_t rel = tokens_[p - 1].hash;
-    return rel == kWhich || rel == kWho || rel == kWhom || (rel == kThat && say);
+    if ((h == kHe || h == kShe || h == kThey) && c.src_first == p) {
+      const uint64_t rel = tokens_[p - 1].hash;
+      return rel == kWhich || rel == kWho || rel == kWhom || (rel == kThat && say);
+    }
+    // "a fund that prosecutors said was a front", "which the audit said
+    // was late": a speaker named in full, when the verb of the relative
+    // clause follows the cue at once (the clause's subject is the pronoun).
+    if (!say || c.src_last != p || c.src_first == 0 || c.cue_last + 1 >= tokens_.size())
+      return false;
+    const uint64_t rel = tokens_[c.src_first - 1].hash;
+    if (rel != kWhich && rel != kThat && rel != kWhom) return false;
+    const uint32_t next = c.cue_last + 1;
+    const uint64_t n = tokens_[next].hash;
+    return VerbModifiers().Contains(n) || IrregularPast().Contains(n) ||
+           (!IsPunct(next) && EndsWith(TokenText(next), "ed"));
+  };
+  // '"We will win," Costa told reporters ...': a speaker right after a
+  // quotation that ends in a comma owns that quotation; the attribution is
+  // its own, wherever the outer content seems to run.
+  auto quote_speaker = [&](const Candidate& c) {
+    if (!c.has_source || c.a.mental) return false;
+    const uint32_t clause = std::min(c.src_first, c.cue_first);
+    return clause >= range_begin_ + 2 && tokens_[clause - 1].has(kCloseQuote) &&
+           IsComma(clause - 2);
   };
   for (Candidate& c : cands) {
     if (!c.has_source || c.a.verb_class == "relay") continue;
@@ -3684,7 +3705,7 @@ void Attributor::AttributeClaim(Claim* claim) {
       if (inner.cue_first < s_first) break;
       if (inner.parenthetical || inner.cue_first >= clause) continue;
       if (inner.has_source && (inner.src_first < s_first || inner.src_last >= clause)) continue;
-      if (own_relative_speaker(inner)) continue;
+      if (own_relative_speaker(inner) || quote_speaker(inner)) continue;
       nested[j] = 1;
     }
   }
@@ -3706,7 +3727,7 @@ void Attributor::AttributeClaim(Claim* claim) {
       const uint32_t inner_clause =
           inner.has_source ? std::min(inner.src_first, inner.cue_first) : inner.cue_first;
       if (inner.parenthetical && inner_clause > begin) continue;
-      if (own_relative_speaker(inner)) continue;
+      if (own_relative_speaker(inner) || quote_speaker(inner)) continue;
       nested[j] = 1;
     }
   }
@@ -3770,7 +3791,7 @@ void Attributor::AttributeClaim(Claim* claim) {
             tokens_[opener].hash == kAfter)
           continue;
       }
-      if (own_relative_speaker(inner)) continue;
+      if (own_relative_speaker(inner) || quote_speaker(inner)) continue;
       nested[j] = 1;
     }
   }

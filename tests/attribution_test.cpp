@@ -463,6 +463,18 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        "steep", {"In|the survey|phrase", "said|who|neutral"}},
       {"Osei told the council that he welcomed the vote on the pier.", "pier",
        {"told|Osei|neutral"}},
+      // A speaker named in full inside a relative clause whose verb follows
+      // the cue at once; a "that" opening the reported clause stays inside.
+      {"Osei defended the harbour fund, which the auditors said was badly run.", "badly",
+       {"defended|Osei|assertive", "said|the auditors|neutral"}},
+      {"Osei praised the pier, a project that the engineers said cut delays.", "delays",
+       {"praised|Osei|loaded", "said|the engineers|neutral"}},
+      {"Osei told the council that the engineers said the pier was safe.", "safe",
+       {"told|Osei|neutral"}},
+      // A speaker after a quotation owns it, though the outer content runs
+      // past it.
+      {"Mara Lind praised the pier - \"It pays for itself,\" she said - and urged a vote.",
+       "vote", {"praised|Mara Lind|loaded", "said|she|neutral", "urged|Mara Lind|intention|mental"}},
       {"Mara Lind thanked the rangers who criticized the dredging plan.", "dredging",
        {"thanked|Mara Lind|neutral"}},
       // Asides walked back over to the subject: an adverb, a relative clause,

@@ -327,6 +327,15 @@ const WordSet& AdverbialOpeners() {
   return words;
 }
 
+// Verbs that give something a name ("in what the mayor called a stunt",
+// "what economists describe as a tax").
+const WordSet& NamingVerbs() {
+  static const WordSet words = {"called", "calls", "call", "dubbed", "dubs", "termed",
+                                "terms", "described", "describes", "describe", "labeled",
+                                "labelled", "characterized", "characterizes"};
+  return words;
+}
+
 // Forms of "be": before a past participle they make the verb passive ("was
 // criticized", "has been told").
 const WordSet& BeForms() {
@@ -999,6 +1008,7 @@ class Attributor {
   static inline const uint64_t kAnother = NormalizedHash("another");
   static inline const uint64_t kWhose = NormalizedHash("whose");
   static inline const uint64_t kWhich = NormalizedHash("which");
+  static inline const uint64_t kWhat = NormalizedHash("what");
   static inline const uint64_t kLeft = NormalizedHash("left");
   static inline const uint64_t kSet = NormalizedHash("set");
   static inline const uint64_t kCut = NormalizedHash("cut");
@@ -3610,9 +3620,13 @@ void Attributor::AttributeClaim(Claim* claim) {
     // "a fund that prosecutors said was a front", "which the audit said
     // was late": a speaker named in full, when the verb of the relative
     // clause follows the cue at once (the clause's subject is the pronoun).
-    if (!say || c.src_last != p || c.src_first == 0 || c.cue_last + 1 >= tokens_.size())
-      return false;
+    if (c.src_last != p || c.src_first == 0 || c.cue_last + 1 >= tokens_.size()) return false;
     const uint64_t rel = tokens_[c.src_first - 1].hash;
+    // "in what the mayor called a stunt": a name given by a speaker, other
+    // than the outer one ("denounced what it called a stunt").
+    if (rel == kWhat)
+      return NamingVerbs().Contains(verb) && !SubjectPronouns().Contains(tokens_[c.src_first].hash);
+    if (!say) return false;
     if (rel != kWhich && rel != kThat && rel != kWhom) return false;
     const uint32_t next = c.cue_last + 1;
     const uint64_t n = tokens_[next].hash;

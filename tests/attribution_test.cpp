@@ -471,6 +471,12 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"praised|Osei|loaded", "said|the engineers|neutral"}},
       {"Osei told the council that the engineers said the pier was safe.", "safe",
        {"told|Osei|neutral"}},
+      // A name given by a speaker of its own after "what"; a pronoun
+      // after "what" repeats the outer source.
+      {"Osei praised the pier, ending what the engineers called a decade of delays.", "decade",
+       {"praised|Osei|loaded", "called|the engineers|loaded"}},
+      {"The council denounced what it called a reckless levy.", "reckless",
+       {"denounced|The council|loaded"}},
       // A speaker after a quotation owns it, though the outer content runs
       // past it.
       {"Mara Lind praised the pier - \"It pays for itself,\" she said - and urged a vote.",

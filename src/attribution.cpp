@@ -3806,6 +3806,16 @@ void Attributor::AttributeClaim(Claim* claim) {
           continue;
       }
       if (own_relative_speaker(inner) || quote_speaker(inner)) continue;
+      // "Osei praised the levy and Lind said it was fair": a verb of stance,
+      // judgement or belief holds its object, so a clause joined to it by
+      // "and" or "but" with a subject of its own is a new statement.
+      if (inner.has_source && inner.src_first > begin && inner.src_last < inner.cue_first &&
+          (tokens_[inner.src_first - 1].hash == kAnd || tokens_[inner.src_first - 1].hash == kBut) &&
+          !inner.a.mental && inner.a.verb_class != "setting" &&
+          !EndsWith(TokenText(inner.cue_last), "ing") &&
+          (outer.a.mental || outer.a.verb_class == "stance" || outer.a.verb_class == "loaded" ||
+           outer.a.verb_class == "intention" || outer.a.verb_class == "assertive"))
+        continue;
       nested[j] = 1;
     }
   }

@@ -514,6 +514,15 @@ const WordSet& Subordinators() {
   return words;
 }
 
+// Subordinators that open a clause of time or contrast ("when", "while",
+// "although"), never an embedded question ("whether", "if") or a
+// comparison ("as").
+const WordSet& TimeClauseOpeners() {
+  static const WordSet words = {"when",  "after", "before", "while",  "since",  "although",
+                                "though", "until", "once",  "unless", "whereas"};
+  return words;
+}
+
 // Conjunctions that, after a comma, start a new clause rather than continue
 // reported content ("X said A, but Y said B").
 const WordSet& ClauseBreakers() {
@@ -3806,11 +3815,13 @@ void Attributor::AttributeClaim(Claim* claim) {
           continue;
       }
       if (own_relative_speaker(inner) || quote_speaker(inner)) continue;
-      // "Osei praised the levy and Lind said it was fair": a verb of stance,
-      // judgement or belief holds its object, so a clause joined to it by
-      // "and" or "but" with a subject of its own is a new statement.
+      // "Osei praised the levy and Lind said it was fair", "... while Lind
+      // said": a verb of stance, judgement or belief holds its object, so a
+      // clause joined to it by "and", "but" or a subordinator of time or
+      // contrast, with a subject of its own, is a new statement.
       if (inner.has_source && inner.src_first > begin && inner.src_last < inner.cue_first &&
-          (tokens_[inner.src_first - 1].hash == kAnd || tokens_[inner.src_first - 1].hash == kBut) &&
+          (tokens_[inner.src_first - 1].hash == kAnd || tokens_[inner.src_first - 1].hash == kBut ||
+           TimeClauseOpeners().Contains(tokens_[inner.src_first - 1].hash)) &&
           !inner.a.mental && inner.a.verb_class != "setting" &&
           !EndsWith(TokenText(inner.cue_last), "ing") &&
           (outer.a.mental || outer.a.verb_class == "stance" || outer.a.verb_class == "loaded" ||

@@ -471,12 +471,14 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"praised|Osei|loaded", "said|the engineers|neutral"}},
       {"Osei told the council that the engineers said the pier was safe.", "safe",
        {"told|Osei|neutral"}},
-      // A clause joined by "and" or "but" to a verb of stance or judgement
+      // A clause joined by "and", "but" or "while" to a verb of stance or judgement
       // is a new statement; after a verb of saying it is still content.
       {"Osei praised the new pier on Monday but Lind said it was too costly.", "costly",
        {"praised|Osei|loaded", "said|Lind|neutral"}},
       {"Osei said the pier was safe and Lind said it was too costly.", "costly",
        {"said|Osei|neutral"}},
+      {"Osei criticized the new pier while Lind said it was worth the cost.", "worth",
+       {"criticized|Osei|loaded", "said|Lind|neutral"}},
       // A name given by a speaker of its own after "what"; a pronoun
       // after "what" repeats the outer source.
       {"Osei praised the pier, ending what the engineers called a decade of delays.", "decade",

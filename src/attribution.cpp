@@ -1018,6 +1018,7 @@ class Attributor {
   static inline const uint64_t kWhose = NormalizedHash("whose");
   static inline const uint64_t kWhich = NormalizedHash("which");
   static inline const uint64_t kWhat = NormalizedHash("what");
+  static inline const uint64_t kWhere = NormalizedHash("where");
   static inline const uint64_t kLeft = NormalizedHash("left");
   static inline const uint64_t kSet = NormalizedHash("set");
   static inline const uint64_t kCut = NormalizedHash("cut");
@@ -3786,14 +3787,19 @@ void Attributor::AttributeClaim(Claim* claim) {
     // A clause opened by a subordinator, an introductory phrase opening the
     // sentence other than "According to X," ("Asked whether she believed it, Clinton said ..."; "Despite
     // what he wrote, Cross said ..."), or a relative clause set off by a
-    // comma ("Fallin, who opposes abortion, vetoed ..."), ends at a comma.
+    // comma ("Fallin, who opposes abortion, vetoed ..."; "In Lisbon, where
+    // two ministers have backed the levy, Costa said ..."), ends at a comma.
     const bool subordinate =
         (clause_start < s_end && Subordinators().Contains(tokens_[clause_start].hash)) ||
         (!phrase && clause_start == s_first && clause_start < s_end &&
          IntroOpeners().Contains(tokens_[clause_start].hash) &&
          !SentenceAdverbs().Contains(tokens_[clause_start].hash)) ||
         (!phrase && outer.src_first == outer.src_last && outer.src_first > s_first &&
-         IsComma(outer.src_first - 1) && RelativePronouns().Contains(tokens_[outer.src_first].hash));
+         IsComma(outer.src_first - 1) && RelativePronouns().Contains(tokens_[outer.src_first].hash)) ||
+        (!phrase && clause_start > s_first && clause_start < outer.src_first &&
+         IsComma(clause_start - 1) &&
+         (RelativePronouns().Contains(tokens_[clause_start].hash) ||
+          tokens_[clause_start].hash == kWhere));
     const uint32_t end = ContentEnd(begin, s_end, subordinate);
     for (size_t j = i + 1; j < cands.size(); ++j) {
       const Candidate& inner = cands[j];

@@ -450,6 +450,8 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"said|Mara Lind|neutral", "Asked|-|neutral"}},
       {"Despite what he wrote in the memo, Osei said the levy would stay.", "levy",
        {"said|Osei|neutral", "wrote|he|publication"}},
+      {"Even in Lisbon, where two ministers have backed the levy, Osei said the port would close.",
+       "port", {"backed|two ministers|stance", "said|Osei|neutral"}},
       // A relative clause with a speaker of its own ("which he said",
       // "that she said", "who said") is that speaker's attribution, not
       // part of the outer one's content; other verbs after "who" or a

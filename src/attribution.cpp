@@ -3788,7 +3788,8 @@ void Attributor::AttributeClaim(Claim* claim) {
     // sentence other than "According to X," ("Asked whether she believed it, Clinton said ..."; "Despite
     // what he wrote, Cross said ..."), or a relative clause set off by a
     // comma ("Fallin, who opposes abortion, vetoed ..."; "In Lisbon, where
-    // two ministers have backed the levy, Costa said ..."), ends at a comma.
+    // two ministers backed the levy, Costa said ..."), or one opened by an
+    // adverb and a subordinator ("Even as Costa spoke, ...") ends at a comma.
     const bool subordinate =
         (clause_start < s_end && Subordinators().Contains(tokens_[clause_start].hash)) ||
         (!phrase && clause_start == s_first && clause_start < s_end &&
@@ -3796,6 +3797,9 @@ void Attributor::AttributeClaim(Claim* claim) {
          !SentenceAdverbs().Contains(tokens_[clause_start].hash)) ||
         (!phrase && outer.src_first == outer.src_last && outer.src_first > s_first &&
          IsComma(outer.src_first - 1) && RelativePronouns().Contains(tokens_[outer.src_first].hash)) ||
+        (!phrase && clause_start + 1 < outer.src_first &&
+         Subordinators().Contains(tokens_[clause_start + 1].hash) &&
+         (IsLyAdverb(clause_start) || VerbModifiers().Contains(tokens_[clause_start].hash))) ||
         (!phrase && clause_start > s_first && clause_start < outer.src_first &&
          IsComma(clause_start - 1) &&
          (RelativePronouns().Contains(tokens_[clause_start].hash) ||

@@ -3789,7 +3789,9 @@ void Attributor::AttributeClaim(Claim* claim) {
     // what he wrote, Cross said ..."), or a relative clause set off by a
     // comma ("Fallin, who opposes abortion, vetoed ..."; "In Lisbon, where
     // two ministers backed the levy, Costa said ..."), or one opened by an
-    // adverb and a subordinator ("Even as Costa spoke, ...") ends at a comma.
+    // adverb and a subordinator ("Even as Costa spoke, ...") or by a
+    // participle ("Sensing that critics opposed it, Costa said ...") ends at
+    // a comma.
     const bool subordinate =
         (clause_start < s_end && Subordinators().Contains(tokens_[clause_start].hash)) ||
         (!phrase && clause_start == s_first && clause_start < s_end &&
@@ -3797,6 +3799,8 @@ void Attributor::AttributeClaim(Claim* claim) {
          !SentenceAdverbs().Contains(tokens_[clause_start].hash)) ||
         (!phrase && outer.src_first == outer.src_last && outer.src_first > s_first &&
          IsComma(outer.src_first - 1) && RelativePronouns().Contains(tokens_[outer.src_first].hash)) ||
+        (!phrase && clause_start == s_first && clause_start < outer.cue_first &&
+         EndsWith(TokenText(clause_start), "ing")) ||
         (!phrase && clause_start + 1 < outer.src_first &&
          Subordinators().Contains(tokens_[clause_start + 1].hash) &&
          (IsLyAdverb(clause_start) || VerbModifiers().Contains(tokens_[clause_start].hash))) ||

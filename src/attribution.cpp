@@ -3730,6 +3730,15 @@ void Attributor::AttributeClaim(Claim* claim) {
       if (inner.parenthetical || inner.cue_first >= clause) continue;
       if (inner.has_source && (inner.src_first < s_first || inner.src_last >= clause)) continue;
       if (own_relative_speaker(inner) || quote_speaker(inner)) continue;
+      // 'Osei said the levy would stay to show that the town "has
+      // principles," he said.': a pronoun closing the sentence repeats the
+      // speaker named at its start, whose verb of saying keeps its place.
+      if (inner.has_source && inner.src_first == s_first && inner.src_last < inner.cue_first &&
+          (tokens_[inner.cue_first].hash == kSaid || tokens_[inner.cue_first].hash == kSays) &&
+          outer.src_first == outer.src_last &&
+          SubjectPronouns().Contains(tokens_[outer.src_first].hash) &&
+          !SubjectPronouns().Contains(tokens_[inner.src_first].hash))
+        continue;
       nested[j] = 1;
     }
   }

@@ -450,6 +450,8 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"said|Mara Lind|neutral", "Asked|-|neutral"}},
       {"Despite what he wrote in the memo, Osei said the levy would stay.", "levy",
        {"said|Osei|neutral", "wrote|he|publication"}},
+      {"Osei said the levy would stay to show that the town \"has principles,\" he said.",
+       "principles", {"said|Osei|neutral", "said|he|neutral"}},
       {"Sensing that the critics opposed the levy, Lind said the port would close.", "port",
        {"opposed|the critics|stance", "said|Lind|neutral"}},
       {"Just before the minister made the announcement, Osei told reporters the port would close.",

@@ -327,6 +327,15 @@ const WordSet& AdverbialOpeners() {
   return words;
 }
 
+// Verbs that give something a name ("in what the mayor called a stunt",
+// "what economists describe as a tax").
+const WordSet& NamingVerbs() {
+  static const WordSet words = {"called", "calls", "call", "dubbed", "dubs", "termed",
+                                "terms", "described", "describes", "describe", "labeled",
+                                "labelled", "characterized", "characterizes"};
+  return words;
+}
+
 // Forms of "be": before a past participle they make the verb passive ("was
 // criticized", "has been told").
 const WordSet& BeForms() {
@@ -502,6 +511,15 @@ const WordSet& Subordinators() {
   static const WordSet words = {"when", "after", "before", "as", "if", "while", "because",
                                 "since", "although", "though", "until", "once", "whether",
                                 "unless", "whereas"};
+  return words;
+}
+
+// Subordinators that open a clause of time or contrast ("when", "while",
+// "although"), never an embedded question ("whether", "if") or a
+// comparison ("as").
+const WordSet& TimeClauseOpeners() {
+  static const WordSet words = {"when",  "after", "before", "while",  "since",  "although",
+                                "though", "until", "once",  "unless", "whereas"};
   return words;
 }
 
@@ -999,6 +1017,8 @@ class Attributor {
   static inline const uint64_t kAnother = NormalizedHash("another");
   static inline const uint64_t kWhose = NormalizedHash("whose");
   static inline const uint64_t kWhich = NormalizedHash("which");
+  static inline const uint64_t kWhat = NormalizedHash("what");
+  static inline const uint64_t kWhere = NormalizedHash("where");
   static inline const uint64_t kLeft = NormalizedHash("left");
   static inline const uint64_t kSet = NormalizedHash("set");
   static inline const uint64_t kCut = NormalizedHash("cut");
@@ -3603,9 +3623,34 @@ void Attributor::AttributeClaim(Claim* claim) {
     if (h == kWho) return say;
     // The pronoun must be the source found: a speaker resolved past it
     // ("the pensioners who he said ...") is the wrong one.
-    if ((h != kHe && h != kShe && h != kThey) || c.src_first != p) return false;
-    const uint64_t rel = tokens_[p - 1].hash;
-    return rel == kWhich || rel == kWho || rel == kWhom || (rel == kThat && say);
+    if ((h == kHe || h == kShe || h == kThey) && c.src_first == p) {
+      const uint64_t rel = tokens_[p - 1].hash;
+      return rel == kWhich || rel == kWho || rel == kWhom || (rel == kThat && say);
+    }
+    // "a fund that prosecutors said was a front", "which the audit said
+    // was late": a speaker named in full, when the verb of the relative
+    // clause follows the cue at once (the clause's subject is the pronoun).
+    if (c.src_last != p || c.src_first == 0 || c.cue_last + 1 >= tokens_.size()) return false;
+    const uint64_t rel = tokens_[c.src_first - 1].hash;
+    // "in what the mayor called a stunt": a name given by a speaker, other
+    // than the outer one ("denounced what it called a stunt").
+    if (rel == kWhat)
+      return NamingVerbs().Contains(verb) && !SubjectPronouns().Contains(tokens_[c.src_first].hash);
+    if (!say) return false;
+    if (rel != kWhich && rel != kThat && rel != kWhom) return false;
+    const uint32_t next = c.cue_last + 1;
+    const uint64_t n = tokens_[next].hash;
+    return VerbModifiers().Contains(n) || IrregularPast().Contains(n) ||
+           (!IsPunct(next) && EndsWith(TokenText(next), "ed"));
+  };
+  // '"We will win," Costa told reporters ...': a speaker right after a
+  // quotation that ends in a comma owns that quotation; the attribution is
+  // its own, wherever the outer content seems to run.
+  auto quote_speaker = [&](const Candidate& c) {
+    if (!c.has_source || c.a.mental) return false;
+    const uint32_t clause = std::min(c.src_first, c.cue_first);
+    return clause >= range_begin_ + 2 && tokens_[clause - 1].has(kCloseQuote) &&
+           IsComma(clause - 2);
   };
   for (Candidate& c : cands) {
     if (!c.has_source || c.a.verb_class == "relay") continue;
@@ -3684,7 +3729,16 @@ void Attributor::AttributeClaim(Claim* claim) {
       if (inner.cue_first < s_first) break;
       if (inner.parenthetical || inner.cue_first >= clause) continue;
       if (inner.has_source && (inner.src_first < s_first || inner.src_last >= clause)) continue;
-      if (own_relative_speaker(inner)) continue;
+      if (own_relative_speaker(inner) || quote_speaker(inner)) continue;
+      // 'Osei said the levy would stay to show that the town "has
+      // principles," he said.': a pronoun closing the sentence repeats the
+      // speaker named at its start, whose verb of saying keeps its place.
+      if (inner.has_source && inner.src_first == s_first && inner.src_last < inner.cue_first &&
+          (tokens_[inner.cue_first].hash == kSaid || tokens_[inner.cue_first].hash == kSays) &&
+          outer.src_first == outer.src_last &&
+          SubjectPronouns().Contains(tokens_[outer.src_first].hash) &&
+          !SubjectPronouns().Contains(tokens_[inner.src_first].hash))
+        continue;
       nested[j] = 1;
     }
   }
@@ -3706,7 +3760,7 @@ void Attributor::AttributeClaim(Claim* claim) {
       const uint32_t inner_clause =
           inner.has_source ? std::min(inner.src_first, inner.cue_first) : inner.cue_first;
       if (inner.parenthetical && inner_clause > begin) continue;
-      if (own_relative_speaker(inner)) continue;
+      if (own_relative_speaker(inner) || quote_speaker(inner)) continue;
       nested[j] = 1;
     }
   }
@@ -3742,14 +3796,27 @@ void Attributor::AttributeClaim(Claim* claim) {
     // A clause opened by a subordinator, an introductory phrase opening the
     // sentence other than "According to X," ("Asked whether she believed it, Clinton said ..."; "Despite
     // what he wrote, Cross said ..."), or a relative clause set off by a
-    // comma ("Fallin, who opposes abortion, vetoed ..."), ends at a comma.
+    // comma ("Fallin, who opposes abortion, vetoed ..."; "In Lisbon, where
+    // two ministers backed the levy, Costa said ..."), or one opened by an
+    // adverb and a subordinator ("Even as Costa spoke, ...") or by a
+    // participle ("Sensing that critics opposed it, Costa said ...") ends at
+    // a comma.
     const bool subordinate =
         (clause_start < s_end && Subordinators().Contains(tokens_[clause_start].hash)) ||
         (!phrase && clause_start == s_first && clause_start < s_end &&
          IntroOpeners().Contains(tokens_[clause_start].hash) &&
          !SentenceAdverbs().Contains(tokens_[clause_start].hash)) ||
         (!phrase && outer.src_first == outer.src_last && outer.src_first > s_first &&
-         IsComma(outer.src_first - 1) && RelativePronouns().Contains(tokens_[outer.src_first].hash));
+         IsComma(outer.src_first - 1) && RelativePronouns().Contains(tokens_[outer.src_first].hash)) ||
+        (!phrase && clause_start == s_first && clause_start < outer.cue_first &&
+         EndsWith(TokenText(clause_start), "ing")) ||
+        (!phrase && clause_start + 1 < outer.src_first &&
+         Subordinators().Contains(tokens_[clause_start + 1].hash) &&
+         (IsLyAdverb(clause_start) || VerbModifiers().Contains(tokens_[clause_start].hash))) ||
+        (!phrase && clause_start > s_first && clause_start < outer.src_first &&
+         IsComma(clause_start - 1) &&
+         (RelativePronouns().Contains(tokens_[clause_start].hash) ||
+          tokens_[clause_start].hash == kWhere));
     const uint32_t end = ContentEnd(begin, s_end, subordinate);
     for (size_t j = i + 1; j < cands.size(); ++j) {
       const Candidate& inner = cands[j];
@@ -3770,7 +3837,19 @@ void Attributor::AttributeClaim(Claim* claim) {
             tokens_[opener].hash == kAfter)
           continue;
       }
-      if (own_relative_speaker(inner)) continue;
+      if (own_relative_speaker(inner) || quote_speaker(inner)) continue;
+      // "Osei praised the levy and Lind said it was fair", "... while Lind
+      // said": a verb of stance, judgement or belief holds its object, so a
+      // clause joined to it by "and", "but" or a subordinator of time or
+      // contrast, with a subject of its own, is a new statement.
+      if (inner.has_source && inner.src_first > begin && inner.src_last < inner.cue_first &&
+          (tokens_[inner.src_first - 1].hash == kAnd || tokens_[inner.src_first - 1].hash == kBut ||
+           TimeClauseOpeners().Contains(tokens_[inner.src_first - 1].hash)) &&
+          !inner.a.mental && inner.a.verb_class != "setting" &&
+          !EndsWith(TokenText(inner.cue_last), "ing") &&
+          (outer.a.mental || outer.a.verb_class == "stance" || outer.a.verb_class == "loaded" ||
+           outer.a.verb_class == "intention" || outer.a.verb_class == "assertive"))
+        continue;
       nested[j] = 1;
     }
   }

@@ -450,6 +450,14 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"said|Mara Lind|neutral", "Asked|-|neutral"}},
       {"Despite what he wrote in the memo, Osei said the levy would stay.", "levy",
        {"said|Osei|neutral", "wrote|he|publication"}},
+      {"Osei said the levy would stay to show that the town \"has principles,\" he said.",
+       "principles", {"said|Osei|neutral", "said|he|neutral"}},
+      {"Sensing that the critics opposed the levy, Lind said the port would close.", "port",
+       {"opposed|the critics|stance", "said|Lind|neutral"}},
+      {"Just before the minister made the announcement, Osei told reporters the port would close.",
+       "port", {"made the announcement|the minister|neutral", "told reporters|Osei|neutral"}},
+      {"Even in Lisbon, where two ministers have backed the levy, Osei said the port would close.",
+       "port", {"backed|two ministers|stance", "said|Osei|neutral"}},
       // A relative clause with a speaker of its own ("which he said",
       // "that she said", "who said") is that speaker's attribution, not
       // part of the outer one's content; other verbs after "who" or a
@@ -463,6 +471,32 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        "steep", {"In|the survey|phrase", "said|who|neutral"}},
       {"Osei told the council that he welcomed the vote on the pier.", "pier",
        {"told|Osei|neutral"}},
+      // A speaker named in full inside a relative clause whose verb follows
+      // the cue at once; a "that" opening the reported clause stays inside.
+      {"Osei defended the harbour fund, which the auditors said was badly run.", "badly",
+       {"defended|Osei|assertive", "said|the auditors|neutral"}},
+      {"Osei praised the pier, a project that the engineers said cut delays.", "delays",
+       {"praised|Osei|loaded", "said|the engineers|neutral"}},
+      {"Osei told the council that the engineers said the pier was safe.", "safe",
+       {"told|Osei|neutral"}},
+      // A clause joined by "and", "but" or "while" to a verb of stance or judgement
+      // is a new statement; after a verb of saying it is still content.
+      {"Osei praised the new pier on Monday but Lind said it was too costly.", "costly",
+       {"praised|Osei|loaded", "said|Lind|neutral"}},
+      {"Osei said the pier was safe and Lind said it was too costly.", "costly",
+       {"said|Osei|neutral"}},
+      {"Osei criticized the new pier while Lind said it was worth the cost.", "worth",
+       {"criticized|Osei|loaded", "said|Lind|neutral"}},
+      // A name given by a speaker of its own after "what"; a pronoun
+      // after "what" repeats the outer source.
+      {"Osei praised the pier, ending what the engineers called a decade of delays.", "decade",
+       {"praised|Osei|loaded", "called|the engineers|loaded"}},
+      {"The council denounced what it called a reckless levy.", "reckless",
+       {"denounced|The council|loaded"}},
+      // A speaker after a quotation owns it, though the outer content runs
+      // past it.
+      {"Mara Lind praised the pier - \"It pays for itself,\" she said - and urged a vote.",
+       "vote", {"praised|Mara Lind|loaded", "said|she|neutral", "urged|Mara Lind|intention|mental"}},
       {"Mara Lind thanked the rangers who criticized the dredging plan.", "dredging",
        {"thanked|Mara Lind|neutral"}},
       // Asides walked back over to the subject: an adverb, a relative clause,

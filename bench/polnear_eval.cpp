@@ -1,6 +1,7 @@
 // polnear_eval: how well sourcecheck finds attributions, measured on PolNeAR.
 //
 //   polnear_eval [--split train|dev|test] [--data DIR] [--confusion] [--errors N]
+//                [--dump FILE]
 //
 // PolNeAR (Newell, Margolin, Ruths, LREC 2018) annotates every attribution of
 // 1,008 US political news articles as source, cue and content spans in brat
@@ -16,7 +17,9 @@
 // matched and unmatched predictions, how our source relates to the gold one
 // when the cue is right). --errors N lists examples and the most frequent
 // missed and spurious words; it refuses the test split, whose sentences must
-// not guide the rules.
+// not guide the rules. --dump FILE writes one tab-separated line per gold cue
+// and per cue of ours (found or not, the source, the sentence), for counting
+// misses with a script; train and dev only, like --errors.
 //
 // This is a measurement: it exits 0 whatever the score, and 0 with a
 // "skipped" line when the corpus is not beside the checkout.
@@ -317,6 +320,8 @@ struct Options {
   std::optional<fs::path> data;
   bool confusion = false;
   int errors = 0;
+  std::string dump_path;  // --dump
+  FILE* dump = nullptr;   // open while the split runs
 };
 
 // Everything summed over the split.
@@ -462,6 +467,54 @@ void EvaluateArticle(const Analyzer& analyzer, const std::string& name, const st
     }
   }
 
+  if (options.dump != nullptr) {
+    // gold<TAB>article<TAB>cue<TAB>cue found<TAB>source<TAB>source found<TAB>
+    //   our cue over it<TAB>our source<TAB>lexicon entries inside<TAB>sentence
+    // ours<TAB>article<TAB>cue<TAB>cue matched<TAB>source<TAB>source matched<TAB>
+    //   gold cue<TAB>gold source<TAB>entry class<TAB>sentence
+    std::vector<int> gold_to_pred(gold.cues.size(), -1);
+    for (size_t i = 0; i < pred_cues.size(); ++i)
+      if (cue_match[i] >= 0) gold_to_pred[cue_match[i]] = static_cast<int>(i);
+    std::vector<char> gold_src_hit(gold.sources.size(), 0), pred_src_hit(pred.size(), 0);
+    for (size_t i = 0; i < pred_sources.size(); ++i)
+      if (src_match[i] >= 0) {
+        gold_src_hit[src_match[i]] = 1;
+        pred_src_hit[source_owner[i]] = 1;
+      }
+    auto sentence_text = [&](uint32_t offset) {
+      for (const Sentence& sen : sentences)
+        if (offset >= sen.begin && offset < sen.end)
+          return eval::OneLine(tv.substr(sen.begin, sen.end - sen.begin), 600);
+      return std::string();
+    };
+    for (size_t g = 0; g < gold.cues.size(); ++g) {
+      const int gs = gold_cue_source[g];
+      const int pi = gold_to_pred[g];
+      std::string lex;
+      for (const CueMatch& m : report.analysis.cues)
+        if (Intersection(Span{m.begin, m.end}, gold.cues[g]) > 0)
+          lex += analyzer.matcher().entry(m.entry).id + " ";
+      std::fprintf(options.dump, "gold\t%s\t%s\t%d\t%s\t%d\t%s\t%s\t%s\t%s\n", name.c_str(),
+                   GoldText(tv, gold.cues[g]).c_str(), pi >= 0,
+                   gs >= 0 ? GoldText(tv, gold.sources[gs]).c_str() : "-",
+                   gs >= 0 ? gold_src_hit[gs] : 0,
+                   pi >= 0 ? DisplayText(tv, pred[pi].cue).c_str() : "-",
+                   pi >= 0 && !pred[pi].source.empty() ? DisplayText(tv, pred[pi].source).c_str()
+                                                       : "-",
+                   lex.c_str(), sentence_text(gold.cues[g].hull.begin).c_str());
+    }
+    for (size_t i = 0; i < pred.size(); ++i) {
+      const int g = cue_match[i];
+      const int gs = g >= 0 ? gold_cue_source[g] : -1;
+      std::fprintf(options.dump, "ours\t%s\t%s\t%d\t%s\t%d\t%s\t%s\t%s\t%s\n", name.c_str(),
+                   DisplayText(tv, pred[i].cue).c_str(), g >= 0,
+                   pred[i].source.empty() ? "-" : DisplayText(tv, pred[i].source).c_str(),
+                   pred_src_hit[i], g >= 0 ? GoldText(tv, gold.cues[g]).c_str() : "-",
+                   gs >= 0 ? GoldText(tv, gold.sources[gs]).c_str() : "-",
+                   pred[i].verb_class.c_str(), sentence_text(pred[i].cue.begin).c_str());
+    }
+  }
+
   if (options.errors > 0) {
     std::vector<char> gold_cue_hit(gold.cues.size(), 0), gold_src_hit(gold.sources.size(), 0);
     for (size_t i = 0; i < pred_cues.size(); ++i) {
@@ -567,11 +620,13 @@ void PrintExamples(const char* title, const std::vector<std::string>& all, int n
 int Usage(FILE* out, int code) {
   std::fprintf(out,
                "usage: %s [--split train|dev|test] [--data DIR] [--confusion] [--errors N]\n"
+               "       [--dump FILE]\n"
                "  --split      which PolNeAR split to measure (default dev)\n"
                "  --data DIR   the PolNeAR directory (default <source>/../shared/eval/polnear)\n"
                "  --confusion  tables of matched and unmatched predictions by kind and class\n"
                "  --errors N   N example errors of each kind and the most frequent misses\n"
-               "               (train and dev only)\n",
+               "               (train and dev only)\n"
+               "  --dump FILE  one TSV line per gold cue and per cue of ours (train and dev only)\n",
                kProgram);
   return code;
 }
@@ -604,6 +659,8 @@ int main(int argc, char** argv) {
         return 2;
       }
       options.errors = static_cast<int>(n);
+    } else if (arg == "--dump") {
+      options.dump_path = value();
     } else if (arg == "--help" || arg == "-h") {
       return Usage(stdout, 0);
     } else {
@@ -618,8 +675,9 @@ int main(int argc, char** argv) {
   }
   // The test split measures; looking at its sentences would tune the rules
   // to it (PolNeAR's README asks the same).
-  if (options.split == "test" && options.errors > 0) {
-    std::fprintf(stderr, "%s: --errors is for train and dev only: test is for measuring\n",
+  if (options.split == "test" && (options.errors > 0 || !options.dump_path.empty())) {
+    std::fprintf(stderr,
+                 "%s: --errors and --dump are for train and dev only: test is for measuring\n",
                  kProgram);
     return 2;
   }
@@ -644,6 +702,14 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s: %s: no text/ and attributions/ for split '%s'\n", kProgram,
                  data.string().c_str(), options.split.c_str());
     return 2;
+  }
+
+  if (!options.dump_path.empty()) {
+    options.dump = std::fopen(options.dump_path.c_str(), "w");
+    if (options.dump == nullptr) {
+      std::fprintf(stderr, "%s: cannot write %s\n", kProgram, options.dump_path.c_str());
+      return 2;
+    }
   }
 
   const eval::Stopwatch clock;
@@ -680,6 +746,10 @@ int main(int argc, char** argv) {
     const eval::Stopwatch article_clock;
     EvaluateArticle(*analyzer, name, text, gold, options, &totals);
     analysis_seconds += article_clock.Seconds();
+  }
+  if (options.dump != nullptr && std::fclose(options.dump) != 0) {
+    std::fprintf(stderr, "%s: cannot write %s\n", kProgram, options.dump_path.c_str());
+    return 2;
   }
   if (totals.articles == 0) {
     std::fprintf(stderr, "%s: no annotated articles in %s\n", kProgram,

@@ -194,6 +194,26 @@ const WordSet& VerbModifiers() {
   return words;
 }
 
+// Verbs that link a subject to an adjective as "be" does ("have become
+// vocal about", "remains wary of", "grew nervous about"). Not "seem" or
+// "appear": "seemed certain to", "seems willing to" tell how things look
+// to the writer more often than what the subject holds.
+const WordSet& LinkingVerbs() {
+  static const WordSet words = {"become", "became", "becoming", "grow", "grows", "grew",
+                                "grown", "growing", "remain", "remains", "remained",
+                                "remaining", "stay", "stays", "stayed", "get", "gets", "got",
+                                "getting"};
+  return words;
+}
+
+// Words of degree before an adjective after "be" ("is most proud of",
+// "was more upbeat about", "are so enamored of").
+const WordSet& DegreeWords() {
+  static const WordSet words = {"more", "most", "less", "least", "very", "so", "too", "quite",
+                                "far", "rather", "pretty", "much", "even"};
+  return words;
+}
+
 // Pronouns that can stand alone as the subject of a reporting verb ("he
 // said", "they argued"). Every other function word ("and", "to", "when")
 // is never a source on its own.
@@ -818,6 +838,13 @@ class Attributor {
       if (EndsWith(w, suffix)) return true;
     return false;
   }
+  // A lower-case word in plural -s ("supporters"; not "previous",
+  // "less"): a noun, no adjective.
+  bool Plural(uint32_t t) const {
+    const std::string_view w = TokenText(t);
+    return IsLowerWord(t) && w.size() > 3 && EndsWith(w, "s") && !EndsWith(w, "ss") &&
+           !EndsWith(w, "ous") && !EndsWith(w, "is") && !EndsWith(w, "us");
+  }
   // A dash between phrases: an en or em dash, or a hyphen with a space
   // before it (" -- " typed as hyphens).
   bool IsDash(uint32_t t) const {
@@ -986,6 +1013,8 @@ class Attributor {
   static inline const uint64_t kAn = NormalizedHash("an");
   static inline const uint64_t kOr = NormalizedHash("or");
   static inline const uint64_t kOn = NormalizedHash("on");
+  static inline const uint64_t kWith = NormalizedHash("with");
+  static inline const uint64_t kOver = NormalizedHash("over");
   static inline const uint64_t kWay = NormalizedHash("way");
   static inline const uint64_t kAs = NormalizedHash("as");
   static inline const uint64_t kIt = NormalizedHash("it");
@@ -1613,6 +1642,25 @@ int64_t Attributor::SkipModifiers(uint32_t verb, bool* saw_be) const {
     if (VerbModifiers().Contains(h) || IsLyAdverb(t)) {
       --i;
       continue;
+    }
+    // "is most proud of", "have become increasingly vocal about", "are
+    // growing more comfortable with": an adjective's degree word and
+    // linking verb stand between it and its subject (a degree word only
+    // after a verb form, so "Most said" keeps its subject; "growing" only
+    // after "be", so "amid growing concern about" stays a noun phrase).
+    if (LinkingVerbs().Contains(h) && IsLowerWord(t) &&
+        (!EndsWith(TokenText(t), "ing") ||
+         (t > range_begin_ && BeForms().Contains(tokens_[t - 1].hash)))) {
+      --i;
+      continue;
+    }
+    if (DegreeWords().Contains(h) && t > range_begin_) {
+      const uint64_t p = tokens_[t - 1].hash;
+      if (BeForms().Contains(p) || VerbModifiers().Contains(p) || LinkingVerbs().Contains(p) ||
+          IsLyAdverb(t - 1)) {
+        --i;
+        continue;
+      }
     }
     // "Trump at the time said", "who has in the past described".
     if (PhraseOfTime(t)) {
@@ -3353,6 +3401,50 @@ void Attributor::AttributeClaim(Claim* claim) {
         }
         if (modifiers && take_clause_subject(np_first)) sourceless = false;
       }
+      // "Mr. Trump's continual attacks on", "her long, steadfast support
+      // for": adjectives between a possessor and a noun with its
+      // complement; the possessor holds it.
+      bool possessed = false;
+      const bool complement =
+          m.token_count > 1 &&
+          (tail == kOn || tail == kOf || tail == kFor || tail == kAgainst || tail == kAbout ||
+           tail == kTo || tail == kWith || tail == kOver) &&
+          !PastParticiple(m.first_token) && !EndsWith(TokenText(m.first_token), "ing");
+      if (complement && ((sourceless && left.empty()) ||
+                         (!left.empty() && left_last + 1 == m.first_token))) {
+        uint32_t k = m.first_token;
+        while (k > first_token && m.first_token - k < 5 && !InQuote(k - 1) &&
+               !InVerbCue(k - 1) && !PossessiveDeterminers().Contains(tokens_[k - 1].hash) &&
+               tokens_[k - 1].hash != kPossessive &&
+               (IsLowerWord(k - 1) || tokens_[k - 1].hash == kHyphen || IsComma(k - 1)) &&
+               !Determiners().Contains(tokens_[k - 1].hash) &&
+               !Boundaries().Contains(tokens_[k - 1].hash) && !Plural(k - 1) &&
+               tokens_[k - 1].hash != kAnd && tokens_[k - 1].hash != kOr)
+          --k;
+        if (k > first_token && k < m.first_token && !IsComma(k) && !InQuote(k - 1)) {
+          const uint32_t at = k - 1;
+          Span p;
+          uint32_t pf = at;
+          if (tokens_[at].hash == kPossessive)
+            p = ExtendLeftPhrase(at, &pf);
+          else if (PossessiveDeterminers().Contains(tokens_[at].hash))
+            p = {tokens_[at].begin, tokens_[at].end};
+          if (!p.empty()) {
+            left = p;
+            left_first = pf;
+            left_last = at;
+            sourceless = false;
+            possessed = true;
+          }
+        }
+      }
+      // "Ryan reiterated his support for", "Clinton recalled her
+      // opposition to": the verb before the noun is the attribution's cue,
+      // the noun only what it said.
+      if (complement && !left.empty() && left_first == left_last &&
+          PossessiveDeterminers().Contains(tokens_[left_first].hash) &&
+          left_first > first_token && InVerbCue(left_first - 1) && !InQuote(left_first - 1))
+        continue;
       if (sourceless && left.empty()) {
         // "was criticized", "when asked": an attribution to no one named.
         a.kind = SourceKind::kNone;
@@ -3360,9 +3452,9 @@ void Attributor::AttributeClaim(Claim* claim) {
         continue;
       }
       // "his claim that ...", "Trump's plan to ...": a noun with its possessor.
-      nominal = !left.empty() && left_last + 1 == m.first_token &&
-                           (tokens_[left_last].hash == kPossessive ||
-                            PossessiveDeterminers().Contains(tokens_[left_last].hash));
+      nominal = possessed || (!left.empty() && left_last + 1 == m.first_token &&
+                              (tokens_[left_last].hash == kPossessive ||
+                               PossessiveDeterminers().Contains(tokens_[left_last].hash)));
       // "Cruz stepped up his attacks on Trump", "Bush pinned his hopes on":
       // a possessive pronoun after the clause's verb is its subject's, and
       // the subject is the one named.
@@ -3606,6 +3698,37 @@ void Attributor::AttributeClaim(Claim* claim) {
   // when its source stands before the content (", adding", "and added").
   std::vector<char>& nested = nested_;
   nested.assign(cands.size(), 0);
+  // "Asked whether she feared a strike, ...", "asked him why the council
+  // wanted ...": a question asserts nothing, and a cue inside it is part
+  // of the question. First, so that a cue inside the question nests
+  // nothing after it ("Asked whether she was nervous about the vote she
+  // said: ..." keeps "said").
+  for (size_t i = 0; i < cands.size(); ++i) {
+    const Candidate& outer = cands[i];
+    if (nested[i] || outer.a.cue_entry != ask_entry_ || ask_entry_ == kNoEntry) continue;
+    uint32_t s_first = 0, s_end = 0;
+    SentenceOf(outer.cue_first, &s_first, &s_end);
+    uint32_t w = outer.cue_last + 1;
+    while (w < s_end && w <= outer.cue_last + 3 && !IsPunct(w) &&
+           !QuestionOpeners().Contains(tokens_[w].hash))
+      ++w;
+    if (w >= s_end || !QuestionOpeners().Contains(tokens_[w].hash)) continue;
+    // The question ends at the first comma or closing quotation mark, and
+    // often at no mark at all ("Asked whether she was nervous she said:"):
+    // only the question's own verb, a few words after its opener, is
+    // taken, with its subject.
+    uint32_t end = w + 1;
+    while (end < s_end && end <= w + 6 && !IsComma(end) && tokens_[end].hash != kSemicolon &&
+           !tokens_[end].has(kCloseQuote))
+      ++end;
+    for (size_t j = i + 1; j < cands.size(); ++j) {
+      const Candidate& inner = cands[j];
+      if (inner.cue_first >= end) break;  // candidates are in text order
+      if (inner.cue_first > w && (!inner.has_source || (inner.src_first > w && inner.src_first <= w + 4)))
+        nested[j] = 1;
+    }
+  }
+
   // "the locks, which he said cut delays", "a change that she said would
   // pay for dredging", "30 percent who said it was too steep": a relative
   // clause with a speaker of its own is that speaker's attribution, not
@@ -3878,35 +4001,6 @@ void Attributor::AttributeClaim(Claim* claim) {
       continue;
     const uint64_t h = tokens_[c.src_first - 1].hash;
     if (h == kWhether || h == kHow) nested[i] = 1;
-  }
-
-  // "Asked whether she feared a strike, ...", "asked him why the council
-  // wanted ...": a question asserts nothing, and a cue inside it is part
-  // of the question.
-  for (size_t i = 0; i < cands.size(); ++i) {
-    const Candidate& outer = cands[i];
-    if (nested[i] || outer.a.cue_entry != ask_entry_ || ask_entry_ == kNoEntry) continue;
-    uint32_t s_first = 0, s_end = 0;
-    SentenceOf(outer.cue_first, &s_first, &s_end);
-    uint32_t w = outer.cue_last + 1;
-    while (w < s_end && w <= outer.cue_last + 3 && !IsPunct(w) &&
-           !QuestionOpeners().Contains(tokens_[w].hash))
-      ++w;
-    if (w >= s_end || !QuestionOpeners().Contains(tokens_[w].hash)) continue;
-    // The question ends at the first comma or closing quotation mark, and
-    // often at no mark at all ("Asked whether she was nervous she said:"):
-    // only the question's own verb, a few words after its opener, is
-    // taken, with its subject.
-    uint32_t end = w + 1;
-    while (end < s_end && end <= w + 6 && !IsComma(end) && tokens_[end].hash != kSemicolon &&
-           !tokens_[end].has(kCloseQuote))
-      ++end;
-    for (size_t j = i + 1; j < cands.size(); ++j) {
-      const Candidate& inner = cands[j];
-      if (inner.cue_first >= end) break;  // candidates are in text order
-      if (inner.cue_first > w && (!inner.has_source || (inner.src_first > w && inner.src_first <= w + 4)))
-        nested[j] = 1;
-    }
   }
 
   // "Do you think the levy is fair?": a belief asked of the reader or of

@@ -36,8 +36,16 @@ TokenSequence CompileContext(std::string_view phrase) {
   while (pos < phrase.size()) {
     const size_t open = phrase.find('{', pos);
     const std::string_view literal = phrase.substr(pos, open == std::string_view::npos ? std::string_view::npos : open - pos);
-    Tokenize(literal, &tokens);
-    for (const Token& t : tokens) out.push_back({TokenTest::Kind::kLiteral, t.hash});
+    // A context that is only a possessive ("'s" in only_after: "the
+    // senator's criticism of"): alone, the tokenizer would read its
+    // apostrophe as a quotation mark, but in a draft "'s" is split off the
+    // word before it as one token.
+    if (literal == "'s" || literal == "\u2019s") {
+      out.push_back({TokenTest::Kind::kLiteral, NormalizedHash("'s")});
+    } else {
+      Tokenize(literal, &tokens);
+      for (const Token& t : tokens) out.push_back({TokenTest::Kind::kLiteral, t.hash});
+    }
     if (open == std::string_view::npos) break;
     const size_t close = phrase.find('}', open);
     const std::string_view name =

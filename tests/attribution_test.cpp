@@ -776,6 +776,27 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        "repairs", {"said|Costa|neutral", "warned|the mayor|assertive"}},
       {"Costa said the pier would close because the mayor wanted it.", "mayor",
        {"said|Costa|neutral"}},
+      // An adjective with its complement after "be" is its subject's, over
+      // a degree word and a linking verb; "Most" opening a clause is still
+      // a subject.
+      {"Ana Costa is most proud of the new pier.", "pier", {"proud of|Ana Costa|mental|mental"}},
+      {"Harbour towns have become increasingly vocal about the levy.", "levy",
+       {"vocal about|Harbour towns|mental|mental"}},
+      {"The senators are more divided on the levy than ever.", "levy",
+       {"divided on|The senators|mental"}},
+      {"Most said the pier was unsafe.", "pier", {"said|Most|neutral"}},
+      // A noun with its complement is its possessor's across adjectives;
+      // after a verb cue it is only what the verb's source said.
+      {"Ana Costa's long, steadfast embrace of the levy surprised her allies.", "allies",
+       {"embrace of|Ana Costa's|stance|mental"}},
+      {"Ana Costa reiterated her embrace of the levy.", "levy",
+       {"reiterated|Ana Costa|assertive"}},
+      // "is a fierce critic of", "has been a supporter of": the subject's
+      // stance.
+      {"Ana Costa has been a fierce critic of the levy.", "levy",
+       {"a fierce critic of|Ana Costa|stance|mental"}},
+      {"The mayor is counting on the tourist season.", "season",
+       {"counting on|The mayor|mental"}},
   };
   for (const Row& row : rows) {
     INFO("text: " << row.text);

@@ -310,6 +310,10 @@ struct Matcher::Impl {
   FlatMap<uint32_t> anchors;
   std::vector<std::vector<uint32_t>> anchor_lists;
   HashBits<12> anchor_bits;
+  // The required words of every pattern (CompiledPattern::required): a
+  // window of tokens none of which is in this set needs no list searched,
+  // whatever the pattern (an anchor as common as "a" has thousands).
+  HashBits<12> required_bits;
 
   // A candidate passes its entry's case and context rules.
   bool Accept(const EntryRules& r, const PhraseInfo* phrase, std::string_view text,
@@ -432,7 +436,9 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
         impl->patterns.push_back({e, boost::regex(entry.pattern->text, flags), !entry.anchors.empty(), {}});
         for (const LocatedText& w : entry.required_words) {
           Tokenize(w.text, &tokens);
-          if (tokens.size() == 1) impl->patterns.back().required.push_back(tokens[0].hash);
+          if (tokens.size() != 1) continue;
+          impl->patterns.back().required.push_back(tokens[0].hash);
+          impl->required_bits.Add(tokens[0].hash);
         }
         for (const LocatedText& a : entry.anchors) {
           Tokenize(a.text, &tokens);
@@ -578,7 +584,8 @@ void Matcher::Impl::MatchPatternsIn(std::string_view text, const std::vector<Tok
       if (!required.empty()) {
         bool found = false;
         for (uint32_t k = i + 1; k < window_end && !found; ++k)
-          found = std::find(required.begin(), required.end(), tokens[k].hash) != required.end();
+          found = required_bits.MaybeHas(tokens[k].hash) &&
+                  std::find(required.begin(), required.end(), tokens[k].hash) != required.end();
         if (!found) continue;
       }
       try {

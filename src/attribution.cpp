@@ -454,7 +454,8 @@ const WordSet& PersonalSubjects() {
 }
 
 // Labels that stand before a colon in news copy without being a speaker
-// ("Correction:", "Update:", "Watch:").
+// ("Correction:", "Update:", "Watch:"), and an interviewer's "Q:", whose
+// question attributes nothing.
 const WordSet& KickerLabels() {
   static const WordSet words = {
       "correction", "corrections", "clarification", "update", "updated", "updates", "breaking",
@@ -463,7 +464,7 @@ const WordSet& KickerLabels() {
       "map", "credit", "credits", "advertisement", "tags", "topics", "subscribe", "more",
       "also", "sources", "source", "boom", "wow", "warning", "alert", "live", "analysis",
       "opinion", "commentary", "background", "context", "fact", "check", "recap", "timeline",
-      "byline", "dateline", "name", "age", "city", "job", "title", "location", "date", "look",
+      "byline", "dateline", "q", "name", "age", "city", "job", "title", "location", "date", "look",
       "see", "question", "answer", "bottom", "line", "takeaway", "verdict", "result", "results"};
   return words;
 }

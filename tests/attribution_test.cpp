@@ -442,8 +442,10 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       // second source.
       {"Ana Costa said in an interview with Reuters that the port would close.", "port",
        {"said|Ana Costa|neutral"}},
-      // Colons after a speaker in a transcript.
-      {"Q: Will the port reopen?", "port", {":|Q|neutral"}},
+      // Colons after a speaker in a transcript; an interviewer's "Q:" asks,
+      // and its question attributes nothing.
+      {"OSEI: The port will reopen in May.", "port", {":|OSEI|neutral"}},
+      {"Q: Will the port reopen?", "port", {}},
       // An introductory phrase opening the sentence ends at its comma: the
       // attribution after it is not nested in it.
       {"Asked whether she feared a strike, Mara Lind said the talks would go on.", "talks",

@@ -454,7 +454,8 @@ const WordSet& PersonalSubjects() {
 }
 
 // Labels that stand before a colon in news copy without being a speaker
-// ("Correction:", "Update:", "Watch:"), and an interviewer's "Q:", whose
+// ("Correction:", "Update:", "Watch:", a kicker's "Bombshell:", an aside's
+// "Remember:" or "Plus:"), and an interviewer's "Q:", whose
 // question attributes nothing.
 const WordSet& KickerLabels() {
   static const WordSet words = {
@@ -465,7 +466,8 @@ const WordSet& KickerLabels() {
       "also", "sources", "source", "boom", "wow", "warning", "alert", "live", "analysis",
       "opinion", "commentary", "background", "context", "fact", "check", "recap", "timeline",
       "byline", "dateline", "q", "name", "age", "city", "job", "title", "location", "date", "look",
-      "see", "question", "answer", "bottom", "line", "takeaway", "verdict", "result", "results"};
+      "see", "question", "answer", "bottom", "line", "takeaway", "verdict", "result", "results", "remember", "plus", "email", "notice",
+      "bombshell", "busted", "leaked", "revealed"};
   return words;
 }
 

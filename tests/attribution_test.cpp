@@ -400,6 +400,8 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       // A speaker named before a colon; a label is no speaker.
       {"COSTA: We will balance the budget next year.", "balance", {":|COSTA|neutral"}},
       {"Correction: An earlier version misspelled the minister's name.", "misspelled", {}},
+      {"Remember: The harbour flooded twice last winter.", "flooded", {}},
+      {"Plus: what the new levy means for the port and its tenants.", "levy", {}},
       // Names with a party parenthesis, initials and a title after them.
       {"Sen. Ana Costa (D-Ore.) said the bill would pass.", "bill",
        {"said|Sen. Ana Costa (D-Ore.)|neutral"}},

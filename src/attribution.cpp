@@ -1950,6 +1950,19 @@ bool Attributor::ColonSpeaker(uint32_t colon, Span* source, uint32_t* first,
   for (uint32_t k = colon + 1; k < s_end && after < 2; ++k)
     if (!IsPunct(k)) ++after;
   if (after < 2) return false;
+  // "Ohio: Ana Costa, Mara Lind, Cory Hale, ...": a list of names under a
+  // heading, not words spoken.
+  int names = 0, commas = 0;
+  for (uint32_t k = colon + 1; k < s_end && names < 8; ++k) {
+    if (IsComma(k)) {
+      ++commas;
+    } else if (IsCapitalized(k)) {
+      ++names;
+    } else if (!IsPunct(k)) {
+      break;
+    }
+  }
+  if (commas >= 2 && names >= 6) return false;
   // What stands before the name: nothing, a dash, or two words at most
   // ("More from Ana Costa:").
   uint32_t start = s_first;

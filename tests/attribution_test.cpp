@@ -402,6 +402,7 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       {"Correction: An earlier version misspelled the minister's name.", "misspelled", {}},
       {"Remember: The harbour flooded twice last winter.", "flooded", {}},
       {"Plus: what the new levy means for the port and its tenants.", "levy", {}},
+      {"Ohio: Ana Costa, Mara Lind, Cory Hale, Tom Osei, Lena Park.", "Lind", {}},
       // Names with a party parenthesis, initials and a title after them.
       {"Sen. Ana Costa (D-Ore.) said the bill would pass.", "bill",
        {"said|Sen. Ana Costa (D-Ore.)|neutral"}},

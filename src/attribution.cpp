@@ -2002,6 +2002,17 @@ bool Attributor::QuoteColonSpeaker(uint32_t colon, Span* source, uint32_t* first
   // quotation is, not who said it.
   if (BeForms().Contains(tokens_[colon - 1].hash)) return false;
   uint32_t f = 0, l = 0;
+  // "From the report: \"...\"", "A lesson from Ana Costa: \"...\"": a
+  // short lead-in whose "from" names where the quotation comes from.
+  for (uint32_t t = start; t + 1 < colon && t <= start + 3; ++t) {
+    if (tokens_[t].hash != kFrom) continue;
+    const Span from = RightPhrase(t + 1, &l);
+    if (from.empty() || l != colon - 1) break;
+    *source = from;
+    *first = t + 1;
+    *last = l;
+    return true;
+  }
   // A name just before the colon is the speaker introduced ("... doesn't
   // surprise pollster Ana Costa: \"...\""), unless a preposition governs
   // it ("added on Radio Five:").

@@ -612,6 +612,8 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       {"The delay does not surprise the engineer Mara Lind: \"Dredging always runs late.\"",
        "Dredging", {":|Mara Lind|neutral"}},
       {"The council's new slogan was: \"A harbour for everyone.\"", "slogan", {}},
+      {"More from the audit: \"The harbour fund was never balanced.\"", "fund",
+       {":|the audit|neutral"}},
       // A poll's share speaking: "four in 10", "42%".
       {"About four in 10 said they were worse off than a year ago.", "worse",
        {"said|four in 10|neutral"}},

@@ -471,6 +471,13 @@ const WordSet& KickerLabels() {
   return words;
 }
 
+// Prepositions joining a headline's speaker to the topic or the audience
+// before its colon ("Costa on the levy:", "Costa to farmers:").
+const WordSet& HeadlineTopics() {
+  static const WordSet words = {"on", "to", "at", "about", "over"};
+  return words;
+}
+
 // Words that follow a noun heading its phrase ("calls for", "the claim
 // that", "criticism of").
 const WordSet& NounComplements() {
@@ -1972,6 +1979,18 @@ bool Attributor::ColonSpeaker(uint32_t colon, Span* source, uint32_t* first,
       break;
     }
   while (start < f && IsPunct(start)) ++start;
+  // A headline's "Costa on the levy:", "Costa to farmers:": the name
+  // opening it speaks on or to the phrase before the colon.
+  if (f > start + 1 && HeadlineTopics().Contains(tokens_[f - 1].hash) && IsCapitalized(start)) {
+    uint32_t g = 0;
+    const Span speaker = ExtendLeftPhrase(f - 2, &g);
+    if (!speaker.empty() && g == start) {
+      *source = speaker;
+      *first = g;
+      *last = f - 2;
+      return true;
+    }
+  }
   if (f - start > 2) return false;
   *source = {name.begin, tokens_[end].end};
   *first = f;

@@ -403,6 +403,10 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       {"Remember: The harbour flooded twice last winter.", "flooded", {}},
       {"Plus: what the new levy means for the port and its tenants.", "levy", {}},
       {"Ohio: Ana Costa, Mara Lind, Cory Hale, Tom Osei, Lena Park.", "Lind", {}},
+      {"Costa on Harbour Levy: Farmers Will Pay Their Share.", "Farmers",
+       {":|Costa|neutral"}},
+      {"Mayor Lind to Tenants: Rents will not rise this year.", "Rents",
+       {":|Mayor Lind|neutral"}},
       // Names with a party parenthesis, initials and a title after them.
       {"Sen. Ana Costa (D-Ore.) said the bill would pass.", "bill",
        {"said|Sen. Ana Costa (D-Ore.)|neutral"}},

@@ -1957,6 +1957,25 @@ bool Attributor::ColonSpeaker(uint32_t colon, Span* source, uint32_t* first,
   for (uint32_t k = colon + 1; k < s_end && after < 2; ++k)
     if (!IsPunct(k)) ++after;
   if (after < 2) return false;
+  // "Osei: Now or never." alone in its paragraph within the text: a section
+  // heading over the paragraphs about Osei, unless the next paragraph is
+  // another speaker's turn ("LIND: Why?").
+  int words = 0;
+  for (uint32_t k = colon + 1; k < s_end && words <= 5; ++k)
+    if (!IsPunct(k)) ++words;
+  for (uint32_t s = first_sentence_; words <= 5 && s <= last_sentence_; ++s) {
+    const Sentence& sen = seg_.sentences[s];
+    if (colon < sen.first_token || colon >= sen.first_token + sen.token_count) continue;
+    if (sen.paragraph == 0 || seg_.paragraphs[sen.paragraph].sentence_count != 1 ||
+        sen.paragraph + 1 >= seg_.paragraphs.size())
+      break;
+    const Sentence& next = seg_.sentences[seg_.paragraphs[sen.paragraph + 1].first_sentence];
+    bool turn = false;
+    for (uint32_t k = next.first_token; k < next.first_token + std::min(next.token_count, 6u); ++k)
+      if (tokens_[k].hash == kColon) turn = true;
+    if (!turn) return false;
+    break;
+  }
   // "Ohio: Ana Costa, Mara Lind, Cory Hale, ...": a list of names under a
   // heading, not words spoken.
   int names = 0, commas = 0;

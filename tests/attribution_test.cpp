@@ -403,6 +403,11 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       {"Remember: The harbour flooded twice last winter.", "flooded", {}},
       {"Plus: what the new levy means for the port and its tenants.", "levy", {}},
       {"Ohio: Ana Costa, Mara Lind, Cory Hale, Tom Osei, Lena Park.", "Lind", {}},
+      // A short "Name: ..." paragraph is a section heading, unless a
+      // speaker's turn follows it.
+      {"The race is close.\n\nOsei: Now or never.\n\nOsei has held 40 town halls.", "never", {}},
+      {"The debate went on.\n\nOSEI: We can still win.\n\nLIND: Why not sooner?", "win",
+       {":|OSEI|neutral"}},
       {"Costa on Harbour Levy: Farmers Will Pay Their Share.", "Farmers",
        {":|Costa|neutral"}},
       {"Mayor Lind to Tenants: Rents will not rise this year.", "Rents",

@@ -1960,21 +1960,25 @@ bool Attributor::ColonSpeaker(uint32_t colon, Span* source, uint32_t* first,
   // "Osei: Now or never." alone in its paragraph within the text: a section
   // heading over the paragraphs about Osei, unless the next paragraph is
   // another speaker's turn ("LIND: Why?").
+  const Sentence* sen = nullptr;
+  for (uint32_t s = first_sentence_; s <= last_sentence_; ++s) {
+    const Sentence& x = seg_.sentences[s];
+    if (colon >= x.first_token && colon < x.first_token + x.token_count) {
+      sen = &x;
+      break;
+    }
+  }
   int words = 0;
   for (uint32_t k = colon + 1; k < s_end && words <= 5; ++k)
     if (!IsPunct(k)) ++words;
-  for (uint32_t s = first_sentence_; words <= 5 && s <= last_sentence_; ++s) {
-    const Sentence& sen = seg_.sentences[s];
-    if (colon < sen.first_token || colon >= sen.first_token + sen.token_count) continue;
-    if (sen.paragraph == 0 || seg_.paragraphs[sen.paragraph].sentence_count != 1 ||
-        sen.paragraph + 1 >= seg_.paragraphs.size())
-      break;
-    const Sentence& next = seg_.sentences[seg_.paragraphs[sen.paragraph + 1].first_sentence];
+  if (words <= 5 && sen && sen->paragraph > 0 &&
+      seg_.paragraphs[sen->paragraph].sentence_count == 1 &&
+      sen->paragraph + 1 < seg_.paragraphs.size()) {
+    const Sentence& next = seg_.sentences[seg_.paragraphs[sen->paragraph + 1].first_sentence];
     bool turn = false;
     for (uint32_t k = next.first_token; k < next.first_token + std::min(next.token_count, 6u); ++k)
       if (tokens_[k].hash == kColon) turn = true;
     if (!turn) return false;
-    break;
   }
   // "Ohio: Ana Costa, Mara Lind, Cory Hale, ...": a list of names under a
   // heading, not words spoken.
@@ -1999,8 +2003,10 @@ bool Attributor::ColonSpeaker(uint32_t colon, Span* source, uint32_t* first,
     }
   while (start < f && IsPunct(start)) ++start;
   // A headline's "Costa on the levy:", "Costa to farmers:": the name
-  // opening it speaks on or to the phrase before the colon.
-  if (f > start + 1 && HeadlineTopics().Contains(tokens_[f - 1].hash) && IsCapitalized(start)) {
+  // opening it speaks on or to the phrase before the colon. In the text,
+  // "Limited Tools to Fight Graft:" is a section's title.
+  if (sen && sen->paragraph == 0 && f > start + 1 &&
+      HeadlineTopics().Contains(tokens_[f - 1].hash) && IsCapitalized(start)) {
     uint32_t g = 0;
     const Span speaker = ExtendLeftPhrase(f - 2, &g);
     if (!speaker.empty() && g == start) {

@@ -412,6 +412,8 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {":|Costa|neutral"}},
       {"Mayor Lind to Tenants: Rents will not rise this year.", "Rents",
        {":|Mayor Lind|neutral"}},
+      {"The port reopened.\n\nLimited Funds to Fight Floods: The council has spent its reserve.",
+       "reserve", {}},
       // Names with a party parenthesis, initials and a title after them.
       {"Sen. Ana Costa (D-Ore.) said the bill would pass.", "bill",
        {"said|Sen. Ana Costa (D-Ore.)|neutral"}},

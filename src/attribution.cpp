@@ -906,6 +906,10 @@ class Attributor {
   // that clause holds no cue of its own. False when no quotation follows or
   // there is no subject.
   bool QuoteColonSpeaker(uint32_t colon, Span* source, uint32_t* first, uint32_t* last) const;
+  // Whether the colon at `colon` ends a speaker's label that opens a
+  // quoted transcript's turn: the sentence opens with a quotation mark and
+  // the label is three words at most ("\"COSTA: We will ...").
+  bool QuotedTurn(uint32_t colon) const;
   // The first and one-past-last token of the sentence holding `token`.
   void SentenceOf(uint32_t token, uint32_t* first, uint32_t* end) const;
   // "In a Gallup poll, ...", "... in a new survey": the "in" that opens
@@ -1937,7 +1941,11 @@ bool Attributor::ColonSpeaker(uint32_t colon, Span* source, uint32_t* first,
                               uint32_t* last) const {
   uint32_t s_first = 0, s_end = 0;
   SentenceOf(colon, &s_first, &s_end);
-  if (colon <= s_first || InQuote(colon - 1)) return false;
+  if (colon <= s_first) return false;
+  // A transcript quoted whole opens each turn with a quotation mark
+  // ("\"COSTA: We will ..."): the mark does not put the speaker inside
+  // the quotation.
+  if (InQuote(colon - 1) && !QuotedTurn(colon)) return false;
   uint32_t end = colon - 1;
   uint32_t name_end = end;
   // "Rep. Ana Costa (D-Ore.):" keeps its parenthesis.
@@ -2021,6 +2029,13 @@ bool Attributor::ColonSpeaker(uint32_t colon, Span* source, uint32_t* first,
   *first = f;
   *last = end;
   return true;
+}
+
+bool Attributor::QuotedTurn(uint32_t colon) const {
+  if (tokens_[colon].hash != kColon) return false;
+  uint32_t s_first = 0, s_end = 0;
+  SentenceOf(colon, &s_first, &s_end);
+  return colon > s_first + 1 && colon - s_first <= 4 && tokens_[s_first].has(kOpenQuote);
 }
 
 bool Attributor::QuoteColonSpeaker(uint32_t colon, Span* source, uint32_t* first,
@@ -3129,7 +3144,9 @@ void Attributor::AttributeClaim(Claim* claim) {
   for (size_t ci = 0; ci < claim_cues_.size(); ++ci) {
     const CueMatch& m = *claim_cues_[ci];
     const Entry& e = EntryOf(m);
-    if (InQuote(m.first_token)) continue;  // the quoted speaker's words, not an attribution
+    // The quoted speaker's words, not an attribution; a quoted transcript's
+    // turn ("\"COSTA: ...") names its speaker all the same.
+    if (InQuote(m.first_token) && !(m.token_count == 1 && QuotedTurn(m.first_token))) continue;
     const uint32_t cue_last = m.first_token + m.token_count - 1;
     if (m.token_count == 1 && e.family == Family::kReportingVerbs &&
         PluralNounBeforeVerb(m.first_token))

@@ -460,6 +460,12 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       // and its question attributes nothing.
       {"OSEI: The port will reopen in May.", "port", {":|OSEI|neutral"}},
       {"Q: Will the port reopen?", "port", {}},
+      // A transcript quoted whole: each turn opens with a quotation mark,
+      // and its label is the speaker all the same.
+      {"\"OSEI: The port will reopen in May.", "port", {":|OSEI|neutral"}},
+      // Inside a quotation that runs on, a colon names no speaker.
+      {"\"We said it then and we say it now: the port will reopen in May,\" Osei said.", "port",
+       {"said|Osei|neutral"}},
       // An introductory phrase opening the sentence ends at its comma: the
       // attribution after it is not nested in it.
       {"Asked whether she feared a strike, Mara Lind said the talks would go on.", "talks",

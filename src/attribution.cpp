@@ -175,6 +175,17 @@ const WordSet& Determiners() {
   return words;
 }
 
+// Auxiliaries, modals and "not": the verb group's opening words ("has
+// twice complained", "can be heard", "may well endorse").
+const WordSet& Auxiliaries() {
+  static const WordSet words = {
+      "has", "have", "had", "is", "was", "were", "are", "be", "been", "being", "will", "would",
+      "could", "should", "may", "might", "can", "must", "shall", "did", "does", "do", "not",
+      "don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "cannot", "couldn't",
+      "shouldn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't"};
+  return words;
+}
+
 // Adverbs and auxiliaries that may stand between a subject and its verb
 // ("he has repeatedly declared").
 const WordSet& VerbModifiers() {
@@ -190,7 +201,7 @@ const WordSet& VerbModifiers() {
       "seldom", "sometimes", "ever", "perhaps", "maybe", "almost", "soon", "personally",
       "won't", "wouldn't", "can't", "cannot", "couldn't", "shouldn't", "isn't", "aren't",
       "wasn't", "weren't", "hasn't", "haven't", "hadn't", "mustn't", "now", "always", "both",
-      "all"};
+      "all", "am", "quite"};
   return words;
 }
 
@@ -298,7 +309,53 @@ const WordSet& AspectualVerbs() {
   static const WordSet words = {
       "started", "starts", "start", "starting", "began", "begins", "begin", "beginning", "begun",
       "kept", "keeps", "keep", "keeping", "stopped", "stops", "stop", "quit", "finished",
-      "resumed", "resumes", "avoided", "avoids", "risked", "risks"};
+      "resumed", "resumes", "avoided", "avoids", "risked", "risks", "continue", "continues",
+      "continued"};
+  return words;
+}
+
+// Nouns after "by" that name a means, a measure or a time, not an agent
+// ("by phone", "by the end of", "by his own account").
+const WordSet& MeansNouns() {
+  static const WordSet words = {"phone", "telephone", "email", "e-mail", "text", "mail", "letter",
+                                "fax", "video", "satellite", "margin", "vote", "votes", "default",
+                                "hand", "proxy", "law", "design", "mistake", "accident", "name",
+                                "contrast", "comparison", "way", "end", "time", "account",
+                                "standard", "standards", "measure", "percent", "far", "then",
+                                "now", "night", "day", "week", "month", "year", "noon", "midnight",
+                                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                "sunday"};
+  return words;
+}
+
+// Participles that modify a noun after a capitalised adjective ("Democratic
+// registered voters", "GOP elected officials").
+const WordSet& ParticipleAdjectives() {
+  static const WordSet words = {"registered", "elected", "retired", "unnamed", "appointed",
+                                "affiliated", "undecided", "united", "based", "declared",
+                                "committed", "pledged", "unpledged", "armed", "organized",
+                                "sponsored", "backed", "funded", "owned", "controlled", "led"};
+  return words;
+}
+
+// Nouns of support whose "of" phrase names the supporter after "the" ("the
+// endorsement of the union").
+const WordSet& AgentOfNouns() {
+  static const WordSet words = {"endorsement", "endorsements", "backing", "support", "blessing"};
+  return words;
+}
+
+// Words of degree or negation before an adjective that modifies a noun cue
+// ("no overt mention", "more frequent calls").
+const WordSet& DegreeOrNegation() {
+  static const WordSet words = {"no", "more", "most", "less", "least", "so", "very", "too"};
+  return words;
+}
+
+// Forms of "spend", whose subject does the gerund after its object ("spent
+// the week attacking").
+const WordSet& SpendForms() {
+  static const WordSet words = {"spend", "spends", "spent", "spending"};
   return words;
 }
 
@@ -931,6 +988,17 @@ class Attributor {
                        uint32_t* subject_last) const;
   // A phrase that is only a function word ("and", "to", "the", "'s").
   bool BareFunctionWord(uint32_t first, uint32_t last) const;
+  // "by" and someone follow the cue ending at `cue_last` ("by the
+  // government", "by Fusion"), not a means or a measure ("by phone", "by a
+  // wide margin", "by saying").
+  bool AgentFollows(uint32_t cue_last) const;
+  // The word at `t`, found alone before a cue, is a verb form or an adverb
+  // of a verb group rather than a noun phrase: a participle or gerund not
+  // after a determiner ("arranging", "emerged", "heard"; not "those
+  // surveyed", "the ruling"), a word after an auxiliary or "to" ("has
+  // twice", "may well", "to sow"), or an -ing word opening its sentence
+  // ("Having announced ...").
+  bool LoneVerbWord(uint32_t t) const;
 
   SourceKind Classify(Span span, uint32_t first, uint32_t last, std::string* refers_to,
                       Span* via, std::string* via_name);
@@ -1072,6 +1140,13 @@ class Attributor {
   static inline const uint64_t kLed = NormalizedHash("led");
   static inline const uint64_t kWhether = NormalizedHash("whether");
   static inline const uint64_t kHow = NormalizedHash("how");
+  static inline const uint64_t kLike = NormalizedHash("like");
+  static inline const uint64_t kThose = NormalizedHash("those");
+  static inline const uint64_t kMost = NormalizedHash("most");
+  static inline const uint64_t kMore = NormalizedHash("more");
+  static inline const uint64_t kBoth = NormalizedHash("both");
+  static inline const uint64_t kAll = NormalizedHash("all");
+  static inline const uint64_t kEach = NormalizedHash("each");
 
   const Matcher& matcher_;
   const std::string& text_;
@@ -1382,6 +1457,12 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
       first = t;
       break;
     }
+    // "those surveyed", "those polled": the participle's group.
+    if (tok.hash == kThose && t + 1 == end_token && IsLowerWord(end_token) &&
+        EndsWith(TokenText(end_token), "ed")) {
+      first = t;
+      break;
+    }
     if (Boundaries().Contains(tok.hash) && !(noun_subject && t == end_token)) break;
     if (tok.kind == TokenKind::kNumber) {
       first = t;
@@ -1426,6 +1507,31 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
     if (IsPunct(u) || InQuote(u)) break;
     if (tokens_[u].hash != kWho) continue;
     if (u > range_begin_ && !IsPunct(u - 1) && !InQuote(u - 1)) return ExtendLeftPhrase(u - 1, first_token);
+    // "Curiel, who through his office declined", "the woman, who like many
+    // in the town did not want": a clause set off by a comma runs to its
+    // own verb when no verb stands between, and "who" is its subject.
+    if (u > range_begin_ && IsPunct(u - 1) && !InQuote(u - 1) && u < i) {
+      // Nor a subject of its own ("who he claims", "who many feel", "who
+      // Beck called": "who" is the object there).
+      bool verb_between = false;
+      for (uint32_t k = u + 1; k <= static_cast<uint32_t>(i) && !verb_between; ++k) {
+        const std::string_view w = TokenText(k);
+        const uint64_t kh = tokens_[k].hash;
+        const bool subject =
+            PersonalSubjects().Contains(kh) ||
+            (SubjectPronouns().Contains(kh) && !Prepositions().Contains(tokens_[k - 1].hash) &&
+             tokens_[k - 1].hash != kLike) ||
+            (IsCapitalized(k) && !TimeWords().Contains(kh));
+        verb_between = subject || InVerbCue(k) || Auxiliaries().Contains(tokens_[k].hash) ||
+                       IrregularPast().Contains(tokens_[k].hash) ||
+                       IrregularParticiples().Contains(tokens_[k].hash) ||
+                       (IsLowerWord(k) && (EndsWith(w, "ed") || EndsWith(w, "s")));
+      }
+      if (!verb_between) {
+        *first_token = u;
+        return {tokens_[u].begin, tokens_[u].end};
+      }
+    }
     break;
   }
   // 'who calls him a “fraud,” said': a comma closing a quoted word of an
@@ -1484,6 +1590,13 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
     }
     for (int segment = 0;; ++segment) {
       if (open == range_begin_) return {};
+      // "Bret Stephens, who, after trading insults with Mr. Hannity, said":
+      // the relative pronoun before the aside is the subject.
+      if (segment == 0 && tokens_[open - 1].hash == kWho && !InQuote(open - 1) &&
+          open - 1 > range_begin_ && IsComma(open - 2)) {
+        *first_token = open - 1;
+        return {tokens_[open - 1].begin, tokens_[open - 1].end};
+      }
       uint32_t first = 0;
       Span head = PhraseWithParenthesis(open - 1, &first);
       // "Cory Hale, 27, of Flint, Mich., said": an age, a hometown or a state
@@ -1567,8 +1680,12 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
     if (u <= range_begin_ || !IsLowerWord(u) || InQuote(u)) continue;
     const bool past = IrregularPast().Contains(h) && h != kLeft && h != kSet && h != kCut &&
                       h != kPut && h != kHit && h != kLet && h != kBeat && h != kLed;
+    // ("Christie unleashed withering attacks": a name, then a past tense.)
     const bool pronoun_then_ed = EndsWith(TokenText(u), "ed") &&
-                                 PersonalSubjects().Contains(tokens_[u - 1].hash);
+                                 (PersonalSubjects().Contains(tokens_[u - 1].hash) ||
+                                  (IsNameWord(u - 1) && tokens_[u].has(kSpaceBefore) &&
+                                   !ParticipleAdjectives().Contains(h) &&
+                                   !ReceivingVerbs().Contains(h)));
     if (!past && !pronoun_then_ed) continue;
     uint32_t sf = 0;
     const Span subject = ExtendLeftPhrase(u - 1, &sf);
@@ -1628,6 +1745,63 @@ Span Attributor::PhraseWithParenthesis(uint32_t end_token, uint32_t* first_token
   return head;
 }
 
+bool Attributor::AgentFollows(uint32_t cue_last) const {
+  if (cue_last + 2 >= range_end_ || tokens_[cue_last + 1].hash != kBy || InQuote(cue_last + 1) ||
+      InQuote(cue_last + 2))
+    return false;
+  uint32_t k = cue_last + 2;
+  if (ChunkAt(k) >= 0) return true;
+  const uint64_t h = tokens_[k].hash;
+  if (h == kThe || PossessiveDeterminers().Contains(h)) {
+    if (k + 1 >= range_end_ || InQuote(k + 1)) return false;
+    ++k;
+  } else if (!IsCapitalized(k)) {
+    return false;
+  }
+  if (tokens_[k].kind != TokenKind::kWord || IsLowerIng(k)) return false;
+  return !MeansNouns().Contains(tokens_[k].hash);
+}
+
+bool Attributor::LoneVerbWord(uint32_t t) const {
+  if (tokens_[t].kind != TokenKind::kWord || InQuote(t) || ChunkAt(t) >= 0) return false;
+  const uint64_t h = tokens_[t].hash;
+  if (SubjectPronouns().Contains(h) || SubjectContractions().Contains(h) ||
+      ObjectPronouns().Contains(h) || RelativePronouns().Contains(h))
+    return false;
+  const std::string_view w = TokenText(t);
+  const bool ing = EndsWith(w, "ing") && !EndsWith(w, "thing");
+  uint32_t s_first = 0, s_end = 0;
+  SentenceOf(t, &s_first, &s_end);
+  // A capitalised gerund opening a sentence whose subject follows a comma,
+  // not a name in -ing ("Schilling told", "Browning, who ...").
+  if (IsCapitalized(t)) {
+    if (!ing || t != s_first || w.size() < 5 || PersonWithPart(h) >= 0 || t + 1 >= s_end ||
+        !IsLowerWord(t + 1))
+      return false;
+    for (uint32_t u = t + 1; u < s_end; ++u)
+      if (IsComma(u) && !InQuote(u)) return true;
+    return false;
+  }
+  if (!IsLowerWord(t)) return false;
+  // The word before, as a word of its own ("would-be critics" is a noun).
+  const bool has_before = t > range_begin_ && t > s_first && !InQuote(t - 1) &&
+                          tokens_[t].has(kSpaceBefore) && tokens_[t - 1].has(kSpaceBefore);
+  const uint64_t b = has_before ? tokens_[t - 1].hash : 0;
+  if (has_before && Auxiliaries().Contains(b)) return true;
+  // "to sow doubts", "to help write"; not "went to ads extolling".
+  if (has_before && b == kTo && (!EndsWith(w, "s") || EndsWith(w, "ss"))) return true;
+  // "fairly expansive plans", "no overt mention", "can reasonably campaign":
+  // a word after a degree word or an -ly adverb modifies the cue or is a
+  // verb; a plural noun there is a subject ("the more voters fear").
+  if (has_before && (DegreeOrNegation().Contains(b) || IsLyAdverb(t - 1)) && !EndsWith(w, "s"))
+    return true;
+  const bool determined = has_before && (Determiners().Contains(b) ||
+                                         Demonstratives().Contains(b) ||
+                                         PossessiveDeterminers().Contains(b));
+  if (determined) return false;
+  return ing || (EndsWith(w, "ed") && w.size() > 4) || IrregularParticiples().Contains(h);
+}
+
 bool Attributor::BareFunctionWord(uint32_t first, uint32_t last) const {
   if (first != last) return false;
   const uint64_t h = tokens_[first].hash;
@@ -1676,10 +1850,32 @@ int64_t Attributor::SkipModifiers(uint32_t verb, bool* saw_be) const {
         continue;
       }
     }
+    // "most recently defended", "more forcefully argued".
+    if ((h == kMost || h == kMore) && t + 1 < verb && IsLyAdverb(t + 1)) {
+      --i;
+      continue;
+    }
     // "Trump at the time said", "who has in the past described".
     if (PhraseOfTime(t)) {
       i -= 3;
       continue;
+    }
+    // "so far hasn't attacked", "have in fact reported", "have in
+    // particular noted", "are on record opposing", "for the first time
+    // cited": an adverbial phrase.
+    if (t >= range_begin_ + 1 && IsLowerWord(t)) {
+      const std::string_view w = TokenText(t), p = TokenText(t - 1);
+      if ((w == "far" && p == "so") || (w == "course" && p == "of") ||
+          (p == "in" && (w == "fact" || w == "particular" || w == "turn")) ||
+          (p == "on" && w == "record")) {
+        i -= 2;
+        continue;
+      }
+      if (w == "time" && p == "first" && t >= range_begin_ + 3 && TokenText(t - 2) == "the" &&
+          TokenText(t - 3) == "for") {
+        i -= 4;
+        continue;
+      }
     }
     // "who in 2010 said", "a panel in 2001 found": a year.
     if (IsYear(t) && t > range_begin_ && tokens_[t - 1].hash == kIn) {
@@ -1812,6 +2008,21 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
   // "started asking", "kept saying", "spent the week attacking": a gerund
   // after a verb of beginning or going on shares that verb's subject.
   if (participle && IsLowerWord(t) && AspectualVerbs().Contains(h)) return Before::kCatenative;
+  // "spent much of his speech defending", "spent more time talking about":
+  // a gerund after "spend" and a stretch of time or effort is the spender's.
+  if (participle) {
+    for (uint32_t k = t; k > range_begin_ && t - k < 11; --k) {
+      const bool hyphen = tokens_[k].hash == kHyphen && !IsDash(k);  // "the run-up"
+      if (InQuote(k) || (IsPunct(k) && !hyphen) || (InVerbCue(k) && ChunkAt(k) < 0)) break;
+      // Not money "spent on ads attacking" him.
+      if (IsLowerWord(k) && SpendForms().Contains(tokens_[k].hash) &&
+          !BeForms().Contains(tokens_[k - 1].hash) && !Determiners().Contains(tokens_[k - 1].hash) &&
+          tokens_[k + 1].hash != kOn) {
+        *at = k;
+        return Before::kCatenative;
+      }
+    }
+  }
   if (h == kAnd || h == kOr || h == kBut || h == kNor) return Before::kCoordinated;
   if (participle && (IsComma(t) || h == kDash || GerundPrepositions().Contains(h) ||
                      (tokens_[t].has(kCloseQuote) && t > range_begin_ && IsComma(t - 1))))
@@ -2396,6 +2607,11 @@ Span Attributor::RightPhrase(uint32_t start, uint32_t* last_token) const {
       }
       continue;
     }
+    // "from both sides", "by all three senators": a quantifier opening the
+    // phrase.
+    if (t == start && (tok.hash == kBoth || tok.hash == kAll || tok.hash == kEach) &&
+        t + 1 < range_end_ && tokens_[t + 1].kind == TokenKind::kWord && !InQuote(t + 1))
+      continue;
     if (Boundaries().Contains(tok.hash)) break;
     if (IsLyAdverb(t) && any) break;
     if (any && IsLowerIng(t)) break;  // "Fox News reporting"
@@ -2844,6 +3060,30 @@ bool Attributor::ContactClauseSubject(uint32_t first, uint32_t last) const {
 Span Attributor::SharedSubject(uint32_t cue, uint32_t* sf, uint32_t* sl) const {
   uint32_t s_first = 0, s_end = 0;
   SentenceOf(cue, &s_first, &s_end);
+  // "Christie unleashed attacks, and the governor tripped up Rubio by
+  // calling him out": after ", and", ", but" or ";" and a subject of its
+  // own, the clause is a new one, and the participle is its subject's.
+  for (uint32_t u = cue; u > s_first + 2; --u) {
+    const uint32_t k = u - 1;
+    if (InQuote(k)) continue;
+    const uint64_t h = tokens_[k].hash;
+    const bool conj = (h == kAnd || h == kBut || h == kYet) && IsComma(k - 1) && !InQuote(k - 1);
+    if (h != kSemicolon && !conj) continue;
+    const uint32_t n = k + 1;
+    if (n >= cue) break;
+    const uint64_t nh = tokens_[n].hash;
+    // (Not a list of names with appositions: "Ryan, the speaker, and
+    // McConnell, the leader, are on record opposing".)
+    bool comma = false;
+    for (uint32_t j = n; j + 1 < cue; ++j)
+      if (IsComma(j) || IsDash(j)) comma = true;
+    if (!comma && (nh == kThe || nh == kA || nh == kAn || PossessiveDeterminers().Contains(nh) ||
+                   PersonalSubjects().Contains(nh) || IsNameWord(n))) {
+      const Span subject = MainSubject(n, cue, sf, sl);
+      if (!subject.empty()) return subject;
+    }
+    break;
+  }
   const Candidate* prev = nullptr;
   for (auto it = cands_.rbegin(); it != cands_.rend(); ++it) {
     if (it->cue_first < s_first) break;  // candidates are in text order
@@ -2858,8 +3098,16 @@ Span Attributor::SharedSubject(uint32_t cue, uint32_t* sf, uint32_t* sl) const {
     // Not the subject of a clause reported by an earlier cue ("Ruiz said
     // he was outraged, arguing ...": the participle is Ruiz's, not his
     // content's): the earlier cue's subject, before it, is the clause's.
+    // A parenthetical ("..., Mr. Manafort said, adding") reports the clause
+    // before it rather than standing in it.
+    const bool parenthetical =
+        it->src_last < it->cue_first && it->src_first > s_first && it->cue_last + 1 < cue &&
+        (IsComma(it->src_first - 1) || tokens_[it->src_first - 1].has(kCloseQuote)) &&
+        IsComma(it->cue_last + 1);
     bool embedded = false;
-    for (auto outer = it + 1; outer != cands_.rend() && outer->cue_first >= s_first; ++outer)
+    for (auto outer = it + 1; !parenthetical && outer != cands_.rend() &&
+                              outer->cue_first >= s_first;
+         ++outer)
       if (outer->has_source && !outer->nominal && !outer->setting &&
           outer->src_last < outer->cue_first && outer->cue_last < it->src_first &&
           outer->a.kind != SourceKind::kOutlet) {
@@ -2874,6 +3122,18 @@ Span Attributor::SharedSubject(uint32_t cue, uint32_t* sf, uint32_t* sl) const {
     *sf = prev->src_first;
     *sl = prev->src_last;
     return prev->a.source;
+  }
+  // "Ben Terris, who saw the incident and described it", "a desperate man
+  // who took his own life hoping ...": a verb that shares its subject
+  // inside a relative clause shares "who".
+  for (uint32_t t = cue; t > s_first + 1; --t) {
+    const uint32_t u = t - 1;
+    if (InQuote(u) || IsPunct(u)) break;
+    if (tokens_[u].hash != kWho) continue;
+    // Not a question's "who" ("questions on who Cameron would like").
+    if (Prepositions().Contains(tokens_[u - 1].hash)) break;
+    *sf = *sl = u;
+    return {tokens_[u].begin, tokens_[u].end};
   }
   // "... - he called her weak and said ...": the nearest personal pronoun
   // of the sentence that is a subject.
@@ -2900,7 +3160,13 @@ Span Attributor::SharedSubject(uint32_t cue, uint32_t* sf, uint32_t* sl) const {
       break;
     }
   }
-  return MainSubject(s_first, cue, sf, sl);
+  // "It's grimly funny to watch Romney ... insist", "it is worth
+  // remembering": an "it" before "is" holds a place; it says nothing.
+  const Span subject = MainSubject(s_first, cue, sf, sl);
+  if (!subject.empty() && *sf == *sl && tokens_[*sf].hash == kIt && *sf + 1 < cue &&
+      BeForms().Contains(tokens_[*sf + 1].hash))
+    return {};
+  return subject;
 }
 
 Span Attributor::RelativeAntecedent(uint32_t rel, uint32_t* first, uint32_t* last) const {
@@ -2935,7 +3201,11 @@ bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
   *source = {};
   *sourceless = false;
   uint32_t at = 0;
-  const Before before = BeforeVerb(verb, participle, passive_form, &at);
+  Before before = BeforeVerb(verb, participle, passive_form, &at);
+  // "legislative changes proposed by the government", "arrests documented
+  // by Fusion": a participle after a noun with its agent is a passive.
+  if (passive_form && before == Before::kSubject && depth == 0 && AgentFollows(cue_last))
+    before = Before::kPassive;
   switch (before) {
     case Before::kPassive: {
       // The agent after "by", or no one.
@@ -3073,6 +3343,33 @@ bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
     case Before::kSubject:
       *source = LeftPhrase(verb, true, sf);
       if (!source->empty()) *sl = TokenAtOffset(source->end) - 1;
+      // "Biden was arranging calls", "Stories have emerged describing", "has
+      // twice complained", "Having announced the plan, Judge Berman said": a
+      // lone verb form or adverb before the cue is no subject; the cue is in
+      // that word's clause, and the source is that word's subject, if any.
+      // (A noun with its complement after an adjective, "strikingly personal
+      // attacks on", has its modifiers read by the caller.)
+      const uint64_t tail = tokens_[cue_last].hash;
+      const bool noun_complement =
+          !source->empty() && cue_last > verb && *sf > range_begin_ &&
+          (tail == kOn || tail == kOf || tail == kFor || tail == kAgainst || tail == kAbout) &&
+          (IsLyAdverb(*sf - 1) || DegreeOrNegation().Contains(tokens_[*sf - 1].hash));
+      if (!source->empty() && *sf == *sl && depth < 3 && !noun_complement &&
+          LoneVerbWord(*sf)) {
+        const uint32_t w = *sf;
+        Span inner;
+        uint32_t isf = 0, isl = 0;
+        bool inner_sourceless = false;
+        *source = {};
+        if (VerbSubject(w, w, EndsWith(TokenText(w), "ing"), false, false, false, &inner, &isf,
+                        &isl, &inner_sourceless, depth + 1) &&
+            !inner.empty()) {
+          *source = inner;
+          *sf = isf;
+          *sl = isl;
+        }
+        return true;
+      }
       // "A source speaking to Fox News said": the phrase is the object of
       // the cue before it; the subject is that cue's.
       if (!source->empty() && *sf > range_begin_ && InVerbCue(*sf - 1)) {
@@ -3533,6 +3830,21 @@ void Attributor::AttributeClaim(Claim* claim) {
           PossessiveDeterminers().Contains(tokens_[left_first].hash) &&
           left_first > first_token && InVerbCue(left_first - 1) && !InQuote(left_first - 1))
         continue;
+      // "won the endorsement of the union", "has the backing of most
+      // unions": with "the" and no possessor, the endorser follows "of".
+      if (sourceless && left.empty() && tail == kOf && m.token_count == 2 &&
+          m.first_token > first_token && tokens_[m.first_token - 1].hash == kThe &&
+          AgentOfNouns().Contains(tokens_[m.first_token].hash) && cue_last + 1 < end_token &&
+          !InQuote(cue_last + 1)) {
+        uint32_t last = 0;
+        const Span endorser = RightPhrase(cue_last + 1, &last);
+        if (!endorser.empty()) {
+          left = endorser;
+          left_first = cue_last + 1;
+          left_last = last;
+          sourceless = false;
+        }
+      }
       if (sourceless && left.empty()) {
         // "was criticized", "when asked": an attribution to no one named.
         a.kind = SourceKind::kNone;
@@ -3595,14 +3907,20 @@ void Attributor::AttributeClaim(Claim* claim) {
                                (IsComma(m.first_token - 1) || IsQuote(m.first_token - 1));
       uint32_t last = 0;
       Span right;
-      if (after_break && cue_last + 1 < end_token) right = RightPhrase(cue_last + 1, &last);
+      // ('..., said of Mr. Rubio:' is about him, not by him.)
+      if (after_break && cue_last + 1 < end_token &&
+          !Prepositions().Contains(tokens_[cue_last + 1].hash))
+        right = RightPhrase(cue_last + 1, &last);
       // "..., the adviser, said Sunday.": a time is no one.
       if (!right.empty() && !left.empty()) {
         uint32_t k = cue_last + 1;
         while (k <= last && TimeWords().Contains(tokens_[k].hash)) ++k;
         if (k > last) right = {};
       }
-      bool closes = !right.empty() && (last + 1 >= end_token || IsPunct(last + 1));
+      // (Not before an opening quotation mark: 'said he "appreciates ..."'
+      // has its subject on the left.)
+      bool closes = !right.empty() && (last + 1 >= end_token ||
+                                       (IsPunct(last + 1) && !tokens_[last + 1].has(kOpenQuote)));
       // An inverted source is someone ("said the minister"); with a
       // subject on the left, a phrase after the verb that names no one
       // is its object (", said closed primaries -- ...").

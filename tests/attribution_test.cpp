@@ -821,6 +821,59 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"a fierce critic of|Ana Costa|stance|mental"}},
       {"The mayor is counting on the tourist season.", "season",
        {"counting on|The mayor|mental"}},
+      // A lone verb form or adverb before a cue is no subject: the cue is
+      // in that word's clause, whose subject is the source, if any.
+      {"Costa was arranging calls with both mayors to discuss the levy.", "levy",
+       {"calls|Costa|loaded"}},
+      {"Stories have emerged describing the harbour board's plans for the pier.", "pier",
+       {"describing|Stories|neutral"}},
+      {"The harbour board has twice complained to the ferry firm about the fees.", "fees",
+       {"complained|The harbour board|loaded"}},
+      {"Having announced the closure, Mayor Osei said the pier would reopen in May.", "May",
+       {"announced|Mayor Osei|publication", "said|Mayor Osei|neutral"}},
+      {"There was no overt mention of the levy in the statement.", "levy", {}},
+      // Words between subject and verb: "in fact", "so far", "on record".
+      {"The ferry firms have in fact reported losses since the pier closed.", "losses",
+       {"reported|The ferry firms|publication"}},
+      // A participle after a parenthetical shares its speaker, not that of
+      // the clause the parenthetical reports.
+      {"The council wants the pier closed in May, Osei said, adding that the ferries would stop.",
+       "ferries", {"said|Osei|neutral", "adding|Osei|neutral"}},
+      // "said of X" is about X; an opening quotation mark after "said he"
+      // starts what he said.
+      {"Ana Costa, a former harbour engineer, said of the mayor: \"She never listened.\"",
+       "listened", {"said|Ana Costa, a former harbour engineer|neutral"}},
+      {"Ana Costa, in a statement on Thursday, said he \"let the town down.\"", "town",
+       {"said|Ana Costa|neutral"}},
+      // "who" is the subject of its clause's verbs: after an aside, before
+      // a phrase, and for a verb or participle sharing its subject.
+      {"Ruth Hale, who through her office declined to comment, voted for the levy.", "office",
+       {"declined to comment|who|neutral", "voted for|Ruth Hale|stance|mental"}},
+      {"Ana Costa, who, after the vote, said the pier was unsafe, resigned.", "unsafe",
+       {"said|who|neutral"}},
+      {"The council heard from Ben Hale, who saw the collapse and described it to the mayor.",
+       "collapse", {"described|who|neutral", "saw|who|mental|mental"}},
+      // "those" opens a group named by a participle; "the endorsement of"
+      // names its endorser.
+      {"Of the harbour towns, those surveyed say the pier should stay open.", "pier",
+       {"say|those surveyed|neutral"}},
+      {"Last week Costa won the endorsement of the ferry union.", "union",
+       {"endorsement of|the ferry union|stance|mental"}},
+      // A gerund after "spend" and a stretch of time is the spender's.
+      {"Costa spent much of her speech defending the levy.", "levy",
+       {"defending|Costa|assertive"}},
+      {"Costa spent much of the run-up to the vote portraying Osei as a spendthrift.", "vote",
+       {"portraying|Costa|loaded"}},
+      // A participle after a noun with "by" and an agent is a passive.
+      {"The levy, opposed by the harbour towns, never passed.", "levy",
+       {"opposed|the harbour towns|stance|mental"}},
+      // A name and a past tense end the subject; a participle after ", and"
+      // and a subject of its own is that clause's.
+      {"Costa unleashed withering attacks on the mayor at the meeting.", "meeting",
+       {"attacks on|Costa|loaded"}},
+      {"Costa attacked the levy, and the harbour master angered the mayor by calling the pier "
+       "unsafe.",
+       "unsafe", {"attacked|Costa|loaded", "calling|the harbour master|loaded"}},
   };
   for (const Row& row : rows) {
     INFO("text: " << row.text);

@@ -682,6 +682,9 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"criticize|Mara Lind|loaded"}},
       {"Osei went so far as to criticize the levy.", "levy", {"criticize|Osei|loaded"}},
       {"The levy is used by many to criticize the port board.", "board", {}},
+      // A verb of intending or managing passes its subject to the
+      // infinitive it governs.
+      {"Mara Lind managed to criticize the levy.", "levy", {"criticize|Mara Lind|loaded"}},
       // An inverted speaker's apposition describes them and is shown with
       // the name: a role, an age and a hometown, a relative clause.
       {"\"The harbour will silt up,\" said Mara Lind, an engineer at the port of Salem.", "harbour",

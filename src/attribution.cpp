@@ -265,6 +265,22 @@ const WordSet& InstrumentVerbs() {
   return words;
 }
 
+// Verbs of going, gathering and appearing whose purpose is an infinitive a
+// place or a companion away, done by their own subject ("gathered at a
+// diner to talk about", "appeared on the show to defend", "met with donors
+// to discuss").
+const WordSet& PurposeVerbs() {
+  static const WordSet words = {
+      "came",      "come",      "comes",     "went",     "met",      "meet",     "meets",
+      "gathered",  "gather",    "huddled",   "appeared", "appear",   "appears",  "stood",
+      "sat",       "traveled",  "travelled", "travel",   "flew",     "fly",      "visited",
+      "visit",     "visiting",  "returned",  "return",   "arrived",  "headed",   "stopped",
+      "descended", "rallied",   "convened",  "assembled", "joined",  "join",     "showed",
+      "turned",    "drove",     "phoned",    "wrote",    "spoke",    "speaks",   "stepped",
+      "took"};
+  return words;
+}
+
 // Units of time: "took four years to write" is a duration, not an occasion.
 const WordSet& TimeUnits() {
   static const WordSet words = {"seconds", "minutes", "hours", "days",  "weeks",   "months",
@@ -1026,6 +1042,9 @@ class Attributor {
   static inline const uint64_t kOne = NormalizedHash("one");
   static inline const uint64_t kFrom = NormalizedHash("from");
   static inline const uint64_t kFor = NormalizedHash("for");
+  static inline const uint64_t kBack = NormalizedHash("back");
+  static inline const uint64_t kHere = NormalizedHash("here");
+  static inline const uint64_t kAnonymity = NormalizedHash("anonymity");
   static inline const uint64_t kAt = NormalizedHash("at");
   static inline const uint64_t kBut = NormalizedHash("but");
   static inline const uint64_t kNor = NormalizedHash("nor");
@@ -1741,6 +1760,20 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
         *at = gv;
         return Before::kCatenative;
       }
+      // "gathered at a diner to talk about", "appeared on the show to
+      // defend her": a purpose after a verb of going or meeting and its place.
+      for (uint32_t k = gv; k > range_begin_ && gv - k < 8; --k) {
+        if (InQuote(k) || IsPunct(k) || InVerbCue(k) || TimeUnits().Contains(tokens_[k].hash) ||
+            tokens_[k].hash == kTo || tokens_[k].hash == kAnonymity ||
+            RelativePronouns().Contains(tokens_[k].hash) ||
+            Subordinators().Contains(tokens_[k].hash))
+          break;
+        if (PurposeVerbs().Contains(tokens_[k - 1].hash) && !InQuote(k - 1) &&
+            !InVerbCue(k - 1) && IsLowerWord(k - 1)) {
+          *at = k - 1;
+          return Before::kCatenative;
+        }
+      }
       // "pressure on her to explain", "led Republicans to say".
       if (!InQuote(gv) && (ObjectPronouns().Contains(tokens_[gv].hash) ||
                            (IsNameWord(gv) && gv > s_first && !IsPunct(gv - 1)))) {
@@ -1790,9 +1823,15 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
       const std::string_view w = TokenText(t - 1), v = TokenText(verb);
       const bool base = !EndsWith(v, "ed") && !EndsWith(v, "ing") &&
                         !(EndsWith(v, "s") && !EndsWith(v, "ss") && !EndsWith(v, "us"));
-      if (base && (EndsWith(w, "ed") || (EndsWith(w, "ing") && !EndsWith(w, "thing")) ||
-                   EndsWith(w, "ly")) &&
-          !PermissionWords().Contains(tokens_[t - 1].hash)) {
+      // "pivoted to arguing", "was back to boasting": a gerund after a verb
+      // of turning is the subject's too; "here to say" is a purpose.
+      const uint64_t wh = tokens_[t - 1].hash;
+      const bool turn = EndsWith(v, "ing") && (EndsWith(w, "ed") || wh == kBack) &&
+                        !(t > range_begin_ + 1 && tokens_[t - 2].hash == kAs);
+      if (((base && (EndsWith(w, "ed") || (EndsWith(w, "ing") && !EndsWith(w, "thing")) ||
+                     EndsWith(w, "ly") || wh == kHere)) ||
+           turn) &&
+          !PermissionWords().Contains(wh)) {
         *at = t - 1;
         return Before::kPurpose;
       }

@@ -685,6 +685,17 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       // A verb of intending or managing passes its subject to the
       // infinitive it governs.
       {"Mara Lind managed to criticize the levy.", "levy", {"criticize|Mara Lind|loaded"}},
+      // A purpose after a verb of going or meeting and its place is the
+      // subject's ("came on the show to", "met on Monday to"), as is a
+      // gerund after a verb of turning ("pivoted to", "was back to"); not
+      // "as opposed to", nor a governing verb that is a cue itself.
+      {"Mara Lind will come on the show to talk about the levy.", "levy",
+       {"talk about|Mara Lind|neutral"}},
+      {"The port board met on Monday to discuss the levy.", "levy",
+       {"discuss|The port board|neutral"}},
+      {"Osei quickly pivoted to criticizing the levy.", "levy", {"criticizing|Osei|loaded"}},
+      {"Osei was back to criticizing the levy.", "levy", {"criticizing|Osei|loaded"}},
+      {"The levy is popular, as opposed to criticizing the port.", "port", {}},
       // An inverted speaker's apposition describes them and is shown with
       // the name: a role, an age and a hometown, a relative clause.
       {"\"The harbour will silt up,\" said Mara Lind, an engineer at the port of Salem.", "harbour",

@@ -1774,9 +1774,12 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
           return Before::kCatenative;
         }
       }
-      // "pressure on her to explain", "led Republicans to say".
+      // "pressure on her to explain", "led Republicans to say"; a headline's
+      // "Obama to frame election as a test", whose name opens it.
+      const std::string_view gw = TokenText(gv);
+      const bool headline = gv == s_first && !EndsWith(gw, "ing") && !EndsWith(gw, "ed");
       if (!InQuote(gv) && (ObjectPronouns().Contains(tokens_[gv].hash) ||
-                           (IsNameWord(gv) && gv > s_first && !IsPunct(gv - 1)))) {
+                           (IsNameWord(gv) && (headline || (gv > s_first && !IsPunct(gv - 1)))))) {
         *at = gv;
         return Before::kObject;
       }

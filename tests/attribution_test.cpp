@@ -696,6 +696,8 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       {"Osei quickly pivoted to criticizing the levy.", "levy", {"criticizing|Osei|loaded"}},
       {"Osei was back to criticizing the levy.", "levy", {"criticizing|Osei|loaded"}},
       {"The levy is popular, as opposed to criticizing the port.", "port", {}},
+      // A headline's infinitive is the name's that opens it.
+      {"Osei to criticize port levy in Salem speech.", "levy", {"criticize|Osei|loaded"}},
       // An inverted speaker's apposition describes them and is shown with
       // the name: a role, an age and a hometown, a relative clause.
       {"\"The harbour will silt up,\" said Mara Lind, an engineer at the port of Salem.", "harbour",

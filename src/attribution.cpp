@@ -456,7 +456,9 @@ const WordSet& ObjectControlVerbs() {
       "enables", "enabled", "enabling", "persuade", "persuaded", "convince", "convinced",
       "require", "requires", "required", "requiring", "get", "got", "getting", "want", "wants",
       "wanted", "expect", "expects", "expected", "need", "needs", "needed", "rely", "relies",
-      "relied", "called", "calls", "calling"};
+      "relied", "called", "calls", "calling", "leave", "leaves", "leaving", "left", "cause",
+      "causes", "caused", "causing", "permit", "permits", "permitted", "drove", "drives",
+      "inspired"};
   return words;
 }
 
@@ -1805,7 +1807,7 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
       // "allowing users to report", "forced the chairwoman to resign": the
       // object of a verb of permission or pressure does what follows.
       for (uint32_t k = gv; k > range_begin_ && gv - k < 5; --k) {
-        if (InQuote(k) || IsPunct(k) || InVerbCue(k)) break;
+        if (InQuote(k) || IsPunct(k) || InVerbCue(k) || tokens_[k].hash == kTo) break;
         if (ObjectControlVerbs().Contains(tokens_[k - 1].hash)) {
           if (k == gv && ObjectPronouns().Contains(tokens_[k].hash)) break;
           *at = gv;

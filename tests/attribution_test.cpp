@@ -696,6 +696,11 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       {"Osei quickly pivoted to criticizing the levy.", "levy", {"criticizing|Osei|loaded"}},
       {"Osei was back to criticizing the levy.", "levy", {"criticizing|Osei|loaded"}},
       {"The levy is popular, as opposed to criticizing the port.", "port", {}},
+      // "Leaving", "caused" and "drives" control their object like "led";
+      // an infinitive of that object's infinitive is not the object's.
+      {"The ruling left some voters to question the levy.", "levy",
+       {"question|some voters|loaded"}},
+      {"The rules permit members to name proxies to criticize the levy.", "levy", {}},
       // A headline's infinitive is the name's that opens it.
       {"Osei to criticize port levy in Salem speech.", "levy", {"criticize|Osei|loaded"}},
       // An inverted speaker's apposition describes them and is shown with

@@ -1757,6 +1757,11 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
     while (g >= static_cast<int64_t>(range_begin_) && IsLyAdverb(static_cast<uint32_t>(g))) --g;
     if (g >= static_cast<int64_t>(range_begin_)) {
       auto gv = static_cast<uint32_t>(g);
+      // "decided on Monday to say", "met last week to discuss": a time
+      // between the verb and its infinitive.
+      if (gv >= range_begin_ + 2 && TimeWords().Contains(tokens_[gv].hash) &&
+          TimeOpeners().Contains(tokens_[gv - 1].hash) && !InQuote(gv - 1))
+        gv -= 2;
       if (tokens_[gv].hash == kOn && gv > range_begin_) --gv;  // "went on to"
       if (!InQuote(gv) && IsLowerWord(gv) && Catenatives().Contains(tokens_[gv].hash)) {
         *at = gv;
@@ -1764,11 +1769,12 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
       }
       // "gathered at a diner to talk about", "appeared on the show to
       // defend her": a purpose after a verb of going or meeting and its place.
-      for (uint32_t k = gv; k > range_begin_ && gv - k < 8; --k) {
-        if (InQuote(k) || IsPunct(k) || InVerbCue(k) || TimeUnits().Contains(tokens_[k].hash) ||
-            tokens_[k].hash == kTo || tokens_[k].hash == kAnonymity ||
-            RelativePronouns().Contains(tokens_[k].hash) ||
-            Subordinators().Contains(tokens_[k].hash))
+      for (uint32_t k = gv + 1; k > range_begin_ && gv + 1 - k < 8; --k) {
+        if (k <= gv &&
+            (InQuote(k) || IsPunct(k) || InVerbCue(k) || TimeUnits().Contains(tokens_[k].hash) ||
+             tokens_[k].hash == kTo || tokens_[k].hash == kAnonymity ||
+             RelativePronouns().Contains(tokens_[k].hash) ||
+             Subordinators().Contains(tokens_[k].hash)))
           break;
         if (PurposeVerbs().Contains(tokens_[k - 1].hash) && !InQuote(k - 1) &&
             !InVerbCue(k - 1) && IsLowerWord(k - 1)) {

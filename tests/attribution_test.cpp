@@ -354,8 +354,9 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"saying|the governor|neutral"}},
       {"Speaking in Lisbon, the minister promised a new budget.", "Lisbon",
        {"promised|the minister|assertive"}},
-      // Infinitives: no one's yet, unless a verb governs them.
-      {"The council met to discuss the budget.", "council", {}},
+      // Infinitives: no one's yet, unless a verb governs them ("met to
+      // discuss" is the purpose of those who met).
+      {"The council met to discuss the budget.", "council", {"discuss|The council|neutral"}},
       {"The governor went on to say the levy would stay.", "levy",
        {"say|The governor|neutral"}},
       {"The scandal led voters in Ohio to question the mayor.", "scandal", {}},
@@ -701,6 +702,12 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       {"The ruling left some voters to question the levy.", "levy",
        {"question|some voters|loaded"}},
       {"The rules permit members to name proxies to criticize the levy.", "levy", {}},
+      // The verb right before the infinitive, or before a time ("on
+      // Monday", "last week") before it.
+      {"The port board met to discuss the levy.", "levy", {"discuss|The port board|neutral"}},
+      {"Osei decided on Monday to criticize the levy.", "levy", {"criticize|Osei|loaded"}},
+      {"Ana Costa took her son there on Sunday to criticize the levy.", "levy",
+       {"criticize|Ana Costa|loaded"}},
       // A headline's infinitive is the name's that opens it.
       {"Osei to criticize port levy in Salem speech.", "levy", {"criticize|Osei|loaded"}},
       // An inverted speaker's apposition describes them and is shown with

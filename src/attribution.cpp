@@ -277,7 +277,8 @@ const WordSet& PurposeVerbs() {
       "visit",     "visiting",  "returned",  "return",   "arrived",  "headed",   "stopped",
       "descended", "rallied",   "convened",  "assembled", "joined",  "join",     "showed",
       "turned",    "drove",     "phoned",    "wrote",    "spoke",    "speaks",   "stepped",
-      "took"};
+      "took",      "held",      "hosted",    "launched", "posted",   "released", "issued",
+      "spent",     "tweeted",   "ran",       "aired"};
   return words;
 }
 

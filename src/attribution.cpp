@@ -1772,7 +1772,7 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
       // defend her": a purpose after a verb of going or meeting and its place.
       for (uint32_t k = gv + 1; k > range_begin_ && gv + 1 - k < 8; --k) {
         if (k <= gv &&
-            (InQuote(k) || IsPunct(k) || InVerbCue(k) || TimeUnits().Contains(tokens_[k].hash) ||
+            ((IsPunct(k) && !InQuote(k)) || InVerbCue(k) || TimeUnits().Contains(tokens_[k].hash) ||
              tokens_[k].hash == kTo || tokens_[k].hash == kAnonymity ||
              RelativePronouns().Contains(tokens_[k].hash) ||
              Subordinators().Contains(tokens_[k].hash)))

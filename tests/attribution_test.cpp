@@ -695,6 +695,8 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       {"The port board met on Monday to discuss the levy.", "levy",
        {"discuss|The port board|neutral"}},
       {"Osei held a rally in Salem to criticize the levy.", "levy", {"criticize|Osei|loaded"}},
+      {"Osei appeared on \"Harbour Talk\" to criticize the levy.", "levy",
+       {"criticize|Osei|loaded"}},
       {"Osei quickly pivoted to criticizing the levy.", "levy", {"criticizing|Osei|loaded"}},
       {"Osei was back to criticizing the levy.", "levy", {"criticizing|Osei|loaded"}},
       {"The levy is popular, as opposed to criticizing the port.", "port", {}},

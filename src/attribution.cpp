@@ -258,7 +258,12 @@ const WordSet& Catenatives() {
       "yet", "able", "eager", "ready", "willing", "quick", "first", "stood", "took", "takes",
       "sought", "seeks", "appeared", "appears", "seemed", "seems", "expected", "likely",
       "working", "worked", "prepared", "preparing", "waited", "happy", "careful", "sure",
-      "set", "poised", "due", "forced", "asked", "urged", "called", "invited", "pressed"};
+      "set", "poised", "due", "forced", "asked", "urged", "called", "invited", "pressed",
+      "plans", "planned", "plan", "planning", "wants", "wanted", "want", "hopes", "hoped",
+      "hope", "hoping", "declined", "refused", "vowed", "vows", "promised", "promises",
+      "agreed", "intends", "intended", "aims", "aimed", "like", "expects", "needs", "needed",
+      "need", "tends", "tend", "failed", "managed", "pledged", "pledges", "threatened",
+      "threatens", "prefer", "prefers", "preferred", "wish", "wishes", "wished", "dared"};
   return words;
 }
 
@@ -268,6 +273,23 @@ const WordSet& Catenatives() {
 const WordSet& InstrumentVerbs() {
   static const WordSet words = {"used", "uses", "using", "took", "takes", "taking",
                                 "seized", "seizes", "seizing"};
+  return words;
+}
+
+// Verbs of going, gathering and appearing whose purpose is an infinitive a
+// place or a companion away, done by their own subject ("gathered at a
+// diner to talk about", "appeared on the show to defend", "met with donors
+// to discuss").
+const WordSet& PurposeVerbs() {
+  static const WordSet words = {
+      "came",      "come",      "comes",     "went",     "met",      "meet",     "meets",
+      "gathered",  "gather",    "huddled",   "appeared", "appear",   "appears",  "stood",
+      "sat",       "traveled",  "travelled", "travel",   "flew",     "fly",      "visited",
+      "visit",     "visiting",  "returned",  "return",   "arrived",  "headed",   "stopped",
+      "descended", "rallied",   "convened",  "assembled", "joined",  "join",     "showed",
+      "turned",    "drove",     "phoned",    "wrote",    "spoke",    "speaks",   "stepped",
+      "took",      "held",      "hosted",    "launched", "posted",   "released", "issued",
+      "spent",     "tweeted",   "ran",       "aired"};
   return words;
 }
 
@@ -492,7 +514,9 @@ const WordSet& ObjectControlVerbs() {
       "enables", "enabled", "enabling", "persuade", "persuaded", "convince", "convinced",
       "require", "requires", "required", "requiring", "get", "got", "getting", "want", "wants",
       "wanted", "expect", "expects", "expected", "need", "needs", "needed", "rely", "relies",
-      "relied", "called", "calls", "calling"};
+      "relied", "called", "calls", "calling", "leave", "leaves", "leaving", "left", "cause",
+      "causes", "caused", "causing", "permit", "permits", "permitted", "drove", "drives",
+      "inspired"};
   return words;
 }
 
@@ -1103,6 +1127,9 @@ class Attributor {
   static inline const uint64_t kOne = NormalizedHash("one");
   static inline const uint64_t kFrom = NormalizedHash("from");
   static inline const uint64_t kFor = NormalizedHash("for");
+  static inline const uint64_t kBack = NormalizedHash("back");
+  static inline const uint64_t kHere = NormalizedHash("here");
+  static inline const uint64_t kAnonymity = NormalizedHash("anonymity");
   static inline const uint64_t kAt = NormalizedHash("at");
   static inline const uint64_t kBut = NormalizedHash("but");
   static inline const uint64_t kNor = NormalizedHash("nor");
@@ -1941,14 +1968,37 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
     while (g >= static_cast<int64_t>(range_begin_) && IsLyAdverb(static_cast<uint32_t>(g))) --g;
     if (g >= static_cast<int64_t>(range_begin_)) {
       auto gv = static_cast<uint32_t>(g);
+      // "decided on Monday to say", "met last week to discuss": a time
+      // between the verb and its infinitive.
+      if (gv >= range_begin_ + 2 && TimeWords().Contains(tokens_[gv].hash) &&
+          TimeOpeners().Contains(tokens_[gv - 1].hash) && !InQuote(gv - 1))
+        gv -= 2;
       if (tokens_[gv].hash == kOn && gv > range_begin_) --gv;  // "went on to"
       if (!InQuote(gv) && IsLowerWord(gv) && Catenatives().Contains(tokens_[gv].hash)) {
         *at = gv;
         return Before::kCatenative;
       }
-      // "pressure on her to explain", "led Republicans to say".
+      // "gathered at a diner to talk about", "appeared on the show to
+      // defend her": a purpose after a verb of going or meeting and its place.
+      for (uint32_t k = gv + 1; k > range_begin_ && gv + 1 - k < 8; --k) {
+        if (k <= gv &&
+            ((IsPunct(k) && !InQuote(k)) || InVerbCue(k) || TimeUnits().Contains(tokens_[k].hash) ||
+             tokens_[k].hash == kTo || tokens_[k].hash == kAnonymity ||
+             RelativePronouns().Contains(tokens_[k].hash) ||
+             Subordinators().Contains(tokens_[k].hash)))
+          break;
+        if (PurposeVerbs().Contains(tokens_[k - 1].hash) && !InQuote(k - 1) &&
+            !InVerbCue(k - 1) && IsLowerWord(k - 1)) {
+          *at = k - 1;
+          return Before::kCatenative;
+        }
+      }
+      // "pressure on her to explain", "led Republicans to say"; a headline's
+      // "Obama to frame election as a test", whose name opens it.
+      const std::string_view gw = TokenText(gv);
+      const bool headline = gv == s_first && !EndsWith(gw, "ing") && !EndsWith(gw, "ed");
       if (!InQuote(gv) && (ObjectPronouns().Contains(tokens_[gv].hash) ||
-                           (IsNameWord(gv) && gv > s_first && !IsPunct(gv - 1)))) {
+                           (IsNameWord(gv) && (headline || (gv > s_first && !IsPunct(gv - 1)))))) {
         *at = gv;
         return Before::kObject;
       }
@@ -1974,7 +2024,7 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
       // "allowing users to report", "forced the chairwoman to resign": the
       // object of a verb of permission or pressure does what follows.
       for (uint32_t k = gv; k > range_begin_ && gv - k < 5; --k) {
-        if (InQuote(k) || IsPunct(k) || InVerbCue(k)) break;
+        if (InQuote(k) || IsPunct(k) || InVerbCue(k) || tokens_[k].hash == kTo) break;
         if (ObjectControlVerbs().Contains(tokens_[k - 1].hash)) {
           if (k == gv && ObjectPronouns().Contains(tokens_[k].hash)) break;
           *at = gv;
@@ -1995,9 +2045,15 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
       const std::string_view w = TokenText(t - 1), v = TokenText(verb);
       const bool base = !EndsWith(v, "ed") && !EndsWith(v, "ing") &&
                         !(EndsWith(v, "s") && !EndsWith(v, "ss") && !EndsWith(v, "us"));
-      if (base && (EndsWith(w, "ed") || (EndsWith(w, "ing") && !EndsWith(w, "thing")) ||
-                   EndsWith(w, "ly")) &&
-          !PermissionWords().Contains(tokens_[t - 1].hash)) {
+      // "pivoted to arguing", "was back to boasting": a gerund after a verb
+      // of turning is the subject's too; "here to say" is a purpose.
+      const uint64_t wh = tokens_[t - 1].hash;
+      const bool turn = EndsWith(v, "ing") && (EndsWith(w, "ed") || wh == kBack) &&
+                        !(t > range_begin_ + 1 && tokens_[t - 2].hash == kAs);
+      if (((base && (EndsWith(w, "ed") || (EndsWith(w, "ing") && !EndsWith(w, "thing")) ||
+                     EndsWith(w, "ly") || wh == kHere)) ||
+           turn) &&
+          !PermissionWords().Contains(wh)) {
         *at = t - 1;
         return Before::kPurpose;
       }

@@ -354,8 +354,9 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"saying|the governor|neutral"}},
       {"Speaking in Lisbon, the minister promised a new budget.", "Lisbon",
        {"promised|the minister|assertive"}},
-      // Infinitives: no one's yet, unless a verb governs them.
-      {"The council met to discuss the budget.", "council", {}},
+      // Infinitives: no one's yet, unless a verb governs them ("met to
+      // discuss" is the purpose of those who met).
+      {"The council met to discuss the budget.", "council", {"discuss|The council|neutral"}},
       {"The governor went on to say the levy would stay.", "levy",
        {"say|The governor|neutral"}},
       {"The scandal led voters in Ohio to question the mayor.", "scandal", {}},
@@ -706,6 +707,36 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"criticize|Mara Lind|loaded"}},
       {"Osei went so far as to criticize the levy.", "levy", {"criticize|Osei|loaded"}},
       {"The levy is used by many to criticize the port board.", "board", {}},
+      // A verb of intending or managing passes its subject to the
+      // infinitive it governs.
+      {"Mara Lind managed to criticize the levy.", "levy", {"criticize|Mara Lind|loaded"}},
+      // A purpose after a verb of going or meeting and its place is the
+      // subject's ("came on the show to", "met on Monday to"), as is a
+      // gerund after a verb of turning ("pivoted to", "was back to"); not
+      // "as opposed to", nor a governing verb that is a cue itself.
+      {"Mara Lind will come on the show to talk about the levy.", "levy",
+       {"talk about|Mara Lind|neutral"}},
+      {"The port board met on Monday to discuss the levy.", "levy",
+       {"discuss|The port board|neutral"}},
+      {"Osei held a rally in Salem to criticize the levy.", "levy", {"criticize|Osei|loaded"}},
+      {"Osei appeared on \"Harbour Talk\" to criticize the levy.", "levy",
+       {"criticize|Osei|loaded"}},
+      {"Osei quickly pivoted to criticizing the levy.", "levy", {"criticizing|Osei|loaded"}},
+      {"Osei was back to criticizing the levy.", "levy", {"criticizing|Osei|loaded"}},
+      {"The levy is popular, as opposed to criticizing the port.", "port", {}},
+      // "Leaving", "caused" and "drives" control their object like "led";
+      // an infinitive of that object's infinitive is not the object's.
+      {"The ruling left some voters to question the levy.", "levy",
+       {"question|some voters|loaded"}},
+      {"The rules permit members to name proxies to criticize the levy.", "levy", {}},
+      // The verb right before the infinitive, or before a time ("on
+      // Monday", "last week") before it.
+      {"The port board met to discuss the levy.", "levy", {"discuss|The port board|neutral"}},
+      {"Osei decided on Monday to criticize the levy.", "levy", {"criticize|Osei|loaded"}},
+      {"Ana Costa took her son there on Sunday to criticize the levy.", "levy",
+       {"criticize|Ana Costa|loaded"}},
+      // A headline's infinitive is the name's that opens it.
+      {"Osei to criticize port levy in Salem speech.", "levy", {"criticize|Osei|loaded"}},
       // An inverted speaker's apposition describes them and is shown with
       // the name: a role, an age and a hometown, a relative clause.
       {"\"The harbour will silt up,\" said Mara Lind, an engineer at the port of Salem.", "harbour",

@@ -736,7 +736,7 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       {"Ana Costa took her son there on Sunday to criticize the levy.", "levy",
        {"criticize|Ana Costa|loaded"}},
       // A headline's infinitive is the name's that opens it.
-      {"Osei to criticize port levy in Salem speech.", "levy", {"criticize|Osei|loaded"}},
+      {"Lind to criticize port levy in Salem speech.", "levy", {"criticize|Lind|loaded"}},
       // An inverted speaker's apposition describes them and is shown with
       // the name: a role, an age and a hometown, a relative clause.
       {"\"The harbour will silt up,\" said Mara Lind, an engineer at the port of Salem.", "harbour",

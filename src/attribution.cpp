@@ -258,12 +258,7 @@ const WordSet& Catenatives() {
       "yet", "able", "eager", "ready", "willing", "quick", "first", "stood", "took", "takes",
       "sought", "seeks", "appeared", "appears", "seemed", "seems", "expected", "likely",
       "working", "worked", "prepared", "preparing", "waited", "happy", "careful", "sure",
-      "set", "poised", "due", "forced", "asked", "urged", "called", "invited", "pressed",
-      "plans", "planned", "plan", "planning", "wants", "wanted", "want", "hopes", "hoped",
-      "hope", "hoping", "declined", "refused", "vowed", "vows", "promised", "promises",
-      "agreed", "intends", "intended", "aims", "aimed", "like", "expects", "needs", "needed",
-      "need", "tends", "tend", "failed", "managed", "pledged", "pledges", "threatened",
-      "threatens", "prefer", "prefers", "preferred", "wish", "wishes", "wished", "dared"};
+      "set", "poised", "due", "forced", "asked", "urged", "called", "invited", "pressed"};
   return words;
 }
 

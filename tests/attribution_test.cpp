@@ -342,6 +342,10 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       // A parenthetical attribution at the end holds what stands before it.
       {"The ferry company plans to cut its crossings, according to two officials.", "ferry",
        {"according to|two officials|phrase"}},
+      // A speaker's verb right before "according to" is part of the report
+      // that the outer source gives.
+      {"\"The pier stays shut,\" Osei said, according to the Harbour Gazette.", "pier",
+       {"according to|the Harbour Gazette|phrase"}},
       {"Mara Lind found the harbour in ruins, she said.", "ruins", {"said|she|neutral"}},
       // A participle or a coordinated verb shares the subject.
       {"The mayor criticized the plan, saying it would raise rents.", "rents",

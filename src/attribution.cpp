@@ -1089,6 +1089,7 @@ class Attributor {
   static inline const uint64_t kThey = NormalizedHash("they");
   static inline const uint64_t kSaid = NormalizedHash("said");
   static inline const uint64_t kSay = NormalizedHash("say");
+  static inline const uint64_t kAccused = NormalizedHash("accused");
   static inline const uint64_t kWhom = NormalizedHash("whom");
   static inline const uint64_t kIn = NormalizedHash("in");
   static inline const uint64_t kA = NormalizedHash("a");
@@ -3205,6 +3206,13 @@ bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
   // "legislative changes proposed by the government", "arrests documented
   // by Fusion": a participle after a noun with its agent is a passive.
   if (passive_form && before == Before::kSubject && depth == 0 && AgentFollows(cue_last))
+    before = Before::kPassive;
+  // "the man accused of fraud", "Mayor Lind accused of": "accuse" needs its
+  // object, so "accused of" is a passive whose subject is the accused. (Not
+  // "whom he accused of": there the pronoun is the accuser.)
+  if (passive_form && before != Before::kPassive && tokens_[verb].hash == kAccused &&
+      cue_last + 1 < range_end_ && tokens_[cue_last + 1].hash == kOf &&
+      !(before == Before::kSubject && SubjectPronouns().Contains(tokens_[at].hash)))
     before = Before::kPassive;
   switch (before) {
     case Before::kPassive: {

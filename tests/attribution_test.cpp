@@ -391,6 +391,8 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       // Passives: the agent after "by", or no one.
       {"The plan was criticized by local farmers.", "farmers",
        {"criticized|local farmers|loaded"}},
+      // "accused of" after a noun is a passive: the noun is the accused.
+      {"A contractor accused of fraud will stay in custody.", "custody", {"accused|-|loaded"}},
       {"When asked about the delay, the minister said talks would resume.", "delay",
        {"said|the minister|neutral", "asked|-|neutral"}},
       // Stances are held, not sourced; impressions have no holder.

@@ -535,6 +535,14 @@ const WordSet& HeadlineTopics() {
   return words;
 }
 
+// Finite verbs of talking with someone ("spoke to", "talked with"): an
+// event, not a report, unless the talk's topic follows. (The participles
+// set the scene for another verb: "an official speaking to Reuters said".)
+const WordSet& TalkVerbs() {
+  static const WordSet words = {"spoke", "speak", "speaks", "talked", "talk", "talks"};
+  return words;
+}
+
 // Words that follow a noun heading its phrase ("calls for", "the claim
 // that", "criticism of").
 const WordSet& NounComplements() {
@@ -936,6 +944,16 @@ class Attributor {
   bool PercentSign(uint32_t t) const {
     return TokenText(t) == "%" && t > range_begin_ && tokens_[t - 1].kind == TokenKind::kNumber &&
            tokens_[t].begin == tokens_[t - 1].end;
+  }
+  // "about" or a colon follows the cue within its clause (the next 16
+  // tokens up to a punctuation mark): a talk with its topic.
+  bool TopicFollows(uint32_t cue_last, uint32_t end_token) const {
+    for (uint32_t k = cue_last + 1; k < end_token && k <= cue_last + 16; ++k) {
+      if (tokens_[k].hash == kAbout) return true;
+      if (IsPunct(k) && tokens_[k].hash != kHyphen && tokens_[k].hash != kPossessive)
+        return tokens_[k].hash == kColon;
+    }
+    return false;
   }
   // The cue's first word is a past participle ("criticized", "told").
   bool PastParticiple(uint32_t t) const {
@@ -3650,6 +3668,11 @@ void Attributor::AttributeClaim(Claim* claim) {
                        &sl, &sourceless))
         continue;
       if (subject.empty()) continue;
+      // "Clinton spoke to the convention", "Trump spoke with such gusto": a
+      // talk is reported only with its topic ("spoke to CNN about the
+      // vote") or what was said after a colon.
+      if (TalkVerbs().Contains(tokens_[m.first_token].hash) && !TopicFollows(cue_last, end_token))
+        continue;
       a.verb_class = "neutral";
       a.source = subject;
       std::string refers, unused_name;

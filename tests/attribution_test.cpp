@@ -342,6 +342,10 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       // A parenthetical attribution at the end holds what stands before it.
       {"The ferry company plans to cut its crossings, according to two officials.", "ferry",
        {"according to|two officials|phrase"}},
+      // A finite talk is reported with its topic; without one it is an event.
+      {"The senator spoke to farmers about the levy on Monday.", "levy",
+       {"spoke to|The senator|neutral"}},
+      {"The senator spoke to the farmers union on Monday.", "union", {}},
       // A speaker's verb right before "according to" is part of the report
       // that the outer source gives.
       {"\"The pier stays shut,\" Osei said, according to the Harbour Gazette.", "pier",

@@ -4454,6 +4454,13 @@ void Attributor::AttributeClaim(Claim* claim) {
     if (tokens_[last].hash == kQuestionMark) nested[i] = 1;
   }
 
+  // "How has the ministry responded?", "What does Costa want?": a question
+  // that ends on its cue asks what was said or wanted; it reports nothing.
+  for (size_t i = 0; i < cands.size(); ++i) {
+    const uint32_t next = cands[i].cue_last + 1;
+    if (next < tokens_.size() && tokens_[next].hash == kQuestionMark) nested[i] = 1;
+  }
+
   // "Costa, speaking to reporters, said ...": the setting adds nothing to
   // the verb that has the same subject.
   for (size_t i = 0; i < cands.size(); ++i) {

@@ -4461,6 +4461,21 @@ void Attributor::AttributeClaim(Claim* claim) {
     if (next < tokens_.size() && tokens_[next].hash == kQuestionMark) nested[i] = 1;
   }
 
+  // "carrying both hope and danger", "whoever he wants and that's it": a
+  // one-word cue of a view or an aim right before "and" or "or" has no
+  // content of its own; it is a noun or an adjective in a list, or an
+  // object clause that ends there.
+  for (size_t i = 0; i < cands.size(); ++i) {
+    const Candidate& c = cands[i];
+    const uint32_t next = c.cue_last + 1;
+    if (nested[i] || c.cue_first != c.cue_last || next >= tokens_.size() ||
+        (tokens_[next].hash != kAnd && tokens_[next].hash != kOr))
+      continue;
+    if (c.a.mental || c.a.verb_class == "stance" || c.a.verb_class == "loaded" ||
+        c.a.verb_class == "intention" || c.a.verb_class == "assertive")
+      nested[i] = 1;
+  }
+
   // "Costa, speaking to reporters, said ...": the setting adds nothing to
   // the verb that has the same subject.
   for (size_t i = 0; i < cands.size(); ++i) {

@@ -535,6 +535,12 @@ const WordSet& HeadlineTopics() {
   return words;
 }
 
+// Forms of "see" that frame a view: "what they saw as contempt".
+const WordSet& SeeForms() {
+  static const WordSet words = {"see", "sees", "saw", "seen", "seeing"};
+  return words;
+}
+
 // Finite verbs of talking with someone ("spoke to", "talked with"): an
 // event, not a report, unless the talk's topic follows. (The participles
 // set the scene for another verb: "an official speaking to Reuters said".)
@@ -4474,6 +4480,24 @@ void Attributor::AttributeClaim(Claim* claim) {
     if (c.a.mental || c.a.verb_class == "stance" || c.a.verb_class == "loaded" ||
         c.a.verb_class == "intention" || c.a.verb_class == "assertive")
       nested[i] = 1;
+  }
+
+  // "angered by what they saw as contempt": the writer's paraphrase of a
+  // view inside a noun phrase, not a view reported as such. ("which he sees
+  // as part of a deal" keeps its holder.)
+  for (size_t i = 0; i < cands.size(); ++i) {
+    const Candidate& c = cands[i];
+    const uint32_t next = c.cue_last + 1;
+    if (nested[i] || !c.a.mental || c.cue_first != c.cue_last || next >= tokens_.size() ||
+        tokens_[next].hash != kAs || !SeeForms().Contains(tokens_[c.cue_first].hash))
+      continue;
+    for (uint32_t k = c.cue_first; k > 0 && k + 5 > c.cue_first; --k) {
+      if (IsPunct(k - 1)) break;
+      if (tokens_[k - 1].hash == kWhat) {
+        nested[i] = 1;
+        break;
+      }
+    }
   }
 
   // "Costa, speaking to reporters, said ...": the setting adds nothing to

@@ -332,6 +332,8 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       // A belief asked of "you" is a question; one in a quotation is the
       // speaker's words.
       {"Do you think the pier is safe?", "pier", {}},
+      // "what X saw as" is the writer's paraphrase, not X's reported view.
+      {"The miners walked out over what they saw as broken promises.", "promises", {}},
       // A one-word cue of a view right before "and" is a noun in a list.
       {"The harbour levy would carry both hope and danger for farmers.", "farmers", {}},
       // A question that ends on its cue asks; it reports nothing.

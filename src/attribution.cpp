@@ -554,6 +554,20 @@ const WordSet& HeadlineTopics() {
   return words;
 }
 
+// Forms of "see" that frame a view: "what they saw as contempt".
+const WordSet& SeeForms() {
+  static const WordSet words = {"see", "sees", "saw", "seen", "seeing"};
+  return words;
+}
+
+// Finite verbs of talking with someone ("spoke to", "talked with"): an
+// event, not a report, unless the talk's topic follows. (The participles
+// set the scene for another verb: "an official speaking to Reuters said".)
+const WordSet& TalkVerbs() {
+  static const WordSet words = {"spoke", "speak", "speaks", "talked", "talk", "talks"};
+  return words;
+}
+
 // Words that follow a noun heading its phrase ("calls for", "the claim
 // that", "criticism of").
 const WordSet& NounComplements() {
@@ -956,6 +970,16 @@ class Attributor {
     return TokenText(t) == "%" && t > range_begin_ && tokens_[t - 1].kind == TokenKind::kNumber &&
            tokens_[t].begin == tokens_[t - 1].end;
   }
+  // "about" or a colon follows the cue within its clause (the next 16
+  // tokens up to a punctuation mark): a talk with its topic.
+  bool TopicFollows(uint32_t cue_last, uint32_t end_token) const {
+    for (uint32_t k = cue_last + 1; k < end_token && k <= cue_last + 16; ++k) {
+      if (tokens_[k].hash == kAbout) return true;
+      if (IsPunct(k) && tokens_[k].hash != kHyphen && tokens_[k].hash != kPossessive)
+        return tokens_[k].hash == kColon;
+    }
+    return false;
+  }
   // The cue's first word is a past participle ("criticized", "told").
   bool PastParticiple(uint32_t t) const {
     if (tokens_[t].kind != TokenKind::kWord || tokens_[t].has(kAllUpper)) return false;
@@ -1108,6 +1132,7 @@ class Attributor {
   static inline const uint64_t kThey = NormalizedHash("they");
   static inline const uint64_t kSaid = NormalizedHash("said");
   static inline const uint64_t kSay = NormalizedHash("say");
+  static inline const uint64_t kAccused = NormalizedHash("accused");
   static inline const uint64_t kWhom = NormalizedHash("whom");
   static inline const uint64_t kIn = NormalizedHash("in");
   static inline const uint64_t kA = NormalizedHash("a");
@@ -3257,6 +3282,13 @@ bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
   // by Fusion": a participle after a noun with its agent is a passive.
   if (passive_form && before == Before::kSubject && depth == 0 && AgentFollows(cue_last))
     before = Before::kPassive;
+  // "the man accused of fraud", "Mayor Lind accused of": "accuse" needs its
+  // object, so "accused of" is a passive whose subject is the accused. (Not
+  // "whom he accused of": there the pronoun is the accuser.)
+  if (passive_form && before != Before::kPassive && tokens_[verb].hash == kAccused &&
+      cue_last + 1 < range_end_ && tokens_[cue_last + 1].hash == kOf &&
+      !(before == Before::kSubject && SubjectPronouns().Contains(tokens_[at].hash)))
+    before = Before::kPassive;
   switch (before) {
     case Before::kPassive: {
       // The agent after "by", or no one.
@@ -3693,6 +3725,11 @@ void Attributor::AttributeClaim(Claim* claim) {
                        &sl, &sourceless))
         continue;
       if (subject.empty()) continue;
+      // "Clinton spoke to the convention", "Trump spoke with such gusto": a
+      // talk is reported only with its topic ("spoke to CNN about the
+      // vote") or what was said after a colon.
+      if (TalkVerbs().Contains(tokens_[m.first_token].hash) && !TopicFollows(cue_last, end_token))
+        continue;
       a.verb_class = "neutral";
       a.source = subject;
       std::string refers, unused_name;
@@ -4472,6 +4509,46 @@ void Attributor::AttributeClaim(Claim* claim) {
     uint32_t last = s_end - 1;
     if (last > c.cue_first && IsQuote(last)) --last;
     if (tokens_[last].hash == kQuestionMark) nested[i] = 1;
+  }
+
+  // "How has the ministry responded?", "What does Costa want?": a question
+  // that ends on its cue asks what was said or wanted; it reports nothing.
+  for (size_t i = 0; i < cands.size(); ++i) {
+    const uint32_t next = cands[i].cue_last + 1;
+    if (next < tokens_.size() && tokens_[next].hash == kQuestionMark) nested[i] = 1;
+  }
+
+  // "carrying both hope and danger", "whoever he wants and that's it": a
+  // one-word cue of a view or an aim right before "and" or "or" has no
+  // content of its own; it is a noun or an adjective in a list, or an
+  // object clause that ends there.
+  for (size_t i = 0; i < cands.size(); ++i) {
+    const Candidate& c = cands[i];
+    const uint32_t next = c.cue_last + 1;
+    if (nested[i] || c.cue_first != c.cue_last || next >= tokens_.size() ||
+        (tokens_[next].hash != kAnd && tokens_[next].hash != kOr))
+      continue;
+    if (c.a.mental || c.a.verb_class == "stance" || c.a.verb_class == "loaded" ||
+        c.a.verb_class == "intention" || c.a.verb_class == "assertive")
+      nested[i] = 1;
+  }
+
+  // "angered by what they saw as contempt": the writer's paraphrase of a
+  // view inside a noun phrase, not a view reported as such. ("which he sees
+  // as part of a deal" keeps its holder.)
+  for (size_t i = 0; i < cands.size(); ++i) {
+    const Candidate& c = cands[i];
+    const uint32_t next = c.cue_last + 1;
+    if (nested[i] || !c.a.mental || c.cue_first != c.cue_last || next >= tokens_.size() ||
+        tokens_[next].hash != kAs || !SeeForms().Contains(tokens_[c.cue_first].hash))
+      continue;
+    for (uint32_t k = c.cue_first; k > 0 && k + 5 > c.cue_first; --k) {
+      if (IsPunct(k - 1)) break;
+      if (tokens_[k - 1].hash == kWhat) {
+        nested[i] = 1;
+        break;
+      }
+    }
   }
 
   // "Costa, speaking to reporters, said ...": the setting adds nothing to

@@ -332,6 +332,12 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       // A belief asked of "you" is a question; one in a quotation is the
       // speaker's words.
       {"Do you think the pier is safe?", "pier", {}},
+      // "what X saw as" is the writer's paraphrase, not X's reported view.
+      {"The miners walked out over what they saw as broken promises.", "promises", {}},
+      // A one-word cue of a view right before "and" is a noun in a list.
+      {"The harbour levy would carry both hope and danger for farmers.", "farmers", {}},
+      // A question that ends on its cue asks; it reports nothing.
+      {"The levy passed in May. What does the harbour board want?", "board", {}},
       {"\"Do you think the pier is safe?\" Osei asked.", "pier", {"asked|Osei|neutral"}},
       // A clause after ", but" is not the first speaker's content.
       {"Ana Costa said the budget would balance, but the opposition said it would not.", "opposition",
@@ -342,6 +348,14 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       // A parenthetical attribution at the end holds what stands before it.
       {"The ferry company plans to cut its crossings, according to two officials.", "ferry",
        {"according to|two officials|phrase"}},
+      // A finite talk is reported with its topic; without one it is an event.
+      {"The senator spoke to farmers about the levy on Monday.", "levy",
+       {"spoke to|The senator|neutral"}},
+      {"The senator spoke to the farmers union on Monday.", "union", {}},
+      // A speaker's verb right before "according to" is part of the report
+      // that the outer source gives.
+      {"\"The pier stays shut,\" Osei said, according to the Harbour Gazette.", "pier",
+       {"according to|the Harbour Gazette|phrase"}},
       {"Mara Lind found the harbour in ruins, she said.", "ruins", {"said|she|neutral"}},
       // A participle or a coordinated verb shares the subject.
       {"The mayor criticized the plan, saying it would raise rents.", "rents",
@@ -388,6 +402,8 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       // Passives: the agent after "by", or no one.
       {"The plan was criticized by local farmers.", "farmers",
        {"criticized|local farmers|loaded"}},
+      // "accused of" after a noun is a passive: the noun is the accused.
+      {"A contractor accused of fraud will stay in custody.", "custody", {"accused|-|loaded"}},
       {"When asked about the delay, the minister said talks would resume.", "delay",
        {"said|the minister|neutral", "asked|-|neutral"}},
       // Stances are held, not sourced; impressions have no holder.

@@ -271,6 +271,18 @@ const WordSet& InstrumentVerbs() {
   return words;
 }
 
+// Verbs whose object is a text or message their subject puts out ("sent a
+// letter", "released an ad", "filed a lawsuit", "started a petition"): a
+// participle after that object ("... urging", "... calling for") tells what
+// the subject says through it.
+const WordSet& PublishingVerbs() {
+  static const WordSet words = {"sent", "sends", "released", "releases", "issued", "issues",
+                                "filed", "files", "launched", "launches", "started", "starts",
+                                "placed", "aired", "airs", "unveiled", "unveils", "approved",
+                                "published", "publishes", "posted", "posts", "circulated"};
+  return words;
+}
+
 // Units of time: "took four years to write" is a duration, not an occasion.
 const WordSet& TimeUnits() {
   static const WordSet words = {"seconds", "minutes", "hours", "days",  "weeks",   "months",
@@ -1671,6 +1683,26 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
   }
   if (IsPunct(t) && !AbbreviationPeriod(t) && !PercentSign(t)) return {};
   Span phrase = ExtendLeftPhrase(t, first_token);
+  // "The union sent a letter this week urging", "Costa released a new ad
+  // calling": the participle is said through the object, by the subject of
+  // the verb that put it out.
+  // ("have launched petitions calling": the phrase took the bare verb. Not
+  // "issued a statement saying", whose noun is a cue that carries it.)
+  uint32_t put_out = *first_token;
+  if (!phrase.empty() && put_out < t && put_out > range_begin_ &&
+      Auxiliaries().Contains(tokens_[put_out - 1].hash))
+    ++put_out;
+  if (!phrase.empty() && IsLowerIng(verb) && !InVerbCue(t) && put_out > range_begin_ + 1 &&
+      put_out <= t &&
+      IsLowerWord(put_out - 1) && !InQuote(put_out - 1) &&
+      PublishingVerbs().Contains(tokens_[put_out - 1].hash)) {
+    uint32_t sf = 0;
+    const Span subject = LeftPhrase(put_out - 1, false, &sf);
+    if (!subject.empty()) {
+      *first_token = sf;
+      return subject;
+    }
+  }
   // "Sanders spent much of his campaign railing against", "speakers took
   // turns urging", "she sent an email saying": a past tense inside the
   // phrase is its verb, and a gerund after the verb's object shares the

@@ -839,6 +839,14 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       // the clause the parenthetical reports.
       {"The council wants the pier closed in May, Osei said, adding that the ferries would stop.",
        "ferries", {"said|Osei|neutral", "adding|Osei|neutral"}},
+      // A participle after a letter, an ad or a petition that someone put
+      // out is said by that someone, over a day or "this week" and "have".
+      {"The Ridge campaign sent a fundraising email Wednesday saying the race is close.", "race",
+       {"saying|The Ridge campaign|neutral"}},
+      {"Costa released a new radio ad calling the levy a fraud.", "fraud",
+       {"calling|Costa|loaded"}},
+      {"Port workers have launched petitions calling on the board to resign.", "resign",
+       {"calling on|Port workers|intention|mental"}},
       // "said of X" is about X; an opening quotation mark after "said he"
       // starts what he said.
       {"Ana Costa, a former harbour engineer, said of the mayor: \"She never listened.\"",

@@ -3238,6 +3238,28 @@ bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
   // by Fusion": a participle after a noun with its agent is a passive.
   if (passive_form && before == Before::kSubject && depth == 0 && AgentFollows(cue_last))
     before = Before::kPassive;
+  // 'Said Ana Costa, who grew up there, "..."', "Added Osei: ...": a
+  // reporting verb opening the sentence with a name and a comma or colon
+  // after it is inverted, and the name is its speaker.
+  if (depth == 0 && (before == Before::kPassive || before == Before::kNothing) &&
+      verb == cue_last && IsCapitalized(verb) && !EndsWith(TokenText(verb), "ing") &&
+      cue_last + 2 < range_end_ && IsNameWord(cue_last + 1) &&
+      !InQuote(cue_last + 1)) {
+    uint32_t s_first = 0, s_end = 0;
+    SentenceOf(verb, &s_first, &s_end);
+    uint32_t k = cue_last + 1;
+    while (k < s_end && k < cue_last + 6 && IsNameWord(k)) ++k;
+    if (verb == s_first && k < s_end && (IsComma(k) || tokens_[k].hash == kColon)) {
+      uint32_t last = 0;
+      const Span speaker = RightPhrase(cue_last + 1, &last);
+      if (!speaker.empty()) {
+        *source = speaker;
+        *sf = cue_last + 1;
+        *sl = last;
+        return true;
+      }
+    }
+  }
   switch (before) {
     case Before::kPassive: {
       // The agent after "by", or no one.

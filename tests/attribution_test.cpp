@@ -847,6 +847,10 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"calling|Costa|loaded"}},
       {"Port workers have launched petitions calling on the board to resign.", "resign",
        {"calling on|Port workers|intention|mental"}},
+      // A reporting verb opening the sentence before a name and a comma is
+      // inverted: the name is its speaker.
+      {"Said Ana Costa, who grew up near the pier, \"We were all proud of it.\"", "proud",
+       {"Said|Ana Costa|neutral"}},
       // "said of X" is about X; an opening quotation mark after "said he"
       // starts what he said.
       {"Ana Costa, a former harbour engineer, said of the mayor: \"She never listened.\"",

@@ -283,6 +283,13 @@ const WordSet& PublishingVerbs() {
   return words;
 }
 
+// Nouns of purpose in a phrase that tells why the clause's subject acts
+// ("rallied in hopes of", "bought shares in a bid to", "with plans to").
+const WordSet& PurposeNouns() {
+  static const WordSet words = {"hope", "hopes", "plan", "plans", "bid", "effort", "attempt"};
+  return words;
+}
+
 // Units of time: "took four years to write" is a duration, not an occasion.
 const WordSet& TimeUnits() {
   static const WordSet words = {"seconds", "minutes", "hours", "days",  "weeks",   "months",
@@ -2056,6 +2063,18 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
     }
   }
   if (h == kAnd || h == kOr || h == kBut || h == kNor) return Before::kCoordinated;
+  // "held rallies in hopes of", "bought shares in a bid to", "with plans
+  // to": a phrase of purpose is the clause subject's, like a participle.
+  // (The cue stands for the word before, which may be a verb cue's "in".)
+  if (PurposeNouns().Contains(tokens_[verb].hash) && IsLowerWord(verb)) {
+    uint32_t p = t;
+    if ((h == kA || h == kAn || h == kThe) && p > range_begin_) --p;
+    if ((tokens_[p].hash == kIn || tokens_[p].hash == kWith) && p > s_first && !InQuote(p) &&
+        !IsPunct(p - 1)) {
+      *at = verb;
+      return Before::kParticiple;
+    }
+  }
   if (participle && (IsComma(t) || h == kDash || GerundPrepositions().Contains(h) ||
                      (tokens_[t].has(kCloseQuote) && t > range_begin_ && IsComma(t - 1))))
     return Before::kParticiple;

@@ -847,6 +847,10 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"calling|Costa|loaded"}},
       {"Port workers have launched petitions calling on the board to resign.", "resign",
        {"calling on|Port workers|intention|mental"}},
+      // A phrase of purpose ("in hopes of", "in a bid to") is the clause
+      // subject's, like a participle.
+      {"Costa toured the harbour towns in hopes of winning the levy vote.", "vote",
+       {"hopes|Costa|mental|mental"}},
       // A reporting verb opening the sentence before a name and a comma is
       // inverted: the name is its speaker.
       {"Said Ana Costa, who grew up near the pier, \"We were all proud of it.\"", "proud",

@@ -788,6 +788,10 @@ class Attributor {
   }
   // A lower-case word in -ing: a participle or a gerund ("saying").
   bool IsLowerIng(uint32_t i) const { return IsLowerWord(i) && EndsWith(TokenText(i), "ing"); }
+  // "Facing", "Speaking": a participle opening a sentence.
+  bool IsCapitalizedIng(uint32_t i) const {
+    return IsCapitalized(i) && !tokens_[i].has(kAllUpper) && EndsWith(TokenText(i), "ing");
+  }
   static bool EndsWith(std::string_view s, std::string_view suffix) {
     return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
   }
@@ -3135,10 +3139,21 @@ Span Attributor::SharedSubject(uint32_t cue, uint32_t* sf, uint32_t* sl) const {
     }
     break;
   }
+  // "When Maddow pointed out ..., Clinton seized upon it, repeating",
+  // "Facing criticism from Democrats, Mr. Trump released ..., describing":
+  // a clause or participle phrase opening the sentence ends at its first
+  // comma, and the participle after the main clause is not its speaker's.
+  uint32_t opening_end = s_first;
+  if (s_first < cue && !InQuote(s_first) &&
+      (Subordinators().Contains(tokens_[s_first].hash) || IsCapitalizedIng(s_first))) {
+    uint32_t k = s_first + 1;
+    while (k < cue && !IsComma(k)) ++k;  // ('as "Medicare for all," Clinton')
+    if (k < cue) opening_end = k;
+  }
   const Candidate* prev = nullptr;
   for (auto it = cands_.rbegin(); it != cands_.rend(); ++it) {
     if (it->cue_first < s_first) break;  // candidates are in text order
-    if (it->cue_first >= cue) continue;
+    if (it->cue_first >= cue || it->cue_first < opening_end) continue;
     if (!it->has_source || it->src_first >= cue || it->a.kind == SourceKind::kOutlet) continue;
     // Not a noun's possessor ("rescinded his endorsement of Trump,
     // saying"), a setting's guess, or the subject of a clause inside a

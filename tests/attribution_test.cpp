@@ -847,6 +847,10 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"calling|Costa|loaded"}},
       {"Port workers have launched petitions calling on the board to resign.", "resign",
        {"calling on|Port workers|intention|mental"}},
+      // A participle after the main clause is not the speaker's of a clause
+      // opening the sentence.
+      {"When Costa pointed out the costs, the mayor stood on the pier, saying it was fair.",
+       "fair", {"pointed out|Costa|assertive", "saying|the mayor|neutral"}},
       // A phrase of purpose ("in hopes of", "in a bid to") is the clause
       // subject's, like a participle.
       {"Costa toured the harbour towns in hopes of winning the levy vote.", "vote",

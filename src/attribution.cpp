@@ -1920,6 +1920,24 @@ int64_t Attributor::SkipModifiers(uint32_t verb, bool* saw_be) const {
         continue;
       }
     }
+    // "The ministry two weeks ago said", "less than a year ago found": a
+    // time counted back from now.
+    if (IsLowerWord(t) && TokenText(t) == "ago" && t >= range_begin_ + 2 &&
+        (TimeUnits().Contains(tokens_[t - 1].hash) || TimeWords().Contains(tokens_[t - 1].hash))) {
+      int64_t j = static_cast<int64_t>(t) - 2;
+      const auto n = static_cast<uint32_t>(j);
+      if (tokens_[n].kind == TokenKind::kNumber || NumberWords().Contains(tokens_[n].hash) ||
+          tokens_[n].hash == kA || tokens_[n].hash == kAn || TokenText(n) == "few" ||
+          TokenText(n) == "several")
+        --j;
+      if (j >= static_cast<int64_t>(range_begin_) + 1 &&
+          TokenText(static_cast<uint32_t>(j)) == "than") {
+        const std::string_view m = TokenText(static_cast<uint32_t>(j - 1));
+        if (m == "less" || m == "more") j -= 2;
+      }
+      i = j;
+      continue;
+    }
     // "who in 2010 said", "a panel in 2001 found": a year.
     if (IsYear(t) && t > range_begin_ && tokens_[t - 1].hash == kIn) {
       i -= 2;

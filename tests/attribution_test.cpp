@@ -832,9 +832,12 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       {"Having announced the closure, Mayor Osei said the pier would reopen in May.", "May",
        {"announced|Mayor Osei|publication", "said|Mayor Osei|neutral"}},
       {"There was no overt mention of the levy in the statement.", "levy", {}},
-      // Words between subject and verb: "in fact", "so far", "on record".
+      // Words between subject and verb: "in fact", "so far", "on record",
+      // "two weeks ago".
       {"The ferry firms have in fact reported losses since the pier closed.", "losses",
        {"reported|The ferry firms|publication"}},
+      {"The harbour board less than two weeks ago said the pier was unsafe.", "unsafe",
+       {"said|The harbour board|neutral"}},
       // A participle after a parenthetical shares its speaker, not that of
       // the clause the parenthetical reports.
       {"The council wants the pier closed in May, Osei said, adding that the ferries would stop.",

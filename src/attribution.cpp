@@ -1649,7 +1649,8 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
           --seg;
         if (seg > range_begin_ + 1 && IsComma(seg - 1) && seg < open &&
             (head.empty() || first > seg) &&
-            (AsideOpeners().Contains(tokens_[seg].hash) || (seg + 1 == open && IsLyAdverb(seg)))) {
+            (AsideOpeners().Contains(tokens_[seg].hash) || IsLowerIng(seg) ||
+             (seg + 1 == open && IsLyAdverb(seg)))) {
           open = seg - 1;
           continue;
         }

@@ -838,6 +838,10 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
        {"reported|The ferry firms|publication"}},
       {"The harbour board less than two weeks ago said the pier was unsafe.", "unsafe",
        {"said|The harbour board|neutral"}},
+      // A participle phrase set off by commas is an aside, over the commas
+      // of a place in it.
+      {"Sen. Ana Costa, facing a hard race in Ohio, a swing state, said she backs the levy.",
+       "levy", {"said|Sen. Ana Costa, facing a hard race in Ohio, a swing state|neutral"}},
       // A participle after a parenthetical shares its speaker, not that of
       // the clause the parenthetical reports.
       {"The council wants the pier closed in May, Osei said, adding that the ferries would stop.",

@@ -2001,6 +2001,15 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
     // "went on to say", "continued to argue": the governing verb's subject.
     int64_t g = static_cast<int64_t>(t) - 1;
     while (g >= static_cast<int64_t>(range_begin_) && IsLyAdverb(static_cast<uint32_t>(g))) --g;
+    // "tried on Tuesday to make the case", "struggled last week to explain".
+    if (g > static_cast<int64_t>(range_begin_) &&
+        TimeWords().Contains(tokens_[static_cast<uint32_t>(g)].hash) &&
+        !InQuote(static_cast<uint32_t>(g))) {
+      --g;
+      while (g >= static_cast<int64_t>(range_begin_) &&
+             TimeOpeners().Contains(tokens_[static_cast<uint32_t>(g)].hash))
+        --g;
+    }
     if (g >= static_cast<int64_t>(range_begin_)) {
       auto gv = static_cast<uint32_t>(g);
       if (tokens_[gv].hash == kOn && gv > range_begin_) --gv;  // "went on to"

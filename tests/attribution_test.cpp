@@ -842,6 +842,8 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       // of a place in it.
       {"Sen. Ana Costa, facing a hard race in Ohio, a swing state, said she backs the levy.",
        "levy", {"said|Sen. Ana Costa, facing a hard race in Ohio, a swing state|neutral"}},
+      {"Okafor tried on Monday to make the case that the losses were small.", "losses",
+       {"make the case|Okafor|assertive"}},
       // A participle after a parenthetical shares its speaker, not that of
       // the clause the parenthetical reports.
       {"The council wants the pier closed in May, Osei said, adding that the ferries would stop.",

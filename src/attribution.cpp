@@ -288,6 +288,25 @@ const WordSet& PurposeVerbs() {
   return words;
 }
 
+// Verbs whose object is a text or message their subject puts out ("sent a
+// letter", "released an ad", "filed a lawsuit", "started a petition"): a
+// participle after that object ("... urging", "... calling for") tells what
+// the subject says through it.
+const WordSet& PublishingVerbs() {
+  static const WordSet words = {"sent", "sends", "released", "releases", "issued", "issues",
+                                "filed", "files", "launched", "launches", "started", "starts",
+                                "placed", "aired", "airs", "unveiled", "unveils", "approved",
+                                "published", "publishes", "posted", "posts", "circulated"};
+  return words;
+}
+
+// Nouns of purpose in a phrase that tells why the clause's subject acts
+// ("rallied in hopes of", "bought shares in a bid to", "with plans to").
+const WordSet& PurposeNouns() {
+  static const WordSet words = {"hope", "hopes", "plan", "plans", "bid", "effort", "attempt"};
+  return words;
+}
+
 // Units of time: "took four years to write" is a duration, not an occasion.
 const WordSet& TimeUnits() {
   static const WordSet words = {"seconds", "minutes", "hours", "days",  "weeks",   "months",
@@ -802,6 +821,10 @@ class Attributor {
   }
   // A lower-case word in -ing: a participle or a gerund ("saying").
   bool IsLowerIng(uint32_t i) const { return IsLowerWord(i) && EndsWith(TokenText(i), "ing"); }
+  // "Facing", "Speaking": a participle opening a sentence.
+  bool IsCapitalizedIng(uint32_t i) const {
+    return IsCapitalized(i) && !tokens_[i].has(kAllUpper) && EndsWith(TokenText(i), "ing");
+  }
   static bool EndsWith(std::string_view s, std::string_view suffix) {
     return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
   }
@@ -1673,7 +1696,8 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
           --seg;
         if (seg > range_begin_ + 1 && IsComma(seg - 1) && seg < open &&
             (head.empty() || first > seg) &&
-            (AsideOpeners().Contains(tokens_[seg].hash) || (seg + 1 == open && IsLyAdverb(seg)))) {
+            (AsideOpeners().Contains(tokens_[seg].hash) || IsLowerIng(seg) ||
+             (seg + 1 == open && IsLyAdverb(seg)))) {
           open = seg - 1;
           continue;
         }
@@ -1718,6 +1742,26 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
   }
   if (IsPunct(t) && !AbbreviationPeriod(t) && !PercentSign(t)) return {};
   Span phrase = ExtendLeftPhrase(t, first_token);
+  // "The union sent a letter this week urging", "Costa released a new ad
+  // calling": the participle is said through the object, by the subject of
+  // the verb that put it out.
+  // ("have launched petitions calling": the phrase took the bare verb. Not
+  // "issued a statement saying", whose noun is a cue that carries it.)
+  uint32_t put_out = *first_token;
+  if (!phrase.empty() && put_out < t && put_out > range_begin_ &&
+      Auxiliaries().Contains(tokens_[put_out - 1].hash))
+    ++put_out;
+  if (!phrase.empty() && IsLowerIng(verb) && !InVerbCue(t) && put_out > range_begin_ + 1 &&
+      put_out <= t &&
+      IsLowerWord(put_out - 1) && !InQuote(put_out - 1) &&
+      PublishingVerbs().Contains(tokens_[put_out - 1].hash)) {
+    uint32_t sf = 0;
+    const Span subject = LeftPhrase(put_out - 1, false, &sf);
+    if (!subject.empty()) {
+      *first_token = sf;
+      return subject;
+    }
+  }
   // "Sanders spent much of his campaign railing against", "speakers took
   // turns urging", "she sent an email saying": a past tense inside the
   // phrase is its verb, and a gerund after the verb's object shares the
@@ -1924,6 +1968,24 @@ int64_t Attributor::SkipModifiers(uint32_t verb, bool* saw_be) const {
         continue;
       }
     }
+    // "The ministry two weeks ago said", "less than a year ago found": a
+    // time counted back from now.
+    if (IsLowerWord(t) && TokenText(t) == "ago" && t >= range_begin_ + 2 &&
+        (TimeUnits().Contains(tokens_[t - 1].hash) || TimeWords().Contains(tokens_[t - 1].hash))) {
+      int64_t j = static_cast<int64_t>(t) - 2;
+      const auto n = static_cast<uint32_t>(j);
+      if (tokens_[n].kind == TokenKind::kNumber || NumberWords().Contains(tokens_[n].hash) ||
+          tokens_[n].hash == kA || tokens_[n].hash == kAn || TokenText(n) == "few" ||
+          TokenText(n) == "several")
+        --j;
+      if (j >= static_cast<int64_t>(range_begin_) + 1 &&
+          TokenText(static_cast<uint32_t>(j)) == "than") {
+        const std::string_view m = TokenText(static_cast<uint32_t>(j - 1));
+        if (m == "less" || m == "more") j -= 2;
+      }
+      i = j;
+      continue;
+    }
     // "who in 2010 said", "a panel in 2001 found": a year.
     if (IsYear(t) && t > range_begin_ && tokens_[t - 1].hash == kIn) {
       i -= 2;
@@ -1986,6 +2048,15 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
     // "went on to say", "continued to argue": the governing verb's subject.
     int64_t g = static_cast<int64_t>(t) - 1;
     while (g >= static_cast<int64_t>(range_begin_) && IsLyAdverb(static_cast<uint32_t>(g))) --g;
+    // "tried on Tuesday to make the case", "struggled last week to explain".
+    if (g > static_cast<int64_t>(range_begin_) &&
+        TimeWords().Contains(tokens_[static_cast<uint32_t>(g)].hash) &&
+        !InQuote(static_cast<uint32_t>(g))) {
+      --g;
+      while (g >= static_cast<int64_t>(range_begin_) &&
+             TimeOpeners().Contains(tokens_[static_cast<uint32_t>(g)].hash))
+        --g;
+    }
     if (g >= static_cast<int64_t>(range_begin_)) {
       auto gv = static_cast<uint32_t>(g);
       // "decided on Monday to say", "met last week to discuss": a time
@@ -2100,6 +2171,18 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
     }
   }
   if (h == kAnd || h == kOr || h == kBut || h == kNor) return Before::kCoordinated;
+  // "held rallies in hopes of", "bought shares in a bid to", "with plans
+  // to": a phrase of purpose is the clause subject's, like a participle.
+  // (The cue stands for the word before, which may be a verb cue's "in".)
+  if (PurposeNouns().Contains(tokens_[verb].hash) && IsLowerWord(verb)) {
+    uint32_t p = t;
+    if ((h == kA || h == kAn || h == kThe) && p > range_begin_) --p;
+    if ((tokens_[p].hash == kIn || tokens_[p].hash == kWith) && p > s_first && !InQuote(p) &&
+        !IsPunct(p - 1)) {
+      *at = verb;
+      return Before::kParticiple;
+    }
+  }
   if (participle && (IsComma(t) || h == kDash || GerundPrepositions().Contains(h) ||
                      (tokens_[t].has(kCloseQuote) && t > range_begin_ && IsComma(t - 1))))
     return Before::kParticiple;
@@ -3160,10 +3243,21 @@ Span Attributor::SharedSubject(uint32_t cue, uint32_t* sf, uint32_t* sl) const {
     }
     break;
   }
+  // "When Maddow pointed out ..., Clinton seized upon it, repeating",
+  // "Facing criticism from Democrats, Mr. Trump released ..., describing":
+  // a clause or participle phrase opening the sentence ends at its first
+  // comma, and the participle after the main clause is not its speaker's.
+  uint32_t opening_end = s_first;
+  if (s_first < cue && !InQuote(s_first) &&
+      (Subordinators().Contains(tokens_[s_first].hash) || IsCapitalizedIng(s_first))) {
+    uint32_t k = s_first + 1;
+    while (k < cue && !IsComma(k)) ++k;  // ('as "Medicare for all," Clinton')
+    if (k < cue) opening_end = k;
+  }
   const Candidate* prev = nullptr;
   for (auto it = cands_.rbegin(); it != cands_.rend(); ++it) {
     if (it->cue_first < s_first) break;  // candidates are in text order
-    if (it->cue_first >= cue) continue;
+    if (it->cue_first >= cue || it->cue_first < opening_end) continue;
     if (!it->has_source || it->src_first >= cue || it->a.kind == SourceKind::kOutlet) continue;
     // Not a noun's possessor ("rescinded his endorsement of Trump,
     // saying"), a setting's guess, or the subject of a clause inside a
@@ -3289,6 +3383,28 @@ bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
       cue_last + 1 < range_end_ && tokens_[cue_last + 1].hash == kOf &&
       !(before == Before::kSubject && SubjectPronouns().Contains(tokens_[at].hash)))
     before = Before::kPassive;
+  // 'Said Ana Costa, who grew up there, "..."', "Added Osei: ...": a
+  // reporting verb opening the sentence with a name and a comma or colon
+  // after it is inverted, and the name is its speaker.
+  if (depth == 0 && (before == Before::kPassive || before == Before::kNothing) &&
+      verb == cue_last && IsCapitalized(verb) && !EndsWith(TokenText(verb), "ing") &&
+      cue_last + 2 < range_end_ && IsNameWord(cue_last + 1) &&
+      !InQuote(cue_last + 1)) {
+    uint32_t s_first = 0, s_end = 0;
+    SentenceOf(verb, &s_first, &s_end);
+    uint32_t k = cue_last + 1;
+    while (k < s_end && k < cue_last + 6 && IsNameWord(k)) ++k;
+    if (verb == s_first && k < s_end && (IsComma(k) || tokens_[k].hash == kColon)) {
+      uint32_t last = 0;
+      const Span speaker = RightPhrase(cue_last + 1, &last);
+      if (!speaker.empty()) {
+        *source = speaker;
+        *sf = cue_last + 1;
+        *sl = last;
+        return true;
+      }
+    }
+  }
   switch (before) {
     case Before::kPassive: {
       // The agent after "by", or no one.

@@ -879,13 +879,42 @@ TEST_CASE("Every attribution of a claim, rule by rule", "[attribution]") {
       {"Having announced the closure, Mayor Osei said the pier would reopen in May.", "May",
        {"announced|Mayor Osei|publication", "said|Mayor Osei|neutral"}},
       {"There was no overt mention of the levy in the statement.", "levy", {}},
-      // Words between subject and verb: "in fact", "so far", "on record".
+      // Words between subject and verb: "in fact", "so far", "on record",
+      // "two weeks ago".
       {"The ferry firms have in fact reported losses since the pier closed.", "losses",
        {"reported|The ferry firms|publication"}},
+      {"The harbour board less than two weeks ago said the pier was unsafe.", "unsafe",
+       {"said|The harbour board|neutral"}},
+      // A participle phrase set off by commas is an aside, over the commas
+      // of a place in it.
+      {"Sen. Ana Costa, facing a hard race in Ohio, a swing state, said she backs the levy.",
+       "levy", {"said|Sen. Ana Costa, facing a hard race in Ohio, a swing state|neutral"}},
+      {"Okafor tried on Monday to make the case that the losses were small.", "losses",
+       {"make the case|Okafor|assertive"}},
       // A participle after a parenthetical shares its speaker, not that of
       // the clause the parenthetical reports.
       {"The council wants the pier closed in May, Osei said, adding that the ferries would stop.",
        "ferries", {"said|Osei|neutral", "adding|Osei|neutral"}},
+      // A participle after a letter, an ad or a petition that someone put
+      // out is said by that someone, over a day or "this week" and "have".
+      {"The Ridge campaign sent a fundraising email Wednesday saying the race is close.", "race",
+       {"saying|The Ridge campaign|neutral"}},
+      {"Costa released a new radio ad calling the levy a fraud.", "fraud",
+       {"calling|Costa|loaded"}},
+      {"Port workers have launched petitions calling on the board to resign.", "resign",
+       {"calling on|Port workers|intention|mental"}},
+      // A participle after the main clause is not the speaker's of a clause
+      // opening the sentence.
+      {"When Costa pointed out the costs, the mayor stood on the pier, saying it was fair.",
+       "fair", {"pointed out|Costa|assertive", "saying|the mayor|neutral"}},
+      // A phrase of purpose ("in hopes of", "in a bid to") is the clause
+      // subject's, like a participle.
+      {"Costa toured the harbour towns in hopes of winning the levy vote.", "vote",
+       {"hopes|Costa|mental|mental"}},
+      // A reporting verb opening the sentence before a name and a comma is
+      // inverted: the name is its speaker.
+      {"Said Ana Costa, who grew up near the pier, \"We were all proud of it.\"", "proud",
+       {"Said|Ana Costa|neutral"}},
       // "said of X" is about X; an opening quotation mark after "said he"
       // starts what he said.
       {"Ana Costa, a former harbour engineer, said of the mayor: \"She never listened.\"",

@@ -467,33 +467,53 @@ void EvaluateArticle(const Analyzer& analyzer, const std::string& name, const st
     }
   }
 
+  // What the listings below share: which gold cues and sources ours found
+  // (and which of our attributions' sources matched), the sentence holding
+  // a byte offset, and the lexicon entries matched inside a gold cue ("the
+  // lexicon knew the word, the attribution rules dropped it").
+  std::vector<char> gold_cue_hit(gold.cues.size(), 0), gold_src_hit(gold.sources.size(), 0),
+      pred_src_hit(pred.size(), 0);
+  std::vector<int> gold_to_pred(gold.cues.size(), -1);
+  for (size_t i = 0; i < pred_cues.size(); ++i)
+    if (cue_match[i] >= 0) {
+      gold_cue_hit[cue_match[i]] = 1;
+      gold_to_pred[cue_match[i]] = static_cast<int>(i);
+    }
+  for (size_t i = 0; i < pred_sources.size(); ++i)
+    if (src_match[i] >= 0) {
+      gold_src_hit[src_match[i]] = 1;
+      pred_src_hit[source_owner[i]] = 1;
+    }
+  // The sentence holding a byte offset (the last one starting at or before it).
+  auto sentence_at = [&](uint32_t offset) {
+    const auto it = std::upper_bound(sentences.begin(), sentences.end(), offset,
+                                     [](uint32_t o, const Sentence& sen) { return o < sen.begin; });
+    return it == sentences.begin() ? size_t{0} : static_cast<size_t>(it - sentences.begin() - 1);
+  };
+  auto entries_inside = [&](size_t g) {
+    std::vector<std::string> ids;
+    for (const CueMatch& m : report.analysis.cues)
+      if (Intersection(Span{m.begin, m.end}, gold.cues[g]) > 0)
+        ids.push_back(analyzer.matcher().entry(m.entry).id);
+    return ids;
+  };
+
   if (options.dump != nullptr) {
     // gold<TAB>article<TAB>cue<TAB>cue found<TAB>source<TAB>source found<TAB>
     //   our cue over it<TAB>our source<TAB>lexicon entries inside<TAB>sentence
     // ours<TAB>article<TAB>cue<TAB>cue matched<TAB>source<TAB>source matched<TAB>
     //   gold cue<TAB>gold source<TAB>entry class<TAB>sentence
-    std::vector<int> gold_to_pred(gold.cues.size(), -1);
-    for (size_t i = 0; i < pred_cues.size(); ++i)
-      if (cue_match[i] >= 0) gold_to_pred[cue_match[i]] = static_cast<int>(i);
-    std::vector<char> gold_src_hit(gold.sources.size(), 0), pred_src_hit(pred.size(), 0);
-    for (size_t i = 0; i < pred_sources.size(); ++i)
-      if (src_match[i] >= 0) {
-        gold_src_hit[src_match[i]] = 1;
-        pred_src_hit[source_owner[i]] = 1;
-      }
     auto sentence_text = [&](uint32_t offset) {
-      for (const Sentence& sen : sentences)
-        if (offset >= sen.begin && offset < sen.end)
-          return eval::OneLine(tv.substr(sen.begin, sen.end - sen.begin), 600);
-      return std::string();
+      if (sentences.empty()) return std::string();
+      const Sentence& sen = sentences[sentence_at(offset)];
+      if (offset < sen.begin || offset >= sen.end) return std::string();
+      return eval::OneLine(tv.substr(sen.begin, sen.end - sen.begin), 600);
     };
     for (size_t g = 0; g < gold.cues.size(); ++g) {
       const int gs = gold_cue_source[g];
       const int pi = gold_to_pred[g];
       std::string lex;
-      for (const CueMatch& m : report.analysis.cues)
-        if (Intersection(Span{m.begin, m.end}, gold.cues[g]) > 0)
-          lex += analyzer.matcher().entry(m.entry).id + " ";
+      for (const std::string& id : entries_inside(g)) lex += id + " ";
       std::fprintf(options.dump, "gold\t%s\t%s\t%d\t%s\t%d\t%s\t%s\t%s\t%s\n", name.c_str(),
                    GoldText(tv, gold.cues[g]).c_str(), pi >= 0,
                    gs >= 0 ? GoldText(tv, gold.sources[gs]).c_str() : "-",
@@ -516,17 +536,12 @@ void EvaluateArticle(const Analyzer& analyzer, const std::string& name, const st
   }
 
   if (options.errors > 0) {
-    std::vector<char> gold_cue_hit(gold.cues.size(), 0), gold_src_hit(gold.sources.size(), 0);
-    for (size_t i = 0; i < pred_cues.size(); ++i) {
-      if (cue_match[i] >= 0) gold_cue_hit[cue_match[i]] = 1;
-      else ++t->fp_cue_words[Lower(DisplayText(tv, pred_cues[i]))];
-    }
+    for (size_t i = 0; i < pred_cues.size(); ++i)
+      if (cue_match[i] < 0) ++t->fp_cue_words[Lower(DisplayText(tv, pred_cues[i]))];
     for (size_t g = 0; g < gold.cues.size(); ++g)
       if (!gold_cue_hit[g]) ++t->fn_cue_words[Lower(GoldText(tv, gold.cues[g]))];
-    for (size_t i = 0; i < pred_sources.size(); ++i) {
-      if (src_match[i] >= 0) gold_src_hit[src_match[i]] = 1;
-      else ++t->fp_source_words[Lower(DisplayText(tv, pred_sources[i]))];
-    }
+    for (size_t i = 0; i < pred_sources.size(); ++i)
+      if (src_match[i] < 0) ++t->fp_source_words[Lower(DisplayText(tv, pred_sources[i]))];
     for (size_t g = 0; g < gold.sources.size(); ++g)
       if (!gold_src_hit[g]) ++t->fn_source_words[Lower(GoldText(tv, gold.sources[g]))];
 
@@ -545,11 +560,7 @@ void EvaluateArticle(const Analyzer& analyzer, const std::string& name, const st
         const int gs = gold_cue_source[g];
         std::string lex;
         if (static_cast<int>(g) == missed_gold)
-          for (const CueMatch& m : report.analysis.cues)
-            if (Intersection(Span{m.begin, m.end}, gold.cues[g]) > 0) {
-              const Entry& e = analyzer.matcher().entry(m.entry);
-              lex += " [" + e.id + "]";
-            }
+          for (const std::string& id : entries_inside(g)) lex += " [" + id + "]";
         out += std::string(static_cast<int>(g) == missed_gold ? "    * " : "      ") +
                "gold: cue \"" + GoldText(tv, gold.cues[g]) + "\"  source \"" +
                (gs >= 0 ? GoldText(tv, gold.sources[gs]) : std::string("-")) + "\"" + lex + "\n";
@@ -569,12 +580,6 @@ void EvaluateArticle(const Analyzer& analyzer, const std::string& name, const st
       if (!gold_pos[s] && pred_any[s]) t->sentence_fp.push_back(describe(s));
       if (gold_pos[s] && !pred_any[s]) t->sentence_fn.push_back(describe(s));
     }
-    // The sentence holding a byte offset (the last one starting at or before it).
-    auto sentence_at = [&](uint32_t offset) {
-      const auto it = std::upper_bound(sentences.begin(), sentences.end(), offset,
-                                       [](uint32_t o, const Sentence& sen) { return o < sen.begin; });
-      return it == sentences.begin() ? size_t{0} : static_cast<size_t>(it - sentences.begin() - 1);
-    };
     for (size_t i = 0; i < pred_cues.size(); ++i)
       if (cue_match[i] < 0 && !sentences.empty())
         t->cue_fp.push_back(describe(sentence_at(pred_cues[i].begin), -1, static_cast<int>(i)));

@@ -905,18 +905,6 @@ class Attributor {
   Before BeforeVerb(uint32_t verb, bool participle, bool passive_form, uint32_t* at) const;
   // A lower-case word with an adjective's ending ("lingering", "famous";
   // not "-ic" or "-ive", which end nouns too: "critic", "executive").
-  // Whether a reporting-verb cue of saying (neutral, assertive, tentative,
-  // loaded or publication) starts at token `t`.
-  bool SpeechVerbAt(uint32_t t) const {
-    for (const CueMatch* m : claim_cues_) {
-      if (m->first_token != t) continue;
-      const Entry& e = EntryOf(*m);
-      if (e.family == Family::kReportingVerbs &&
-          Is(e, kNeutral | kAssertive | kTentative | kLoaded | kPublication))
-        return true;
-    }
-    return false;
-  }
   // A cue word in "-s" right before another verb cue, and not after a
   // pronoun: a plural noun, the verb's subject ("FEC reports show",
   // "Reports indicate"), not a verb.
@@ -928,7 +916,7 @@ class Attributor {
     // not "seems certain", "sees hope".
     const std::string_view v = TokenText(t + 1);
     if (!IsLowerWord(t + 1) || EndsWith(v, "s") || EndsWith(v, "ed") || EndsWith(v, "ing") ||
-        !SpeechVerbAt(t + 1))
+        !HasMark(t + 1, kStartsSpeechCue))
       return false;
     if (!IsLowerWord(t) && !(t == range_begin_ || IsPunct(t - 1))) return false;
     return t == range_begin_ || !SubjectPronouns().Contains(tokens_[t - 1].hash);
@@ -941,13 +929,6 @@ class Attributor {
     const bool noun = w == "time" || w == "past" || w == "point" || w == "moment";
     const bool det = d == "the" || d == "one" || d == "that";
     return noun && det && (p == "at" || p == "in");
-  }
-  // A four-digit number from 1900 to 2099.
-  bool IsYear(uint32_t t) const {
-    if (tokens_[t].kind != TokenKind::kNumber) return false;
-    const std::string_view w = TokenText(t);
-    return w.size() == 4 && (w.substr(0, 2) == "19" || w.substr(0, 2) == "20") &&
-           w.find_first_not_of("0123456789") == std::string_view::npos;
   }
   // A verb form that is never a noun or an adjective: a past tense in
   // "-ed" or an irregular one, or "says", "tells".
@@ -963,7 +944,7 @@ class Attributor {
   }
   // A lower-case word in plural -s ("supporters"; not "previous",
   // "less"): a noun, no adjective.
-  bool Plural(uint32_t t) const {
+  bool LooksPlural(uint32_t t) const {
     const std::string_view w = TokenText(t);
     return IsLowerWord(t) && w.size() > 3 && EndsWith(w, "s") && !EndsWith(w, "ss") &&
            !EndsWith(w, "ous") && !EndsWith(w, "is") && !EndsWith(w, "us");
@@ -982,7 +963,8 @@ class Attributor {
     return tokens_[t].hash == kPeriod && t > range_begin_ && IsCapitalized(t - 1) &&
            tokens_[t - 1].size() <= 3 && tokens_[t].begin == tokens_[t - 1].end;
   }
-  // A year ("2010", "1998").
+  // A year ("2010", "1998"): a number of four characters opening with 19
+  // or 20 (which "204m" is too).
   bool Year(uint32_t t) const {
     const std::string_view w = TokenText(t);
     return tokens_[t].kind == TokenKind::kNumber && w.size() == 4 &&
@@ -1033,7 +1015,10 @@ class Attributor {
   // quoted transcript's turn: the sentence opens with a quotation mark and
   // the label is three words at most ("\"COSTA: We will ...").
   bool QuotedTurn(uint32_t colon) const;
-  // The first and one-past-last token of the sentence holding `token`.
+  // The claim's sentence holding `token`, or nullptr.
+  const Sentence* SentenceAt(uint32_t token) const;
+  // The first and one-past-last token of the sentence holding `token`
+  // (the claim's range when no sentence holds it).
   void SentenceOf(uint32_t token, uint32_t* first, uint32_t* end) const;
   // "In a Gallup poll, ...", "... in a new survey": the "in" that opens
   // the phrase whose head is the document cue `doc`, when the phrase opens
@@ -1291,6 +1276,8 @@ class Attributor {
     kStartsPhraseCue = 1 << 1,    // "according to"
     kStartsRelayCue = 1 << 2,     // "cited by"
     kAfterUnsourcedHedge = 1 << 3,  // an unsourced hedge ends just before ("reportedly said")
+    kStartsSpeechCue = 1 << 4,  // a reporting verb of saying (neutral, assertive, tentative,
+                                // loaded or publication)
   };
   // What the rules ask of each token of the claim's range, side by side
   // (one pass fills them; one cache line answers several questions).
@@ -1355,6 +1342,8 @@ void Attributor::PrepareSentenceRange(uint32_t first_token, uint32_t end_token,
     if (e.family == Family::kReportingVerbs) {
       for (uint32_t t = m.first_token; t < end; ++t) marks_[t - first_token].verb_cue = 1;
       if (Is(e, kPhrase)) marks_[k].cue_marks |= kStartsPhraseCue;
+      if (Is(e, kNeutral | kAssertive | kTentative | kLoaded | kPublication))
+        marks_[k].cue_marks |= kStartsSpeechCue;
       if (Is(e, kRelay)) {
         marks_[k].cue_marks |= kStartsRelayCue;
         if (marks_[k].relay_at < 0) marks_[k].relay_at = static_cast<int>(claim_cues_.size() - 1);
@@ -1987,7 +1976,8 @@ int64_t Attributor::SkipModifiers(uint32_t verb, bool* saw_be) const {
       continue;
     }
     // "who in 2010 said", "a panel in 2001 found": a year.
-    if (IsYear(t) && t > range_begin_ && tokens_[t - 1].hash == kIn) {
+    if (Year(t) && TokenText(t).find_first_not_of("0123456789") == std::string_view::npos &&
+        t > range_begin_ && tokens_[t - 1].hash == kIn) {
       i -= 2;
       continue;
     }
@@ -2338,14 +2328,7 @@ bool Attributor::ColonSpeaker(uint32_t colon, Span* source, uint32_t* first,
   // "Osei: Now or never." alone in its paragraph within the text: a section
   // heading over the paragraphs about Osei, unless the next paragraph is
   // another speaker's turn ("LIND: Why?").
-  const Sentence* sen = nullptr;
-  for (uint32_t s = first_sentence_; s <= last_sentence_; ++s) {
-    const Sentence& x = seg_.sentences[s];
-    if (colon >= x.first_token && colon < x.first_token + x.token_count) {
-      sen = &x;
-      break;
-    }
-  }
+  const Sentence* sen = SentenceAt(colon);
   int words = 0;
   for (uint32_t k = colon + 1; k < s_end && words <= 5; ++k)
     if (!IsPunct(k)) ++words;
@@ -2468,16 +2451,20 @@ bool Attributor::QuoteColonSpeaker(uint32_t colon, Span* source, uint32_t* first
   return true;
 }
 
+const Sentence* Attributor::SentenceAt(uint32_t token) const {
+  for (uint32_t s = first_sentence_; s <= last_sentence_; ++s) {
+    const Sentence& sen = seg_.sentences[s];
+    if (token >= sen.first_token && token < sen.first_token + sen.token_count) return &sen;
+  }
+  return nullptr;
+}
+
 void Attributor::SentenceOf(uint32_t token, uint32_t* first, uint32_t* end) const {
   *first = range_begin_;
   *end = range_end_;
-  for (uint32_t s = first_sentence_; s <= last_sentence_; ++s) {
-    const Sentence& sen = seg_.sentences[s];
-    if (token >= sen.first_token && token < sen.first_token + sen.token_count) {
-      *first = std::max(sen.first_token, range_begin_);
-      *end = std::min(sen.first_token + sen.token_count, range_end_);
-      return;
-    }
+  if (const Sentence* sen = SentenceAt(token)) {
+    *first = std::max(sen->first_token, range_begin_);
+    *end = std::min(sen->first_token + sen->token_count, range_end_);
   }
 }
 
@@ -4007,7 +3994,7 @@ void Attributor::AttributeClaim(Claim* claim) {
                tokens_[k - 1].hash != kPossessive &&
                (IsLowerWord(k - 1) || tokens_[k - 1].hash == kHyphen || IsComma(k - 1)) &&
                !Determiners().Contains(tokens_[k - 1].hash) &&
-               !Boundaries().Contains(tokens_[k - 1].hash) && !Plural(k - 1) &&
+               !Boundaries().Contains(tokens_[k - 1].hash) && !LooksPlural(k - 1) &&
                tokens_[k - 1].hash != kAnd && tokens_[k - 1].hash != kOr)
           --k;
         if (k > first_token && k < m.first_token && !IsComma(k) && !InQuote(k - 1)) {

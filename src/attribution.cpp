@@ -561,8 +561,8 @@ const WordSet& KickerLabels() {
       "also", "sources", "source", "boom", "wow", "warning", "alert", "live", "analysis",
       "opinion", "commentary", "background", "context", "fact", "check", "recap", "timeline",
       "byline", "dateline", "q", "name", "age", "city", "job", "title", "location", "date", "look",
-      "see", "question", "answer", "bottom", "line", "takeaway", "verdict", "result", "results", "remember", "plus", "email", "notice",
-      "bombshell", "busted", "leaked", "revealed"};
+      "see", "question", "answer", "bottom", "line", "takeaway", "verdict", "result", "results",
+      "remember", "plus", "email", "notice", "bombshell", "busted", "leaked", "revealed"};
   return words;
 }
 
@@ -824,6 +824,11 @@ class Attributor {
   // "Facing", "Speaking": a participle opening a sentence.
   bool IsCapitalizedIng(uint32_t i) const {
     return IsCapitalized(i) && !tokens_[i].has(kAllUpper) && EndsWith(TokenText(i), "ing");
+  }
+  // A preposition that takes a noun cue's topic or target ("attack on",
+  // "critic of", "support for", "campaign against", "nervous about").
+  static bool TopicPreposition(uint64_t h) {
+    return h == kOn || h == kOf || h == kFor || h == kAgainst || h == kAbout;
   }
   static bool EndsWith(std::string_view s, std::string_view suffix) {
     return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -3537,8 +3542,7 @@ bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
       // attacks on", has its modifiers read by the caller.)
       const uint64_t tail = tokens_[cue_last].hash;
       const bool noun_complement =
-          !source->empty() && cue_last > verb && *sf > range_begin_ &&
-          (tail == kOn || tail == kOf || tail == kFor || tail == kAgainst || tail == kAbout) &&
+          !source->empty() && cue_last > verb && *sf > range_begin_ && TopicPreposition(tail) &&
           (IsLyAdverb(*sf - 1) || DegreeOrNegation().Contains(tokens_[*sf - 1].hash));
       if (!source->empty() && *sf == *sl && depth < 3 && !noun_complement &&
           LoneVerbWord(*sf)) {
@@ -3938,9 +3942,11 @@ void Attributor::AttributeClaim(Claim* claim) {
       // unprompted call for ...": the words before a noun with its
       // complement are its modifiers, and the clause's subject holds it.
       const uint64_t tail = tokens_[cue_last].hash;
-      if (m.token_count > 1 &&
-          (tail == kOn || tail == kOf || tail == kFor || tail == kAgainst || tail == kAbout) &&
-          !PastParticiple(m.first_token) && !EndsWith(TokenText(m.first_token), "ing")) {
+      // A cue of several words that is a noun or an adjective with its
+      // preposition, not a verb's participle ("attacked on", "talking about").
+      const bool with_preposition = m.token_count > 1 && !PastParticiple(m.first_token) &&
+                                    !EndsWith(TokenText(m.first_token), "ing");
+      if (with_preposition && TopicPreposition(tail)) {
         // The modifiers: what the subject scan took for a subject, or, when
         // an adjective made the cue a noun ("a blistering attack on"), the
         // article and adjectives before it.
@@ -3981,11 +3987,8 @@ void Attributor::AttributeClaim(Claim* claim) {
       // for": adjectives between a possessor and a noun with its
       // complement; the possessor holds it.
       bool possessed = false;
-      const bool complement =
-          m.token_count > 1 &&
-          (tail == kOn || tail == kOf || tail == kFor || tail == kAgainst || tail == kAbout ||
-           tail == kTo || tail == kWith || tail == kOver) &&
-          !PastParticiple(m.first_token) && !EndsWith(TokenText(m.first_token), "ing");
+      const bool complement = with_preposition && (TopicPreposition(tail) || tail == kTo ||
+                                                   tail == kWith || tail == kOver);
       if (complement && ((sourceless && left.empty()) ||
                          (!left.empty() && left_last + 1 == m.first_token))) {
         uint32_t k = m.first_token;

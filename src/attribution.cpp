@@ -825,6 +825,13 @@ class Attributor {
   bool IsCapitalizedIng(uint32_t i) const {
     return IsCapitalized(i) && !tokens_[i].has(kAllUpper) && EndsWith(TokenText(i), "ing");
   }
+  // An attribution of a view, an aim or a judgement rather than of plain
+  // speech: a mental state, or a stance, loaded, intention or assertive
+  // verb.
+  static bool TakesSide(const Attribution& a) {
+    return a.mental || a.verb_class == "stance" || a.verb_class == "loaded" ||
+           a.verb_class == "intention" || a.verb_class == "assertive";
+  }
   // A preposition that takes a noun cue's topic or target ("attack on",
   // "critic of", "support for", "campaign against", "nervous about").
   static bool TopicPreposition(uint64_t h) {
@@ -4569,9 +4576,7 @@ void Attributor::AttributeClaim(Claim* claim) {
           (tokens_[inner.src_first - 1].hash == kAnd || tokens_[inner.src_first - 1].hash == kBut ||
            TimeClauseOpeners().Contains(tokens_[inner.src_first - 1].hash)) &&
           !inner.a.mental && inner.a.verb_class != "setting" &&
-          !EndsWith(TokenText(inner.cue_last), "ing") &&
-          (outer.a.mental || outer.a.verb_class == "stance" || outer.a.verb_class == "loaded" ||
-           outer.a.verb_class == "intention" || outer.a.verb_class == "assertive"))
+          !EndsWith(TokenText(inner.cue_last), "ing") && TakesSide(outer.a))
         continue;
       nested[j] = 1;
     }
@@ -4591,70 +4596,64 @@ void Attributor::AttributeClaim(Claim* claim) {
     }
   }
 
+  // Cues that report nothing where they stand, each rule a test of the
+  // candidate alone.
   // "unclear whether he will endorse", "how they view the levy": a
   // pronoun's verb in an embedded question is asserted by no one.
-  for (size_t i = 0; i < cands.size(); ++i) {
-    const Candidate& c = cands[i];
-    if (nested[i] || !c.has_source || c.src_first != c.src_last || c.src_last >= c.cue_first ||
+  auto embedded_question = [&](const Candidate& c) {
+    if (!c.has_source || c.src_first != c.src_last || c.src_last >= c.cue_first ||
         c.src_first <= range_begin_ || InQuote(c.src_first) ||
         !SubjectPronouns().Contains(tokens_[c.src_first].hash))
-      continue;
+      return false;
     const uint64_t h = tokens_[c.src_first - 1].hash;
-    if (h == kWhether || h == kHow) nested[i] = 1;
-  }
-
+    return h == kWhether || h == kHow;
+  };
   // "Do you think the levy is fair?": a belief asked of the reader or of
   // the one interviewed is a question, and no one's attribution.
-  for (size_t i = 0; i < cands.size(); ++i) {
-    const Candidate& c = cands[i];
-    if (nested[i] || !c.a.mental || !c.has_source || c.src_first != c.src_last ||
+  auto asked_of_you = [&](const Candidate& c) {
+    if (!c.a.mental || !c.has_source || c.src_first != c.src_last ||
         tokens_[c.src_first].hash != kYou || InQuote(c.cue_first))
-      continue;
+      return false;
     uint32_t s_first = 0, s_end = 0;
     SentenceOf(c.cue_first, &s_first, &s_end);
     uint32_t last = s_end - 1;
     if (last > c.cue_first && IsQuote(last)) --last;
-    if (tokens_[last].hash == kQuestionMark) nested[i] = 1;
-  }
-
+    return tokens_[last].hash == kQuestionMark;
+  };
   // "How has the ministry responded?", "What does Costa want?": a question
   // that ends on its cue asks what was said or wanted; it reports nothing.
-  for (size_t i = 0; i < cands.size(); ++i) {
-    const uint32_t next = cands[i].cue_last + 1;
-    if (next < tokens_.size() && tokens_[next].hash == kQuestionMark) nested[i] = 1;
-  }
-
+  auto ends_question = [&](const Candidate& c) {
+    const uint32_t next = c.cue_last + 1;
+    return next < tokens_.size() && tokens_[next].hash == kQuestionMark;
+  };
   // "carrying both hope and danger", "whoever he wants and that's it": a
   // one-word cue of a view or an aim right before "and" or "or" has no
   // content of its own; it is a noun or an adjective in a list, or an
   // object clause that ends there.
-  for (size_t i = 0; i < cands.size(); ++i) {
-    const Candidate& c = cands[i];
+  auto listed_word = [&](const Candidate& c) {
     const uint32_t next = c.cue_last + 1;
-    if (nested[i] || c.cue_first != c.cue_last || next >= tokens_.size() ||
-        (tokens_[next].hash != kAnd && tokens_[next].hash != kOr))
-      continue;
-    if (c.a.mental || c.a.verb_class == "stance" || c.a.verb_class == "loaded" ||
-        c.a.verb_class == "intention" || c.a.verb_class == "assertive")
-      nested[i] = 1;
-  }
-
+    return c.cue_first == c.cue_last && next < tokens_.size() &&
+           (tokens_[next].hash == kAnd || tokens_[next].hash == kOr) && TakesSide(c.a);
+  };
   // "angered by what they saw as contempt": the writer's paraphrase of a
   // view inside a noun phrase, not a view reported as such. ("which he sees
   // as part of a deal" keeps its holder.)
+  auto paraphrased_view = [&](const Candidate& c) {
+    const uint32_t next = c.cue_last + 1;
+    if (!c.a.mental || c.cue_first != c.cue_last || next >= tokens_.size() ||
+        tokens_[next].hash != kAs || !SeeForms().Contains(tokens_[c.cue_first].hash))
+      return false;
+    for (uint32_t k = c.cue_first; k > 0 && k + 5 > c.cue_first; --k) {
+      if (IsPunct(k - 1)) return false;
+      if (tokens_[k - 1].hash == kWhat) return true;
+    }
+    return false;
+  };
   for (size_t i = 0; i < cands.size(); ++i) {
     const Candidate& c = cands[i];
-    const uint32_t next = c.cue_last + 1;
-    if (nested[i] || !c.a.mental || c.cue_first != c.cue_last || next >= tokens_.size() ||
-        tokens_[next].hash != kAs || !SeeForms().Contains(tokens_[c.cue_first].hash))
-      continue;
-    for (uint32_t k = c.cue_first; k > 0 && k + 5 > c.cue_first; --k) {
-      if (IsPunct(k - 1)) break;
-      if (tokens_[k - 1].hash == kWhat) {
-        nested[i] = 1;
-        break;
-      }
-    }
+    if (!nested[i] && (embedded_question(c) || asked_of_you(c) || ends_question(c) ||
+                       listed_word(c) || paraphrased_view(c)))
+      nested[i] = 1;
   }
 
   // "Costa, speaking to reporters, said ...": the setting adds nothing to

@@ -71,19 +71,26 @@ bool SequenceAt(const TokenSequence& seq, const std::vector<Token>& tokens, size
 }
 
 // The context phrases of one rule (not_before, only_after, ...). Entries
-// may list dozens; those starting with a literal word are found by binary
-// search on that word, so a check costs O(log n), not a scan.
+// may list dozens; those starting (for a check after the match) or ending
+// (before it) with a literal word are found by binary search on that word,
+// so a check costs O(log n), not a scan.
 class ContextSet {
  public:
   void Add(TokenSequence seq) {
     if (seq.empty()) return;
     const auto index = static_cast<uint32_t>(seqs_.size());
+    // Kept sorted as they grow (an entry may list dozens of contexts).
     if (seq.front().kind == TokenTest::Kind::kLiteral) {
-      // Kept sorted as it grows (an entry may list dozens of contexts).
       const std::pair<uint64_t, uint32_t> key(seq.front().hash, index);
       by_first_.insert(std::upper_bound(by_first_.begin(), by_first_.end(), key), key);
     } else {
       placeholder_first_.push_back(index);
+    }
+    if (seq.back().kind == TokenTest::Kind::kLiteral) {
+      const std::pair<uint64_t, uint32_t> key(seq.back().hash, index);
+      by_last_.insert(std::upper_bound(by_last_.begin(), by_last_.end(), key), key);
+    } else {
+      placeholder_last_.push_back(index);
     }
     seqs_.push_back(std::move(seq));
   }
@@ -102,9 +109,20 @@ class ContextSet {
   }
   // Some phrase of the set ends just before tokens[end] and starts at or
   // after `floor`.
+  // Found by binary search on the word before `end`, as AnyAt searches on
+  // the word at `at`.
   bool AnyEndingAt(const std::vector<Token>& tokens, size_t end, size_t floor) const {
-    for (const TokenSequence& seq : seqs_)
-      if (end >= floor + seq.size() && SequenceAt(seq, tokens, end - seq.size(), end)) return true;
+    if (end <= floor) return false;
+    auto ends_here = [&](uint32_t i) {
+      const TokenSequence& seq = seqs_[i];
+      return end >= floor + seq.size() && SequenceAt(seq, tokens, end - seq.size(), end);
+    };
+    for (uint32_t i : placeholder_last_)
+      if (ends_here(i)) return true;
+    const uint64_t h = tokens[end - 1].hash;
+    auto it = std::lower_bound(by_last_.begin(), by_last_.end(), std::make_pair(h, uint32_t{0}));
+    for (; it != by_last_.end() && it->first == h; ++it)
+      if (ends_here(it->second)) return true;
     return false;
   }
 
@@ -112,6 +130,8 @@ class ContextSet {
   std::vector<TokenSequence> seqs_;
   std::vector<std::pair<uint64_t, uint32_t>> by_first_;
   std::vector<uint32_t> placeholder_first_;
+  std::vector<std::pair<uint64_t, uint32_t>> by_last_;
+  std::vector<uint32_t> placeholder_last_;
 };
 
 struct EntryRules {

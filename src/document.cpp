@@ -1769,7 +1769,7 @@ class MarkdownConverter {
 // nor a paragraph break. The bytes keep their length, so offsets are
 // unchanged; suppress.cpp finds the marker in the original.
 void BlankMarkerLines(std::string* text) {
-  if (text->find(kDisableNextLine) == std::string::npos) return;
+  if (!HasSuppressionMarker(*text)) return;
   size_t start = 0;
   while (start < text->size()) {
     const size_t nl = text->find('\n', start);
@@ -1945,7 +1945,7 @@ Result<Document> ReadDocument(std::string path, std::string bytes, const ReadOpt
     if (cleaned.changed) {
       text = std::move(cleaned.bytes);
       runs = std::move(cleaned.runs);
-    } else if (bytes.find(kDisableNextLine) == kNpos) {
+    } else if (!HasSuppressionMarker(bytes)) {
       // Plain text needing no change is its own text: not copied.
       return Document::FromParts(std::move(path), format, std::move(bytes), std::string(), {}, true);
     } else {

@@ -19,6 +19,10 @@ bool IsMarkerComment(std::string_view inner) { return Trim(inner) == kDisableNex
 
 }  // namespace
 
+bool HasSuppressionMarker(std::string_view text) {
+  return ::memmem(text.data(), text.size(), kDisableNextLine.data(), kDisableNextLine.size()) != nullptr;
+}
+
 bool IsSuppressionMarkerLine(std::string_view line) {
   line = Trim(line);
   if (line.size() > 1 && line.front() == '#') return Trim(line.substr(1)) == kDisableNextLine;
@@ -30,10 +34,7 @@ bool IsSuppressionMarkerLine(std::string_view line) {
 std::vector<SuppressionMarker> FindSuppressionMarkers(const Document& document) {
   std::vector<SuppressionMarker> markers;
   const std::string& original = document.original();
-  // Most documents have no marker: one search over the text tells (glibc's
-  // memmem, where std::string::find would stop at every 's').
-  if (::memmem(original.data(), original.size(), kDisableNextLine.data(), kDisableNextLine.size()) == nullptr)
-    return markers;
+  if (!HasSuppressionMarker(original)) return markers;
   if (document.format() == InputFormat::kText) {
     // Lines, as the editor sees them (CRLF and lone CR end lines too).
     const uint32_t last = document.LineColumnOf(static_cast<uint32_t>(original.size())).line;

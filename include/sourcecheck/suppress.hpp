@@ -29,6 +29,11 @@ namespace sourcecheck {
 
 inline constexpr std::string_view kDisableNextLine = "sourcecheck-disable-next-line";
 
+// Whether kDisableNextLine occurs anywhere in `text`: one fast search
+// (glibc's memmem), where std::string::find would stop at every 's'. Most
+// documents have no marker, and this is all they cost.
+bool HasSuppressionMarker(std::string_view text);
+
 // True when a plain-text line (without its line break; a trailing CR is
 // allowed) holds only a marker: "# sourcecheck-disable-next-line" or
 // "<!-- sourcecheck-disable-next-line -->", with spaces around allowed.

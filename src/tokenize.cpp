@@ -308,7 +308,7 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
           continue;
         }
         const unsigned run = static_cast<unsigned>(__builtin_ctzll(stops)) >> 3;
-        const uint64_t keep = run == 0 ? 0 : ~uint64_t{0} >> (64 - 8 * run);
+        const uint64_t keep = (uint64_t{1} << (8 * run)) - 1;  // run < 8: a stop was found
         seen |= Seen(c, keep);
         tail = folded & keep;
         j += run;
@@ -338,7 +338,9 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
         tok.hash = h;
         tok.kind = number ? TokenKind::kNumber : TokenKind::kWord;
         tok.flags = pending;
-        if (!number && (kFast.bits[c0] & kUpperBit)) tok.flags |= kCapitalized;
+        // A capital first letter (a number's first byte is a digit), set
+        // without a branch: capitals and lower case alternate unpredictably.
+        tok.flags |= static_cast<uint16_t>(((kFast.bits[c0] & kUpperBit) >> 1) * kCapitalized);
         if (seen & kLowerBit) {
           tok.flags |= kHasLower;
         } else if (seen & kUpperBit) {

@@ -188,6 +188,15 @@ class Segmenter {
     StartSentence(0);
     for (size_t i = 0; i < n_; ++i) {
       const Token& t = tokens_[i];
+      // Most tokens are words within a line after a word: nothing below
+      // would end a sentence at them or mark a quotation, and after one
+      // the sentence has content and no stop.
+      constexpr uint16_t kNotPlain = kNewlineBefore | kBlankLineBefore | kOpenQuote | kCloseQuote | kInitialism;
+      if (t.kind != TokenKind::kPunct && (t.flags & kNotPlain) == 0 && stop_ == Stop::kNone &&
+          i - start_ < kLongSentenceTokens) {
+        has_content_ = true;
+        continue;
+      }
       const Mark mark = MarkOf(text_, t);
       if (i > start_) {
         if (t.has(kBlankLineBefore)) {

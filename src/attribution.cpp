@@ -825,12 +825,16 @@ class Attributor {
   bool IsCapitalizedIng(uint32_t i) const {
     return IsCapitalized(i) && !tokens_[i].has(kAllUpper) && EndsWith(TokenText(i), "ing");
   }
+  // Whether the attribution's verb class is `name`. Through string_view:
+  // std::string == "literal" calls compare() and strlen, where string_view
+  // compares the sizes first and inlines the rest.
+  static bool ClassIs(const Attribution& a, std::string_view name) { return a.verb_class == name; }
   // An attribution of a view, an aim or a judgement rather than of plain
   // speech: a mental state, or a stance, loaded, intention or assertive
   // verb.
   static bool TakesSide(const Attribution& a) {
-    return a.mental || a.verb_class == "stance" || a.verb_class == "loaded" ||
-           a.verb_class == "intention" || a.verb_class == "assertive";
+    return a.mental || ClassIs(a, "stance") || ClassIs(a, "loaded") ||
+           ClassIs(a, "intention") || ClassIs(a, "assertive");
   }
   // A preposition that takes a noun cue's topic or target ("attack on",
   // "critic of", "support for", "campaign against", "nervous about").
@@ -2544,7 +2548,8 @@ Span Attributor::ObjectClauseSubject(uint32_t np_first, size_t cue_index, uint32
     const CueMatch& o = *claim_cues_[k];
     if (o.first_token <= ml) break;
     const Entry& oe = EntryOf(o);
-    if (oe.family == Family::kReportingVerbs && (oe.key == "say" || Is(oe, kMental))) return {};
+    if (oe.family == Family::kReportingVerbs && (std::string_view(oe.key) == "say" || Is(oe, kMental)))
+      return {};
   }
   *first = mf;
   *last = ml;
@@ -2982,7 +2987,8 @@ void Attributor::NotePeople(uint32_t first, uint32_t last) {
           PersonMention p;
           p.name = text_.substr(tokens_[after].begin, tokens_[end].end - tokens_[after].begin);
           for (uint32_t k = after; k <= end; ++k) p.parts.push_back(tokens_[k].hash);
-          p.gender = e.gender == "female" ? 'f' : e.gender == "male" ? 'm' : 0;
+          const std::string_view gender = e.gender;
+          p.gender = gender == "female" ? 'f' : gender == "male" ? 'm' : 0;
           // Merge with a known person sharing the surname.
           int found = PersonWithPart(p.parts.back());
           if (found < 0) {
@@ -3656,7 +3662,7 @@ void Attributor::AttributeClaim(Claim* claim) {
       emit(std::move(a), m.first_token, cue_last, false, 0, 0, false);
       continue;
     }
-    if (e.family == Family::kDocuments && e.category == "poll") {
+    if (e.family == Family::kDocuments && std::string_view(e.category) == "poll") {
       // "Gallup's tracking poll puts his approval at 49 percent", "The
       // latest poll has Trump leading": a poll that is the sentence's
       // subject reports whatever its verb says.
@@ -3674,7 +3680,7 @@ void Attributor::AttributeClaim(Claim* claim) {
       // "In a Gallup poll, 40 percent ...": the document is the source and
       // "in" the cue, read like "according to".
       uint32_t in = 0;
-      if (e.category != "poll" || !DocumentPreposition(m, &in)) continue;
+      if (std::string_view(e.category) != "poll" || !DocumentPreposition(m, &in)) continue;
       a.cue = {tokens_[in].begin, tokens_[in].end};
       a.verb_class = "phrase";
       a.source = {tokens_[in + 1].begin, tokens_[cue_last].end};
@@ -4286,9 +4292,17 @@ void Attributor::AttributeClaim(Claim* claim) {
     emit(std::move(a), t, t, true, sf, sl, a.kind == SourceKind::kOutlet);
   }
   // The rules below want the candidates in text order; the two rules above
-  // and the poll's "in" add them out of it.
-  std::stable_sort(cands.begin(), cands.end(),
-                   [](const Candidate& x, const Candidate& y) { return x.cue_first < y.cue_first; });
+  // and the poll's "in" add them out of it. Most claims have a candidate or
+  // two, already in order: insertion sort (stable like stable_sort, so the
+  // order is the same) moves none of them and allocates nothing, where
+  // stable_sort takes a buffer even for one.
+  auto text_order = [](const Candidate& x, const Candidate& y) { return x.cue_first < y.cue_first; };
+  if (cands.size() <= 16) {
+    for (size_t i = 1; i < cands.size(); ++i)
+      for (size_t j = i; j > 0 && text_order(cands[j], cands[j - 1]); --j) std::swap(cands[j], cands[j - 1]);
+  } else {
+    std::stable_sort(cands.begin(), cands.end(), text_order);
+  }
 
   // An attribution inside the content of another is part of what that
   // source said ("Ana Costa said the ministry wants ...", "according to the
@@ -4383,8 +4397,8 @@ void Attributor::AttributeClaim(Claim* claim) {
            IsComma(clause - 2);
   };
   for (Candidate& c : cands) {
-    if (!c.has_source || c.a.verb_class == "relay") continue;
-    if (c.a.verb_class == "phrase") {
+    if (!c.has_source || ClassIs(c.a, "relay")) continue;
+    if (ClassIs(c.a, "phrase")) {
       // "..., according to the ministry."
       c.parenthetical = c.cue_first > range_begin_ &&
                         (IsComma(c.cue_first - 1) || tokens_[c.cue_first - 1].hash == kDash ||
@@ -4504,10 +4518,10 @@ void Attributor::AttributeClaim(Claim* claim) {
     if (nested[i] || !outer.has_source || outer.parenthetical || outer.nominal ||
         outer.outlet_relay)
       continue;
-    const bool phrase = outer.a.verb_class == "phrase";
+    const bool phrase = ClassIs(outer.a, "phrase");
     const bool left_source = outer.src_last < outer.cue_first;
     if (!phrase && !left_source) continue;
-    if (outer.a.verb_class == "relay") continue;
+    if (ClassIs(outer.a, "relay")) continue;
     const uint32_t begin = phrase ? outer.src_last + 1 : outer.cue_last + 1;
     uint32_t s_first = 0, s_end = 0;
     SentenceOf(outer.cue_first, &s_first, &s_end);
@@ -4575,7 +4589,7 @@ void Attributor::AttributeClaim(Claim* claim) {
       if (inner.has_source && inner.src_first > begin && inner.src_last < inner.cue_first &&
           (tokens_[inner.src_first - 1].hash == kAnd || tokens_[inner.src_first - 1].hash == kBut ||
            TimeClauseOpeners().Contains(tokens_[inner.src_first - 1].hash)) &&
-          !inner.a.mental && inner.a.verb_class != "setting" &&
+          !inner.a.mental && !ClassIs(inner.a, "setting") &&
           !EndsWith(TokenText(inner.cue_last), "ing") && TakesSide(outer.a))
         continue;
       nested[j] = 1;
@@ -4674,7 +4688,7 @@ void Attributor::AttributeClaim(Claim* claim) {
   // "said in an interview with Reuters that ...": the outlet of a setting
   // is the relay of whoever spoke, never part of what they said.
   for (size_t i = 1; i < cands.size(); ++i)
-    if (cands[i].outlet_relay && cands[i].a.verb_class == "setting" &&
+    if (cands[i].outlet_relay && ClassIs(cands[i].a, "setting") &&
         cands[i - 1].cue_last + 1 == cands[i].cue_first && !cands[i - 1].a.mental)
       nested[i] = 0;
 
@@ -4722,7 +4736,7 @@ void Attributor::AttributeClaim(Claim* claim) {
     // "X said in an interview with CNN": CNN is the primary's relay, not a
     // second source of the claim.
     for (Attribution& r : outlet_relays) {
-      if (r.verb_class == "setting") continue;
+      if (ClassIs(r, "setting")) continue;
       result.push_back(std::move(r));
     }
   } else {

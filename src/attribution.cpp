@@ -763,9 +763,8 @@ bool IsSourceFamily(Family f) {
 }
 
 struct PersonMention {
-  std::string name;           // the full name as first seen ("Xi Jinping")
-  std::vector<uint64_t> parts;  // token hashes of the name
-  char gender = 0;            // 'm', 'f' or 0
+  Span name;        // the full name as first seen ("Xi Jinping"), in the text
+  char gender = 0;  // 'm', 'f' or 0
 };
 
 struct OutletMention {
@@ -1318,10 +1317,13 @@ class Attributor {
   // in "Xi Jinping" is a lookup, not a scan of everyone named so far.
   PartIndex person_by_part_;
   int PersonWithPart(uint64_t part) const { return person_by_part_.Find(part); }
-  int AddPerson(PersonMention p) {
+  // Adds the person named by the tokens first..last; each of them is a
+  // part of the name. The name is a span of the text, which outlives the
+  // attributor: no copy of it, nor of its parts, is kept.
+  int AddPerson(uint32_t first, uint32_t last, char gender) {
     const int index = static_cast<int>(people_.size());
-    for (uint64_t part : p.parts) person_by_part_.Set(part, index);
-    people_.push_back(std::move(p));
+    for (uint32_t k = first; k <= last; ++k) person_by_part_.Set(tokens_[k].hash, index);
+    people_.push_back({{tokens_[first].begin, tokens_[last].end}, gender});
     return index;
   }
   // The index of the first quotation that ends after `offset` (quotations
@@ -2961,7 +2963,7 @@ bool Attributor::ResolvePronoun(uint32_t token, std::string* refers_to) const {
     if (it->first >= token) continue;
     const PersonMention& p = people_[static_cast<size_t>(it->second)];
     if (want && p.gender && p.gender != want) continue;
-    *refers_to = p.name;
+    *refers_to = SpanText(text_, p.name);
     return true;
   }
   return false;
@@ -2984,17 +2986,14 @@ void Attributor::NotePeople(uint32_t first, uint32_t last) {
             (ChunkAt(after) < 0 || AfterAbbreviatedTitle(after)) && !InQuote(after)) {
           uint32_t end = after;
           while (end + 1 <= last && IsCapitalized(end + 1) && ChunkAt(end + 1) < 0) ++end;
-          PersonMention p;
-          p.name = text_.substr(tokens_[after].begin, tokens_[end].end - tokens_[after].begin);
-          for (uint32_t k = after; k <= end; ++k) p.parts.push_back(tokens_[k].hash);
-          const std::string_view gender = e.gender;
-          p.gender = gender == "female" ? 'f' : gender == "male" ? 'm' : 0;
+          const std::string_view gender_name = e.gender;
+          const char gender = gender_name == "female" ? 'f' : gender_name == "male" ? 'm' : 0;
           // Merge with a known person sharing the surname.
-          int found = PersonWithPart(p.parts.back());
+          int found = PersonWithPart(tokens_[end].hash);
           if (found < 0) {
-            found = AddPerson(std::move(p));
+            found = AddPerson(after, end, gender);
           } else if (!people_[static_cast<size_t>(found)].gender) {
-            people_[static_cast<size_t>(found)].gender = p.gender;
+            people_[static_cast<size_t>(found)].gender = gender;
           }
           person_mentions_.emplace_back(after, found);
           t = end + 1;
@@ -3018,10 +3017,7 @@ void Attributor::NotePeople(uint32_t first, uint32_t last) {
       if (found >= 0) {
         person_mentions_.emplace_back(start, found);
       } else if (end > start && !tokens_[start].has(kAllUpper)) {
-        PersonMention p;
-        p.name = text_.substr(tokens_[start].begin, tokens_[end].end - tokens_[start].begin);
-        for (uint32_t w = start; w <= end; ++w) p.parts.push_back(tokens_[w].hash);
-        person_mentions_.emplace_back(start, AddPerson(std::move(p)));
+        person_mentions_.emplace_back(start, AddPerson(start, end, 0));
       }
     }
     t = end + 1;

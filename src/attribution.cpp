@@ -658,8 +658,10 @@ class Attributor {
 
  private:
   // --- token helpers -----------------------------------------------------
+  // Built from the token's offsets, which lie in the text, rather than by
+  // substr(), whose bounds check and throw kept this out of line.
   std::string_view TokenText(uint32_t i) const {
-    return std::string_view(text_).substr(tokens_[i].begin, tokens_[i].size());
+    return std::string_view(text_.data() + tokens_[i].begin, tokens_[i].size());
   }
   bool IsPunct(uint32_t i) const { return tokens_[i].kind == TokenKind::kPunct; }
   bool IsComma(uint32_t i) const { return tokens_[i].hash == kComma; }
@@ -693,8 +695,12 @@ class Attributor {
   static bool TopicPreposition(uint64_t h) {
     return h == kOn || h == kOf || h == kFor || h == kAgainst || h == kAbout;
   }
+  // (A longer word only: "ing" does not end "ing".) The tail is compared
+  // in place, without substr()'s bounds check, so that a literal suffix
+  // inlines to a compare or two.
   static bool EndsWith(std::string_view s, std::string_view suffix) {
-    return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+    return s.size() > suffix.size() &&
+           std::string_view(s.data() + s.size() - suffix.size(), suffix.size()) == suffix;
   }
   bool IsLyAdverb(uint32_t i) const {
     const std::string_view t = TokenText(i);

@@ -1169,6 +1169,13 @@ class Attributor {
     return (marks_[token - range_begin_].cue_marks & mark) != 0;
   }
   std::vector<const CueMatch*> claim_cues_;
+  // The range's capitalised words and source-cue tokens (where a person's
+  // mention can start), and its colons, in order: the first name_count_
+  // and colon_count_ entries of buffers as long as the longest claim.
+  std::vector<uint32_t> name_tokens_;
+  std::vector<uint32_t> colons_;
+  uint32_t name_count_ = 0;
+  uint32_t colon_count_ = 0;
 
   // Document state.
   std::vector<PersonMention> people_;
@@ -1240,24 +1247,40 @@ void Attributor::PrepareSentenceRange(uint32_t first_token, uint32_t end_token,
       if (marks_[t - first_token].chunk < 0) marks_[t - first_token].chunk = static_cast<int>(c);
   }
   // Quotation marks toggle; a quotation that opened in an earlier sentence
-  // of the same quote starts the range inside it.
+  // of the same quote starts the range inside it. The same pass gathers
+  // the few tokens that NotePeople and the colon rule look at, so that
+  // neither walks the whole range again.
   const uint32_t at = tokens_[first_token].begin;
   const size_t qi = FirstQuotationEndingAfter(at);
   bool inside = qi < seg_.quotations.size() && seg_.quotations[qi].begin < at;
+  // Run() sized the buffers for the longest claim; the arrays are in
+  // locals because a byte store may alias a member and would make the
+  // compiler reload them for every token.
+  const Token* const tokens = tokens_.data();
+  TokenMarks* const marks = marks_.data();
+  uint32_t* const names = name_tokens_.data();
+  uint32_t* const colons = colons_.data();
+  uint32_t name_count = 0, colon_count = 0;
   for (uint32_t t = first_token; t < end_token; ++t) {
-    const Token& tok = tokens_[t];
+    const Token& tok = tokens[t];
+    TokenMarks& mark = marks[t - first_token];
+    const bool capitalized = tok.kind == TokenKind::kWord && tok.has(kCapitalized);  // IsCapitalized
+    if (capitalized || mark.chunk >= 0) names[name_count++] = t;
+    if (tok.hash == kColon) colons[colon_count++] = t;
     if (tok.has(kOpenQuote) && !inside) {
       inside = true;
-      marks_[t - first_token].in_quote = 1;
+      mark.in_quote = 1;
       continue;
     }
     if (tok.has(kCloseQuote) && inside) {
-      marks_[t - first_token].in_quote = 1;
+      mark.in_quote = 1;
       inside = false;
       continue;
     }
-    marks_[t - first_token].in_quote = inside ? 1 : 0;
+    mark.in_quote = inside ? 1 : 0;
   }
+  name_count_ = name_count;
+  colon_count_ = colon_count;
 }
 
 Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) const {
@@ -2833,8 +2856,13 @@ void Attributor::NotePeople(uint32_t first, uint32_t last) {
   // quotations and lexicon matches ("Xi Jinping", "Helen Osei"), a title
   // before a capitalised word ("Mr. Osei", "President Trump"), and single
   // words that repeat part of a known name ("Xi").
-  uint32_t t = first;
-  while (t <= last) {
+  // Only a capitalised word or a source cue's token can start one: the
+  // walk goes from one such token to the next (name_tokens_), and skips
+  // those that a mention already took.
+  uint32_t next = first;
+  for (uint32_t i = 0; i < name_count_; ++i) {
+    const uint32_t t = name_tokens_[i];
+    if (t < next || t > last) continue;
     if (InQuote(t) || !IsCapitalized(t) || ChunkAt(t) >= 0) {
       // A title (source_roles "title" or "office") before a capitalised word.
       if (ChunkAt(t) >= 0 && !InQuote(t)) {
@@ -2855,11 +2883,11 @@ void Attributor::NotePeople(uint32_t first, uint32_t last) {
             people_[static_cast<size_t>(found)].gender = gender;
           }
           person_mentions_.emplace_back(after, found);
-          t = end + 1;
+          next = end + 1;
           continue;
         }
       }
-      ++t;
+      next = t + 1;
       continue;
     }
     uint32_t end = t;
@@ -2879,7 +2907,7 @@ void Attributor::NotePeople(uint32_t first, uint32_t last) {
         person_mentions_.emplace_back(start, AddPerson(start, end, 0));
       }
     }
-    t = end + 1;
+    next = end + 1;
   }
 }
 
@@ -4130,8 +4158,10 @@ void Attributor::AttributeClaim(Claim* claim) {
   // A colon that opens a quotation after a lower-case word ("Rubio fired
   // back: \"...\"") is no lexicon match (the colon entry wants a name
   // before it), but it attributes the quotation all the same.
-  for (uint32_t t = first_token + 1; colon_entry_ != kNoEntry && t + 1 < end_token; ++t) {
-    if (tokens_[t].hash != kColon || HasMark(t, kStartsOtherCue) || IsCapitalized(t - 1)) continue;
+  for (uint32_t i = 0; i < colon_count_; ++i) {
+    const uint32_t t = colons_[i];
+    if (colon_entry_ == kNoEntry || t == first_token || t + 1 >= end_token) continue;
+    if (HasMark(t, kStartsOtherCue) || IsCapitalized(t - 1)) continue;
     uint32_t sf = 0, sl = 0;
     Span speaker;
     if (!QuoteColonSpeaker(t, &speaker, &sf, &sl)) continue;
@@ -4652,10 +4682,13 @@ void Attributor::Run(std::vector<Claim>* out) {
     s = last + 1;
   }
   claims.resize(made);
-  // One allocation for the per-token marks of every claim: growing them
-  // claim by claim took a dozen large blocks a document, each costing
-  // malloc more than a claim's whole marking.
+  // One allocation for the per-token marks of every claim, and one for each
+  // list of tokens PrepareSentenceRange gathers: growing them claim by
+  // claim took a dozen large blocks a document, each costing malloc more
+  // than a claim's whole marking.
   marks_.reserve(longest);
+  name_tokens_.resize(longest);
+  colons_.resize(longest);
   for (Claim& c : claims) AttributeClaim(&c);
 
   // A transcript's speaker ("COSTA: I think the levy is fair. They want

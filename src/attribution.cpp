@@ -993,7 +993,8 @@ class Attributor {
   uint32_t TokenAtOffset(uint32_t offset) const;
 
   void AttributeClaim(Claim* claim);
-  QuoteKind QuoteOf(const Claim& claim) const;
+  // `first_quotation`: the first quotation that ends after the claim's start.
+  QuoteKind QuoteOf(const Claim& claim, size_t first_quotation) const;
   // The claim is one quotation from its first to its last character.
   bool WhollyQuoted(const Claim& c) const;
 
@@ -1200,6 +1201,16 @@ class Attributor {
                                  return x.end <= offset;
                                }) - q.begin());
   }
+  // The same, for an offset no smaller than at the previous call with this
+  // *cursor (a claim's start, the claims taken in text order): a walk on
+  // from the previous answer rather than a search of them all.
+  size_t FirstQuotationEndingAfter(uint32_t offset, size_t* cursor) const {
+    const auto& q = seg_.quotations;
+    while (*cursor < q.size() && q[*cursor].end <= offset) ++*cursor;
+    return *cursor;
+  }
+  size_t range_quotation_ = 0;  // the cursors of PrepareSentenceRange and QuoteOf
+  size_t claim_quotation_ = 0;
   std::vector<std::pair<uint32_t, int>> person_mentions_;  // (token, person index) in order
   std::vector<OutletMention> outlets_;                       // in order of first mention
   std::vector<bool> outlet_named_;                           // per entry
@@ -1251,7 +1262,7 @@ void Attributor::PrepareSentenceRange(uint32_t first_token, uint32_t end_token,
   // the few tokens that NotePeople and the colon rule look at, so that
   // neither walks the whole range again.
   const uint32_t at = tokens_[first_token].begin;
-  const size_t qi = FirstQuotationEndingAfter(at);
+  const size_t qi = FirstQuotationEndingAfter(at, &range_quotation_);
   bool inside = qi < seg_.quotations.size() && seg_.quotations[qi].begin < at;
   // Run() sized the buffers for the longest claim; the arrays are in
   // locals because a byte store may alias a member and would make the
@@ -3076,11 +3087,11 @@ SourceKind Attributor::Classify(Span span, uint32_t first, uint32_t last, std::s
   return SourceKind::kUnknown;
 }
 
-QuoteKind Attributor::QuoteOf(const Claim& claim) const {
+QuoteKind Attributor::QuoteOf(const Claim& claim, size_t first_quotation) const {
   // Direct: a quotation of five words or more; partial: a shorter quoted
   // fragment ("reunification").
   QuoteKind kind = QuoteKind::kNone;
-  for (size_t i = FirstQuotationEndingAfter(claim.span.begin);
+  for (size_t i = first_quotation;
        i < seg_.quotations.size() && seg_.quotations[i].begin < claim.span.end; ++i) {
     const Quotation& q = seg_.quotations[i];
     int words = 0;
@@ -3506,7 +3517,8 @@ void Attributor::AttributeClaim(Claim* claim) {
   // People named in this claim count for its own pronouns ("when Xi ...,
   // he said"); ResolvePronoun only looks at mentions before the pronoun.
   NotePeople(first_token, end_token - 1);
-  const QuoteKind quote = QuoteOf(*claim);
+  const QuoteKind quote =
+      QuoteOf(*claim, FirstQuotationEndingAfter(claim->span.begin, &claim_quotation_));
 
   std::vector<Candidate>& cands = cands_;
   cands.clear();

@@ -89,7 +89,9 @@ class WordSet {
     mask_ = capacity - 1;
     for (const char* w : words) Insert(NormalizedHash(w));
   }
-  bool Contains(uint64_t hash) const {
+  // Inlined always: the rules ask it from functions too large for GCC to
+  // inline into on its own, and the call cost as much as the probe.
+  [[gnu::always_inline]] bool Contains(uint64_t hash) const {
     if (hash == 0) return has_zero_;
     for (size_t i = Slot(hash);; i = (i + 1) & mask_) {
       if (slots_[i] == hash) return true;

@@ -1273,24 +1273,24 @@ void Attributor::PrepareSentenceRange(uint32_t first_token, uint32_t end_token,
   TokenMarks* const marks = marks_.data();
   uint32_t* const names = name_tokens_.data();
   uint32_t* const colons = colons_.data();
+  const uint64_t colon = kColon;
   uint32_t name_count = 0, colon_count = 0;
   for (uint32_t t = first_token; t < end_token; ++t) {
     const Token& tok = tokens[t];
     TokenMarks& mark = marks[t - first_token];
     const bool capitalized = tok.kind == TokenKind::kWord && tok.has(kCapitalized);  // IsCapitalized
     if (capitalized || mark.chunk >= 0) names[name_count++] = t;
-    if (tok.hash == kColon) colons[colon_count++] = t;
-    if (tok.has(kOpenQuote) && !inside) {
-      inside = true;
-      mark.in_quote = 1;
-      continue;
+    if (tok.hash == colon) colons[colon_count++] = t;
+    uint8_t in_quote = inside ? 1 : 0;
+    if ((tok.flags & (kOpenQuote | kCloseQuote)) != 0) {  // rare: one test for both
+      if (tok.has(kOpenQuote) && !inside) {
+        inside = true;
+        in_quote = 1;
+      } else if (tok.has(kCloseQuote) && inside) {
+        inside = false;  // the closing mark itself is inside
+      }
     }
-    if (tok.has(kCloseQuote) && inside) {
-      mark.in_quote = 1;
-      inside = false;
-      continue;
-    }
-    mark.in_quote = inside ? 1 : 0;
+    mark.in_quote = in_quote;
   }
   name_count_ = name_count;
   colon_count_ = colon_count;

@@ -3099,8 +3099,7 @@ QuoteKind Attributor::QuoteOf(const Claim& claim, size_t first_quotation) const 
     int words = 0;
     for (uint32_t t = TokenAtOffset(std::max(q.begin, claim.span.begin));
          t < tokens_.size() && tokens_[t].begin < std::min(q.end, claim.span.end); ++t)
-      if (tokens_[t].kind != TokenKind::kPunct) ++words;
-    if (words >= 5) return QuoteKind::kDirect;
+      if (tokens_[t].kind != TokenKind::kPunct && ++words >= 5) return QuoteKind::kDirect;
     if (words > 0) kind = QuoteKind::kPartial;
   }
   return kind;

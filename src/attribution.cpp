@@ -777,7 +777,19 @@ class Attributor {
   };
   // The index of the last token before `verb` that is not an auxiliary, a
   // negation or an adverb ("he has not yet said"), or range_begin_ - 1.
+  // *saw_be becomes true when a form of "be" is among them.
   int64_t SkipModifiers(uint32_t verb, bool* saw_be = nullptr) const;
+  int64_t WalkModifiers(uint32_t verb, bool* saw_be) const;
+  // SkipModifiers' last answer: most verbs are asked about twice running
+  // (by BeforeVerb, then by LeftPhrase). A range (a claim) is never
+  // taken twice, so the range and the verb name the question (a range
+  // ending at 0 is none: no answer yet).
+  struct SkipMemo {
+    uint32_t verb = 0, range_begin = 0, range_end = 0;
+    int64_t result = 0;
+    bool saw_be = false;
+  };
+  mutable SkipMemo skip_memo_;
   Before BeforeVerb(uint32_t verb, bool participle, bool passive_form, uint32_t* at) const;
   // A lower-case word with an adjective's ending ("lingering", "famous";
   // not "-ic" or "-ive", which end nouns too: "critic", "executive").
@@ -1806,6 +1818,20 @@ bool Attributor::BareFunctionWord(uint32_t first, uint32_t last) const {
 }
 
 int64_t Attributor::SkipModifiers(uint32_t verb, bool* saw_be) const {
+  SkipMemo& memo = skip_memo_;
+  if (memo.verb != verb || memo.range_begin != range_begin_ || memo.range_end != range_end_) {
+    bool be = false;
+    memo.result = WalkModifiers(verb, &be);
+    memo.verb = verb;
+    memo.range_begin = range_begin_;
+    memo.range_end = range_end_;
+    memo.saw_be = be;
+  }
+  if (saw_be && memo.saw_be) *saw_be = true;
+  return memo.result;
+}
+
+int64_t Attributor::WalkModifiers(uint32_t verb, bool* saw_be) const {
   int64_t i = static_cast<int64_t>(verb) - 1;
   while (i >= static_cast<int64_t>(range_begin_)) {
     const auto t = static_cast<uint32_t>(i);

@@ -1189,6 +1189,7 @@ class Attributor {
   // and colon_count_ entries of buffers as long as the longest claim.
   std::vector<uint32_t> name_tokens_;
   std::vector<uint32_t> colons_;
+  std::vector<uint32_t> chunk_tokens_;  // PrepareSentenceRange's scratch
   uint32_t name_count_ = 0;
   uint32_t colon_count_ = 0;
 
@@ -1236,8 +1237,47 @@ void Attributor::PrepareSentenceRange(uint32_t first_token, uint32_t end_token,
                                       uint32_t cue_first, uint32_t cue_end) {
   range_begin_ = first_token;
   range_end_ = end_token;
-  const uint32_t n = end_token - first_token;
-  marks_.assign(n, TokenMarks{});
+  // One pass over the tokens starts each one's marks afresh, with whether it
+  // stands in a quotation: quotation marks toggle, and a quotation that
+  // opened in an earlier sentence of the same quote starts the range inside
+  // it. The same pass gathers the few tokens that NotePeople and the colon
+  // rule look at (capitalised words, colons), so that neither walks the
+  // whole range again. Run() sized the buffers for the longest claim; the
+  // arrays are in locals because a byte store may alias a member and would
+  // make the compiler reload them for every token.
+  const uint32_t at = tokens_[first_token].begin;
+  const size_t qi = FirstQuotationEndingAfter(at, &range_quotation_);
+  bool inside = qi < seg_.quotations.size() && seg_.quotations[qi].begin < at;
+  const Token* const tokens = tokens_.data();
+  TokenMarks* const marks = marks_.data();
+  uint32_t* const names = name_tokens_.data();
+  uint32_t* const colons = colons_.data();
+  const uint64_t colon = kColon;
+  uint32_t name_count = 0, colon_count = 0;
+  for (uint32_t t = first_token; t < end_token; ++t) {
+    const Token& tok = tokens[t];
+    const bool capitalized = tok.kind == TokenKind::kWord && tok.has(kCapitalized);  // IsCapitalized
+    if (capitalized) names[name_count++] = t;
+    if (tok.hash == colon) colons[colon_count++] = t;
+    uint8_t in_quote = inside ? 1 : 0;
+    if ((tok.flags & (kOpenQuote | kCloseQuote)) != 0) {  // rare: one test for both
+      if (tok.has(kOpenQuote) && !inside) {
+        inside = true;
+        in_quote = 1;
+      } else if (tok.has(kCloseQuote) && inside) {
+        inside = false;  // the closing mark itself is inside
+      }
+    }
+    TokenMarks& mark = marks[t - first_token];
+    mark = TokenMarks{};
+    mark.in_quote = in_quote;
+  }
+  colon_count_ = colon_count;
+
+  // The cues' marks. A source cue's token that is no capitalised word is
+  // listed for NotePeople too (it looks for a title there).
+  uint32_t* const chunk_words = chunk_tokens_.data();
+  uint32_t chunk_count = 0;
   claim_cues_.clear();
   for (uint32_t c = cue_first; c < cue_end; ++c) {
     const CueMatch& m = analysis_.cues[c];
@@ -1268,44 +1308,18 @@ void Attributor::PrepareSentenceRange(uint32_t first_token, uint32_t end_token,
       }
     }
     if (!IsSourceFamily(FamilyOf(m))) continue;
-    for (uint32_t t = m.first_token; t < m.first_token + m.token_count && t < end_token; ++t)
-      if (marks_[t - first_token].chunk < 0) marks_[t - first_token].chunk = static_cast<int>(c);
-  }
-  // Quotation marks toggle; a quotation that opened in an earlier sentence
-  // of the same quote starts the range inside it. The same pass gathers
-  // the few tokens that NotePeople and the colon rule look at, so that
-  // neither walks the whole range again.
-  const uint32_t at = tokens_[first_token].begin;
-  const size_t qi = FirstQuotationEndingAfter(at, &range_quotation_);
-  bool inside = qi < seg_.quotations.size() && seg_.quotations[qi].begin < at;
-  // Run() sized the buffers for the longest claim; the arrays are in
-  // locals because a byte store may alias a member and would make the
-  // compiler reload them for every token.
-  const Token* const tokens = tokens_.data();
-  TokenMarks* const marks = marks_.data();
-  uint32_t* const names = name_tokens_.data();
-  uint32_t* const colons = colons_.data();
-  const uint64_t colon = kColon;
-  uint32_t name_count = 0, colon_count = 0;
-  for (uint32_t t = first_token; t < end_token; ++t) {
-    const Token& tok = tokens[t];
-    TokenMarks& mark = marks[t - first_token];
-    const bool capitalized = tok.kind == TokenKind::kWord && tok.has(kCapitalized);  // IsCapitalized
-    if (capitalized || mark.chunk >= 0) names[name_count++] = t;
-    if (tok.hash == colon) colons[colon_count++] = t;
-    uint8_t in_quote = inside ? 1 : 0;
-    if ((tok.flags & (kOpenQuote | kCloseQuote)) != 0) {  // rare: one test for both
-      if (tok.has(kOpenQuote) && !inside) {
-        inside = true;
-        in_quote = 1;
-      } else if (tok.has(kCloseQuote) && inside) {
-        inside = false;  // the closing mark itself is inside
-      }
+    for (uint32_t t = m.first_token; t < m.first_token + m.token_count && t < end_token; ++t) {
+      if (marks_[t - first_token].chunk >= 0) continue;
+      marks_[t - first_token].chunk = static_cast<int>(c);
+      if (!IsCapitalized(t)) chunk_words[chunk_count++] = t;
     }
-    mark.in_quote = in_quote;
   }
-  name_count_ = name_count;
-  colon_count_ = colon_count;
+  // Both lists in order, merged from the back into the names' buffer (it
+  // has room for every token of the range).
+  std::sort(chunk_words, chunk_words + chunk_count);
+  uint32_t i = name_count, j = chunk_count, out = name_count + chunk_count;
+  while (j > 0) names[--out] = i > 0 && names[i - 1] > chunk_words[j - 1] ? names[--i] : chunk_words[--j];
+  name_count_ = name_count + chunk_count;
 }
 
 Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) const {
@@ -4725,9 +4739,10 @@ void Attributor::Run(std::vector<Claim>* out) {
   // list of tokens PrepareSentenceRange gathers: growing them claim by
   // claim took a dozen large blocks a document, each costing malloc more
   // than a claim's whole marking.
-  marks_.reserve(longest);
+  marks_.resize(longest);
   name_tokens_.resize(longest);
   colons_.resize(longest);
+  chunk_tokens_.resize(longest);
   for (Claim& c : claims) AttributeClaim(&c);
 
   // A transcript's speaker ("COSTA: I think the levy is fair. They want

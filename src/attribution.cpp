@@ -1127,8 +1127,8 @@ class Attributor {
   uint32_t ContentEnd(uint32_t begin, uint32_t s_end, bool subordinate) const;
   // AttributeClaim's scratch, kept from claim to claim.
   std::vector<char> nested_;
-  std::vector<Attribution> found_;
-  std::vector<Attribution> outlet_relays_;
+  std::vector<uint32_t> found_;          // candidates, by index into cands_
+  std::vector<uint32_t> outlet_relays_;
 
   // The subject after the comma that closes a phrase opening the sentence
   // at `verb` ("Speaking in Ohio, the senator ..."), or empty.
@@ -4631,19 +4631,22 @@ void Attributor::AttributeClaim(Claim* claim) {
         cands[i - 1].cue_last + 1 == cands[i].cue_first && !cands[i - 1].a.mental)
       nested[i] = 0;
 
-  std::vector<Attribution>& found = found_;
-  std::vector<Attribution>& outlet_relays = outlet_relays_;
+  // The candidates that stay, by index: each attribution is moved once,
+  // from its candidate into the claim, when the order is settled.
+  std::vector<uint32_t>& found = found_;
+  std::vector<uint32_t>& outlet_relays = outlet_relays_;
   found.clear();
   outlet_relays.clear();
   for (size_t i = 0; i < cands.size(); ++i) {
     if (nested[i]) continue;
-    (cands[i].outlet_relay ? outlet_relays : found).push_back(std::move(cands[i].a));
+    (cands[i].outlet_relay ? outlet_relays : found).push_back(static_cast<uint32_t>(i));
   }
 
   // Choose the primary attribution: a sourced statement first (with an
   // outlet in the same sentence as its relay), then an outlet, then a
   // source-less hedge ("reportedly"), then a belief or intention.
-  auto rank = [](const Attribution& a) {
+  auto rank = [&cands](uint32_t i) {
+    const Attribution& a = cands[i].a;
     if (a.mental || a.hedged_verb) return 4;
     if (a.kind == SourceKind::kNone) return 3;
     if (a.kind == SourceKind::kUnknown) return 2;
@@ -4657,30 +4660,31 @@ void Attributor::AttributeClaim(Claim* claim) {
       for (size_t j = i; j > 0 && rank(found[j]) < rank(found[j - 1]); --j) std::swap(found[j], found[j - 1]);
   } else {
     std::stable_sort(found.begin(), found.end(),
-                     [&](const Attribution& x, const Attribution& y) { return rank(x) < rank(y); });
+                     [&](uint32_t x, uint32_t y) { return rank(x) < rank(y); });
   }
   std::vector<Attribution>& result = claim->attributions;
   result.clear();
   if (!found.empty() && rank(found.front()) <= 2) {
-    Attribution& primary = found.front();
+    Attribution& primary = cands[found.front()].a;
     if (primary.via.empty()) {
-      for (const Attribution& r : outlet_relays) {
+      for (const uint32_t i : outlet_relays) {
+        const Attribution& r = cands[i].a;
         if (r.kind != SourceKind::kOutlet) continue;
         primary.via = r.source;
         primary.via_name = r.refers_to;
         break;
       }
     }
-    for (Attribution& f : found) result.push_back(std::move(f));
+    for (const uint32_t i : found) result.push_back(std::move(cands[i].a));
     // "X said in an interview with CNN": CNN is the primary's relay, not a
     // second source of the claim.
-    for (Attribution& r : outlet_relays) {
-      if (ClassIs(r, "setting")) continue;
-      result.push_back(std::move(r));
+    for (const uint32_t i : outlet_relays) {
+      if (ClassIs(cands[i].a, "setting")) continue;
+      result.push_back(std::move(cands[i].a));
     }
   } else {
-    for (Attribution& r : outlet_relays) result.push_back(std::move(r));
-    for (Attribution& f : found) result.push_back(std::move(f));
+    for (const uint32_t i : outlet_relays) result.push_back(std::move(cands[i].a));
+    for (const uint32_t i : found) result.push_back(std::move(cands[i].a));
   }
   NoteOutlets(analysis_.cue_begin[claim->first_sentence],
               analysis_.cue_begin[claim->last_sentence + 1]);

@@ -4242,6 +4242,14 @@ void Attributor::AttributeClaim(Claim* claim) {
   } else {
     std::stable_sort(cands.begin(), cands.end(), text_order);
   }
+  // Many claims have no candidate: the rules below only weigh candidates
+  // against each other, and the claim is left without attribution.
+  if (cands.empty()) {
+    claim->attributions.clear();
+    NoteOutlets(analysis_.cue_begin[claim->first_sentence],
+                analysis_.cue_begin[claim->last_sentence + 1]);
+    return;
+  }
 
   // An attribution inside the content of another is part of what that
   // source said ("Ana Costa said the ministry wants ...", "according to the

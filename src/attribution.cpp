@@ -706,7 +706,7 @@ class Attributor {
   }
   bool IsLyAdverb(uint32_t i) const {
     const std::string_view t = TokenText(i);
-    return IsLowerWord(i) && t.size() > 4 && t.substr(t.size() - 2) == "ly";
+    return IsLowerWord(i) && t.size() > 4 && EndsWith(t, "ly");
   }
   const Entry& EntryOf(const CueMatch& m) const { return matcher_.entry(m.entry); }
   // The categories the attribution rules look at, one bit each (in the

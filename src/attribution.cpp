@@ -37,7 +37,10 @@ namespace {
 // Closed classes of English the rules need, as normalised-token hashes.
 // The rules ask these sets several times per token, so a set is a small
 // open-addressing table probed with the token's own 64-bit hash (already
-// well mixed): one or two cache lines per question, no allocation.
+// well mixed): one or two cache lines per question, no allocation. The
+// sets are constants made at start-up rather than function-local statics,
+// which cost a call and a guard test per question (over a million
+// questions on a long document).
 // Name part (a token hash) -> the latest person whose name holds it: an
 // open-addressing table that grows, in place of a node-based map that
 // allocates for every part of every name of a long document.
@@ -86,7 +89,9 @@ class WordSet {
     mask_ = capacity - 1;
     for (const char* w : words) Insert(NormalizedHash(w));
   }
-  bool Contains(uint64_t hash) const {
+  // Inlined always: the rules ask it from functions too large for GCC to
+  // inline into on its own, and the call cost as much as the probe.
+  [[gnu::always_inline]] bool Contains(uint64_t hash) const {
     if (hash == 0) return has_zero_;
     for (size_t i = Slot(hash);; i = (i + 1) & mask_) {
       if (slots_[i] == hash) return true;
@@ -111,649 +116,499 @@ class WordSet {
 };
 
 // Words that end a source phrase when walking away from the cue.
-const WordSet& Boundaries() {
-  static const WordSet words = {
-      "that", "which", "who", "whom", "whose", "but", "or", "as", "because", "while", "when",
-      "if", "since", "after", "before", "where", "although", "though", "is", "was", "were",
-      "are", "be", "been", "being", "has", "have", "had", "will", "would", "could", "should",
-      "may", "might", "can", "must", "did", "does", "do", "not", "than", "so", "also",
-      "however", "meanwhile", "yet", "then", "once", "until", "whether", "to", "into", "onto",
-      "over", "under", "about", "against", "during", "through", "without", "between",
-      "among", "per", "via", "like", "unlike", "despite", "amid", "by", "in", "on", "at",
-      "for", "from", "with", "and", "said", "says", "say", "told", "according", "there",
-      "here", "now", "today", "yesterday", "tonight", "this", "these", "those", "it", "its",
-      "we", "i", "you", "us", "me", "what", "how", "why", "why", "all", "both", "each",
-      "either", "neither", "even", "only", "just", "still", "already", "instead", "too",
-      "very", "more", "most", "less", "least", "no", "nor", "up", "out", "off", "down",
-      "away", "back", "around", "again", "ever", "never", "always", "often", "sometimes",
-      "later", "earlier", "first", "last", "next", "saying", "adding", "noting", "added",
-      "wrote", "reported", "reports", "report"};
-  return words;
-}
+const WordSet kBoundaries = {
+    "that", "which", "who", "whom", "whose", "but", "or", "as", "because", "while", "when",
+    "if", "since", "after", "before", "where", "although", "though", "is", "was", "were",
+    "are", "be", "been", "being", "has", "have", "had", "will", "would", "could", "should",
+    "may", "might", "can", "must", "did", "does", "do", "not", "than", "so", "also",
+    "however", "meanwhile", "yet", "then", "once", "until", "whether", "to", "into", "onto",
+    "over", "under", "about", "against", "during", "through", "without", "between",
+    "among", "per", "via", "like", "unlike", "despite", "amid", "by", "in", "on", "at",
+    "for", "from", "with", "and", "said", "says", "say", "told", "according", "there",
+    "here", "now", "today", "yesterday", "tonight", "this", "these", "those", "it", "its",
+    "we", "i", "you", "us", "me", "what", "how", "why", "why", "all", "both", "each",
+    "either", "neither", "even", "only", "just", "still", "already", "instead", "too",
+    "very", "more", "most", "less", "least", "no", "nor", "up", "out", "off", "down",
+    "away", "back", "around", "again", "ever", "never", "always", "often", "sometimes",
+    "later", "earlier", "first", "last", "next", "saying", "adding", "noting", "added",
+    "wrote", "reported", "reports", "report"};
 
 // Verbs with which a poll reports a finding, besides the reporting verbs
 // ("The poll has Trump leading", "puts his approval at 49 percent").
-const WordSet& PollVerbs() {
-  static const WordSet words = {"has", "have", "had", "puts", "put", "gives", "gave", "sees", "saw",
-                                "addresses", "addressed", "tells", "told"};
-  return words;
-}
+const WordSet kPollVerbs = {
+    "has", "have", "had", "puts", "put", "gives", "gave", "sees", "saw",
+    "addresses", "addressed", "tells", "told"};
 
 // Verbs whose subject receives what their object names ("faced criticism",
 // "drew praise", "sparked calls for").
-const WordSet& ReceivingVerbs() {
-  static const WordSet words = {"face", "faces", "faced", "facing", "draw", "draws", "drew", "drawn",
-                                "drawing", "receive", "receives", "received", "receiving", "attract",
-                                "attracts", "attracted", "spark", "sparks", "sparked", "prompt",
-                                "prompts", "prompted", "provoke", "provokes", "provoked", "invite",
-                                "invites", "invited", "trigger", "triggers", "triggered", "endure",
-                                "endured", "weather", "weathered", "resist", "resists", "resisted",
-                                "resisting", "reject", "rejects", "rejected", "rejecting", "rebuff",
-                                "rebuffed", "heed", "heeded", "ignore", "ignores", "ignored"};
-  return words;
-}
+const WordSet kReceivingVerbs = {
+    "face", "faces", "faced", "facing", "draw", "draws", "drew", "drawn",
+    "drawing", "receive", "receives", "received", "receiving", "attract",
+    "attracts", "attracted", "spark", "sparks", "sparked", "prompt",
+    "prompts", "prompted", "provoke", "provokes", "provoked", "invite",
+    "invites", "invited", "trigger", "triggers", "triggered", "endure",
+    "endured", "weather", "weathered", "resist", "resists", "resisted",
+    "resisting", "reject", "rejects", "rejected", "rejecting", "rebuff",
+    "rebuffed", "heed", "heeded", "ignore", "ignores", "ignored"};
 
 // Prepositions that can govern a noun phrase.
-const WordSet& Prepositions() {
-  static const WordSet words = {"in", "on", "of", "for", "with", "about", "at", "from", "by", "to",
-                                "into", "over", "under", "against", "during", "through", "without",
-                                "despite", "amid", "after", "before", "among", "between", "behind"};
-  return words;
-}
+const WordSet kPrepositions = {
+    "in", "on", "of", "for", "with", "about", "at", "from", "by", "to",
+    "into", "over", "under", "against", "during", "through", "without",
+    "despite", "amid", "after", "before", "among", "between", "behind"};
 
 // Numbers written as words, as in a poll's "four in 10".
-const WordSet& NumberWords() {
-  static const WordSet words = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
-  return words;
-}
+const WordSet kNumberWords = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"};
 
 // Function words allowed inside a source phrase.
-const WordSet& Determiners() {
-  static const WordSet words = {"the", "a", "an", "his", "her", "their", "its", "our", "one",
-                                "two", "three", "several", "some", "many", "other", "another",
-                                "former", "then", "two", "senior", "top"};
-  return words;
-}
+const WordSet kDeterminers = {
+    "the", "a", "an", "his", "her", "their", "its", "our", "one",
+    "two", "three", "several", "some", "many", "other", "another",
+    "former", "then", "two", "senior", "top"};
 
 // Auxiliaries, modals and "not": the verb group's opening words ("has
 // twice complained", "can be heard", "may well endorse").
-const WordSet& Auxiliaries() {
-  static const WordSet words = {
-      "has", "have", "had", "is", "was", "were", "are", "be", "been", "being", "will", "would",
-      "could", "should", "may", "might", "can", "must", "shall", "did", "does", "do", "not",
-      "don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "cannot", "couldn't",
-      "shouldn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't"};
-  return words;
-}
+const WordSet kAuxiliaries = {
+    "has", "have", "had", "is", "was", "were", "are", "be", "been", "being", "will", "would",
+    "could", "should", "may", "might", "can", "must", "shall", "did", "does", "do", "not",
+    "don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "cannot", "couldn't",
+    "shouldn't", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't", "hadn't"};
 
 // Adverbs and auxiliaries that may stand between a subject and its verb
 // ("he has repeatedly declared").
-const WordSet& VerbModifiers() {
-  static const WordSet words = {
-      "has", "have", "had", "is", "was", "were", "are", "will", "would", "also", "again",
-      "then", "once", "later", "earlier", "previously", "already", "still", "often", "never",
-      "not", "did", "does", "do", "long", "first", "recently", "repeatedly", "publicly",
-      "privately", "separately", "further", "had", "has", "just", "even", "only", "initially",
-      "ultimately", "since", "subsequently", "similarly", "likewise", "too", "herself",
-      "himself", "themselves", "itself", "been", "be", "being", "may", "might", "could",
-      "should", "can", "must", "shall", "it's", "once", "never", "don't", "doesn't", "didn't",
-      "however", "though", "instead", "therefore", "nonetheless", "nevertheless", "yet",
-      "seldom", "sometimes", "ever", "perhaps", "maybe", "almost", "soon", "personally",
-      "won't", "wouldn't", "can't", "cannot", "couldn't", "shouldn't", "isn't", "aren't",
-      "wasn't", "weren't", "hasn't", "haven't", "hadn't", "mustn't", "now", "always", "both",
-      "all", "am", "quite"};
-  return words;
-}
+const WordSet kVerbModifiers = {
+    "has", "have", "had", "is", "was", "were", "are", "will", "would", "also", "again",
+    "then", "once", "later", "earlier", "previously", "already", "still", "often", "never",
+    "not", "did", "does", "do", "long", "first", "recently", "repeatedly", "publicly",
+    "privately", "separately", "further", "had", "has", "just", "even", "only", "initially",
+    "ultimately", "since", "subsequently", "similarly", "likewise", "too", "herself",
+    "himself", "themselves", "itself", "been", "be", "being", "may", "might", "could",
+    "should", "can", "must", "shall", "it's", "once", "never", "don't", "doesn't", "didn't",
+    "however", "though", "instead", "therefore", "nonetheless", "nevertheless", "yet",
+    "seldom", "sometimes", "ever", "perhaps", "maybe", "almost", "soon", "personally",
+    "won't", "wouldn't", "can't", "cannot", "couldn't", "shouldn't", "isn't", "aren't",
+    "wasn't", "weren't", "hasn't", "haven't", "hadn't", "mustn't", "now", "always", "both",
+    "all", "am", "quite"};
 
 // Verbs that link a subject to an adjective as "be" does ("have become
 // vocal about", "remains wary of", "grew nervous about"). Not "seem" or
 // "appear": "seemed certain to", "seems willing to" tell how things look
 // to the writer more often than what the subject holds.
-const WordSet& LinkingVerbs() {
-  static const WordSet words = {"become", "became", "becoming", "grow", "grows", "grew",
-                                "grown", "growing", "remain", "remains", "remained",
-                                "remaining", "stay", "stays", "stayed", "get", "gets", "got",
-                                "getting"};
-  return words;
-}
+const WordSet kLinkingVerbs = {
+    "become", "became", "becoming", "grow", "grows", "grew",
+    "grown", "growing", "remain", "remains", "remained",
+    "remaining", "stay", "stays", "stayed", "get", "gets", "got",
+    "getting"};
 
 // Words of degree before an adjective after "be" ("is most proud of",
 // "was more upbeat about", "are so enamored of").
-const WordSet& DegreeWords() {
-  static const WordSet words = {"more", "most", "less", "least", "very", "so", "too", "quite",
-                                "far", "rather", "pretty", "much", "even"};
-  return words;
-}
+const WordSet kDegreeWords = {
+    "more", "most", "less", "least", "very", "so", "too", "quite",
+    "far", "rather", "pretty", "much", "even"};
 
 // Pronouns that can stand alone as the subject of a reporting verb ("he
 // said", "they argued"). Every other function word ("and", "to", "when")
 // is never a source on its own.
-const WordSet& SubjectPronouns() {
-  static const WordSet words = {"he",      "she",     "they",     "we",       "i",
-                                "you",     "it",      "one",      "some",     "many",
-                                "others",  "most",    "few",      "several",  "both",
-                                "all",     "neither", "none",     "each",     "either",
-                                "everyone", "someone", "nobody",  "anyone",   "everybody",
-                                "somebody", "two",    "three",    "another"};
-  return words;
-}
+const WordSet kSubjectPronouns = {
+    "he",      "she",     "they",     "we",       "i",
+    "you",     "it",      "one",      "some",     "many",
+    "others",  "most",    "few",      "several",  "both",
+    "all",     "neither", "none",     "each",     "either",
+    "everyone", "someone", "nobody",  "anyone",   "everybody",
+    "somebody", "two",    "three",    "another"};
 
 // A pronoun and an auxiliary written as one word ("we'll", "I've"): the
 // subject of the verb that follows.
-const WordSet& SubjectContractions() {
-  static const WordSet words = {
-      "i'm", "i've", "i'd", "i'll", "we're", "we've", "we'd", "we'll", "you're", "you've",
-      "you'd", "you'll", "they're", "they've", "they'd", "they'll", "he'd", "he'll", "she'd",
-      "she'll", "it'll", "it'd"};
-  return words;
-}
+const WordSet kSubjectContractions = {
+    "i'm", "i've", "i'd", "i'll", "we're", "we've", "we'd", "we'll", "you're", "you've",
+    "you'd", "you'll", "they're", "they've", "they'd", "they'll", "he'd", "he'll", "she'd",
+    "she'll", "it'll", "it'd"};
 
 // Verbs that take an infinitive whose subject is theirs ("went on to say",
 // "continued to argue"): the infinitive's cue is attributed to it.
-const WordSet& Catenatives() {
-  static const WordSet words = {
-      "continued", "continues", "continue", "continuing", "began", "begins", "begin",
-      "started", "starts", "tried", "tries", "try", "trying", "decided", "decides", "used",
-      "moved", "rushed", "chose", "chooses", "went", "goes", "go", "going", "came", "comes",
-      "yet", "able", "eager", "ready", "willing", "quick", "first", "stood", "took", "takes",
-      "sought", "seeks", "appeared", "appears", "seemed", "seems", "expected", "likely",
-      "working", "worked", "prepared", "preparing", "waited", "happy", "careful", "sure",
-      "set", "poised", "due", "forced", "asked", "urged", "called", "invited", "pressed"};
-  return words;
-}
+const WordSet kCatenatives = {
+    "continued", "continues", "continue", "continuing", "began", "begins", "begin",
+    "started", "starts", "tried", "tries", "try", "trying", "decided", "decides", "used",
+    "moved", "rushed", "chose", "chooses", "went", "goes", "go", "going", "came", "comes",
+    "yet", "able", "eager", "ready", "willing", "quick", "first", "stood", "took", "takes",
+    "sought", "seeks", "appeared", "appears", "seemed", "seems", "expected", "likely",
+    "working", "worked", "prepared", "preparing", "waited", "happy", "careful", "sure",
+    "set", "poised", "due", "forced", "asked", "urged", "called", "invited", "pressed"};
 
 // Verbs whose object is the means or the occasion of what the infinitive
 // after it says, done by their own subject ("used his speech to attack",
 // "took the opportunity to thank", "seized the moment to announce").
-const WordSet& InstrumentVerbs() {
-  static const WordSet words = {"used", "uses", "using", "took", "takes", "taking",
-                                "seized", "seizes", "seizing"};
-  return words;
-}
+const WordSet kInstrumentVerbs = {
+    "used", "uses", "using", "took", "takes", "taking",
+    "seized", "seizes", "seizing"};
 
 // Verbs of going, gathering and appearing whose purpose is an infinitive a
 // place or a companion away, done by their own subject ("gathered at a
 // diner to talk about", "appeared on the show to defend", "met with donors
 // to discuss").
-const WordSet& PurposeVerbs() {
-  static const WordSet words = {
-      "came",      "come",      "comes",     "went",     "met",      "meet",     "meets",
-      "gathered",  "gather",    "huddled",   "appeared", "appear",   "appears",  "stood",
-      "sat",       "traveled",  "travelled", "travel",   "flew",     "fly",      "visited",
-      "visit",     "visiting",  "returned",  "return",   "arrived",  "headed",   "stopped",
-      "descended", "rallied",   "convened",  "assembled", "joined",  "join",     "showed",
-      "turned",    "drove",     "phoned",    "wrote",    "spoke",    "speaks",   "stepped",
-      "took",      "held",      "hosted",    "launched", "posted",   "released", "issued",
-      "spent",     "tweeted",   "ran",       "aired"};
-  return words;
-}
+const WordSet kPurposeVerbs = {
+    "came",      "come",      "comes",     "went",     "met",      "meet",     "meets",
+    "gathered",  "gather",    "huddled",   "appeared", "appear",   "appears",  "stood",
+    "sat",       "traveled",  "travelled", "travel",   "flew",     "fly",      "visited",
+    "visit",     "visiting",  "returned",  "return",   "arrived",  "headed",   "stopped",
+    "descended", "rallied",   "convened",  "assembled", "joined",  "join",     "showed",
+    "turned",    "drove",     "phoned",    "wrote",    "spoke",    "speaks",   "stepped",
+    "took",      "held",      "hosted",    "launched", "posted",   "released", "issued",
+    "spent",     "tweeted",   "ran",       "aired"};
 
 // Verbs whose object is a text or message their subject puts out ("sent a
 // letter", "released an ad", "filed a lawsuit", "started a petition"): a
 // participle after that object ("... urging", "... calling for") tells what
 // the subject says through it.
-const WordSet& PublishingVerbs() {
-  static const WordSet words = {"sent", "sends", "released", "releases", "issued", "issues",
-                                "filed", "files", "launched", "launches", "started", "starts",
-                                "placed", "aired", "airs", "unveiled", "unveils", "approved",
-                                "published", "publishes", "posted", "posts", "circulated"};
-  return words;
-}
+const WordSet kPublishingVerbs = {
+    "sent", "sends", "released", "releases", "issued", "issues",
+    "filed", "files", "launched", "launches", "started", "starts",
+    "placed", "aired", "airs", "unveiled", "unveils", "approved",
+    "published", "publishes", "posted", "posts", "circulated"};
 
 // Nouns of purpose in a phrase that tells why the clause's subject acts
 // ("rallied in hopes of", "bought shares in a bid to", "with plans to").
-const WordSet& PurposeNouns() {
-  static const WordSet words = {"hope", "hopes", "plan", "plans", "bid", "effort", "attempt"};
-  return words;
-}
+const WordSet kPurposeNouns = {
+    "hope", "hopes", "plan", "plans", "bid", "effort", "attempt"};
 
 // Units of time: "took four years to write" is a duration, not an occasion.
-const WordSet& TimeUnits() {
-  static const WordSet words = {"seconds", "minutes", "hours", "days",  "weeks",   "months",
-                                "years",   "decades", "minute", "hour", "while",   "ages"};
-  return words;
-}
+const WordSet kTimeUnits = {
+    "seconds", "minutes", "hours", "days",  "weeks",   "months",
+    "years",   "decades", "minute", "hour", "while",   "ages"};
 
 // Forms of "go" that open "went out of his way to say" and "went so far as
 // to say".
-const WordSet& GoForms() {
-  static const WordSet words = {"went", "goes", "go", "going", "gone"};
-  return words;
-}
+const WordSet kGoForms = {
+    "went", "goes", "go", "going", "gone"};
 
 // Participles of permission and scheduling: "not authorized to discuss" is
 // an anonymous source's boilerplate, "scheduled to testify" no statement.
-const WordSet& PermissionWords() {
-  static const WordSet words = {"authorized", "authorised", "permitted", "allowed", "cleared",
-                                "scheduled", "slated", "set"};
-  return words;
-}
+const WordSet kPermissionWords = {
+    "authorized", "authorised", "permitted", "allowed", "cleared",
+    "scheduled", "slated", "set"};
 
 // Words before "of" and a gerund whose subject is the clause's ("the step
 // of criticizing", "instead of calling", "short of endorsing").
-const WordSet& GerundOfWords() {
-  static const WordSet words = {"step", "point", "habit", "tradition", "practice", "business",
-                                "instead", "short", "process", "act", "task", "job",
-                                "capable", "guilty", "afraid", "tired", "proud", "fond",
-                                "incapable", "accused", "way", "means", "risk"};
-  return words;
-}
+const WordSet kGerundOfWords = {
+    "step", "point", "habit", "tradition", "practice", "business",
+    "instead", "short", "process", "act", "task", "job",
+    "capable", "guilty", "afraid", "tired", "proud", "fond",
+    "incapable", "accused", "way", "means", "risk"};
 
 // Verbs of beginning, going on and stopping that take a gerund whose
 // subject is theirs ("started asking", "kept saying", "began attacking").
-const WordSet& AspectualVerbs() {
-  static const WordSet words = {
-      "started", "starts", "start", "starting", "began", "begins", "begin", "beginning", "begun",
-      "kept", "keeps", "keep", "keeping", "stopped", "stops", "stop", "quit", "finished",
-      "resumed", "resumes", "avoided", "avoids", "risked", "risks", "continue", "continues",
-      "continued"};
-  return words;
-}
+const WordSet kAspectualVerbs = {
+    "started", "starts", "start", "starting", "began", "begins", "begin", "beginning", "begun",
+    "kept", "keeps", "keep", "keeping", "stopped", "stops", "stop", "quit", "finished",
+    "resumed", "resumes", "avoided", "avoids", "risked", "risks", "continue", "continues",
+    "continued"};
 
 // Nouns after "by" that name a means, a measure or a time, not an agent
 // ("by phone", "by the end of", "by his own account").
-const WordSet& MeansNouns() {
-  static const WordSet words = {"phone", "telephone", "email", "e-mail", "text", "mail", "letter",
-                                "fax", "video", "satellite", "margin", "vote", "votes", "default",
-                                "hand", "proxy", "law", "design", "mistake", "accident", "name",
-                                "contrast", "comparison", "way", "end", "time", "account",
-                                "standard", "standards", "measure", "percent", "far", "then",
-                                "now", "night", "day", "week", "month", "year", "noon", "midnight",
-                                "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                "sunday"};
-  return words;
-}
+const WordSet kMeansNouns = {
+    "phone", "telephone", "email", "e-mail", "text", "mail", "letter",
+    "fax", "video", "satellite", "margin", "vote", "votes", "default",
+    "hand", "proxy", "law", "design", "mistake", "accident", "name",
+    "contrast", "comparison", "way", "end", "time", "account",
+    "standard", "standards", "measure", "percent", "far", "then",
+    "now", "night", "day", "week", "month", "year", "noon", "midnight",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday"};
 
 // Participles that modify a noun after a capitalised adjective ("Democratic
 // registered voters", "GOP elected officials").
-const WordSet& ParticipleAdjectives() {
-  static const WordSet words = {"registered", "elected", "retired", "unnamed", "appointed",
-                                "affiliated", "undecided", "united", "based", "declared",
-                                "committed", "pledged", "unpledged", "armed", "organized",
-                                "sponsored", "backed", "funded", "owned", "controlled", "led"};
-  return words;
-}
+const WordSet kParticipleAdjectives = {
+    "registered", "elected", "retired", "unnamed", "appointed",
+    "affiliated", "undecided", "united", "based", "declared",
+    "committed", "pledged", "unpledged", "armed", "organized",
+    "sponsored", "backed", "funded", "owned", "controlled", "led"};
 
 // Nouns of support whose "of" phrase names the supporter after "the" ("the
 // endorsement of the union").
-const WordSet& AgentOfNouns() {
-  static const WordSet words = {"endorsement", "endorsements", "backing", "support", "blessing"};
-  return words;
-}
+const WordSet kAgentOfNouns = {
+    "endorsement", "endorsements", "backing", "support", "blessing"};
 
 // Words of degree or negation before an adjective that modifies a noun cue
 // ("no overt mention", "more frequent calls").
-const WordSet& DegreeOrNegation() {
-  static const WordSet words = {"no", "more", "most", "less", "least", "so", "very", "too"};
-  return words;
-}
+const WordSet kDegreeOrNegation = {
+    "no", "more", "most", "less", "least", "so", "very", "too"};
 
 // Forms of "spend", whose subject does the gerund after its object ("spent
 // the week attacking").
-const WordSet& SpendForms() {
-  static const WordSet words = {"spend", "spends", "spent", "spending"};
-  return words;
-}
+const WordSet kSpendForms = {
+    "spend", "spends", "spent", "spending"};
 
 // Prepositions before a gerund whose subject is the main clause's ("by
 // saying", "upon arguing", "while insisting").
-const WordSet& GerundPrepositions() {
-  static const WordSet words = {"by", "upon", "while", "after", "in", "without", "through",
-                                "before", "when", "since"};
-  return words;
-}
+const WordSet kGerundPrepositions = {
+    "by", "upon", "while", "after", "in", "without", "through",
+    "before", "when", "since"};
 
 // Words naming a time that may stand between a subject and its verb ("on
 // Tuesday", "last week", "Monday night").
-const WordSet& TimeWords() {
-  static const WordSet words = {"monday",  "tuesday",  "wednesday", "thursday", "friday",
-                                "saturday", "sunday",  "today",     "yesterday", "tonight",
-                                "week",    "weekend",  "month",     "year",     "morning",
-                                "afternoon", "evening", "night"};
-  return words;
-}
+const WordSet kTimeWords = {
+    "monday",  "tuesday",  "wednesday", "thursday", "friday",
+    "saturday", "sunday",  "today",     "yesterday", "tonight",
+    "week",    "weekend",  "month",     "year",     "morning",
+    "afternoon", "evening", "night"};
 
 // Words that end a short phrase naming a time before a comma ("Hours
 // later,", "The day before,", "Two weeks ago,").
-const WordSet& TimeSpans() {
-  static const WordSet words = {"later", "earlier", "ago", "before", "after"};
-  return words;
-}
+const WordSet kTimeSpans = {
+    "later", "earlier", "ago", "before", "after"};
 
 // Words that open such a time ("on", "last", "this", "late").
-const WordSet& TimeOpeners() {
-  static const WordSet words = {"on",     "last",  "this",    "next",  "late",  "early",
-                                "earlier", "later", "that",   "monday", "tuesday", "wednesday",
-                                "thursday", "friday", "saturday", "sunday", "past"};
-  return words;
-}
+const WordSet kTimeOpeners = {
+    "on",     "last",  "this",    "next",  "late",  "early",
+    "earlier", "later", "that",   "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "past"};
 
 // Words that open an adverbial after a parenthetical verb ("she said in an
 // interview", "he added at a rally").
-const WordSet& AdverbialOpeners() {
-  static const WordSet words = {"on",   "last",   "late",   "early",
-                                "in",   "at",     "during", "after", "before", "while", "from",
-                                "to",   "with",   "via",    "through", "again", "also", "too",
-                                "then", "recently", "earlier", "later", "privately", "publicly",
-                                "afterward", "afterwards", "repeatedly", "once", "twice",
-                                "when", "as", "if", "because", "since", "although", "though"};
-  return words;
-}
+const WordSet kAdverbialOpeners = {
+    "on",   "last",   "late",   "early",
+    "in",   "at",     "during", "after", "before", "while", "from",
+    "to",   "with",   "via",    "through", "again", "also", "too",
+    "then", "recently", "earlier", "later", "privately", "publicly",
+    "afterward", "afterwards", "repeatedly", "once", "twice",
+    "when", "as", "if", "because", "since", "although", "though"};
 
 // Verbs that give something a name ("in what the mayor called a stunt",
 // "what economists describe as a tax").
-const WordSet& NamingVerbs() {
-  static const WordSet words = {"called", "calls", "call", "dubbed", "dubs", "termed",
-                                "terms", "described", "describes", "describe", "labeled",
-                                "labelled", "characterized", "characterizes"};
-  return words;
-}
+const WordSet kNamingVerbs = {
+    "called", "calls", "call", "dubbed", "dubs", "termed",
+    "terms", "described", "describes", "describe", "labeled",
+    "labelled", "characterized", "characterizes"};
 
 // Forms of "be": before a past participle they make the verb passive ("was
 // criticized", "has been told").
-const WordSet& BeForms() {
-  static const WordSet words = {"is", "was", "were", "are", "be", "been", "being", "'s"};
-  return words;
-}
+const WordSet kBeForms = {
+    "is", "was", "were", "are", "be", "been", "being", "'s"};
 
 // Past participles that do not end in "-ed".
-const WordSet& IrregularParticiples() {
-  static const WordSet words = {"told",   "said",   "shown",  "seen",   "known", "thought",
-                                "written", "heard", "given",  "taken",  "held",  "spoken",
-                                "made",   "found",  "understood", "meant", "sought", "read",
-                                "felt",   "forecast", "taught", "brought"};
-  return words;
-}
+const WordSet kIrregularParticiples = {
+    "told",   "said",   "shown",  "seen",   "known", "thought",
+    "written", "heard", "given",  "taken",  "held",  "spoken",
+    "made",   "found",  "understood", "meant", "sought", "read",
+    "felt",   "forecast", "taught", "brought"};
 
 // Past tenses that do not end in "-ed", which end a subject phrase ("the
 // port board took").
-const WordSet& IrregularPast() {
-  static const WordSet words = {
-      "took", "gave", "went", "came", "won", "lost", "ran", "began", "wrote", "spoke", "saw",
-      "kept", "left", "put", "set", "got", "stood", "led", "met", "paid", "struck", "threw",
-      "drew", "fell", "became", "chose", "rose", "hit", "cut", "let", "beat", "broke", "knew",
-      "sent", "spent", "built", "sat", "shot", "fought", "caught", "bought", "sold", "grew",
-      "flew", "wore", "swore", "hung", "dealt", "meant", "did", "had", "was", "were"};
-  return words;
-}
+const WordSet kIrregularPast = {
+    "took", "gave", "went", "came", "won", "lost", "ran", "began", "wrote", "spoke", "saw",
+    "kept", "left", "put", "set", "got", "stood", "led", "met", "paid", "struck", "threw",
+    "drew", "fell", "became", "chose", "rose", "hit", "cut", "let", "beat", "broke", "knew",
+    "sent", "spent", "built", "sat", "shot", "fought", "caught", "bought", "sold", "grew",
+    "flew", "wore", "swore", "hung", "dealt", "meant", "did", "had", "was", "were"};
 
 // Nouns for a crowd that takes a side ("critics", "opponents"): with or
 // without an "of" phrase ("critics of the law"), a vague group.
-const WordSet& CrowdNouns() {
-  static const WordSet words = {
-      "critics", "opponents", "detractors", "skeptics", "sceptics", "naysayers", "doubters",
-      "cynics", "supporters", "proponents", "advocates", "defenders", "fans", "admirers",
-      "adherents", "believers", "followers", "backers", "foes", "observers", "others",
-      "purists", "enthusiasts", "devotees", "champions", "boosters"};
-  return words;
-}
+const WordSet kCrowdNouns = {
+    "critics", "opponents", "detractors", "skeptics", "sceptics", "naysayers", "doubters",
+    "cynics", "supporters", "proponents", "advocates", "defenders", "fans", "admirers",
+    "adherents", "believers", "followers", "backers", "foes", "observers", "others",
+    "purists", "enthusiasts", "devotees", "champions", "boosters"};
 
 // Quantifiers that make a group vague ("most economists", "other
 // reviewers", "the majority of users"); counts ("two officials") do not.
-const WordSet& VagueQuantifiers() {
-  static const WordSet words = {"most", "many", "some", "several", "few", "other", "others",
-                                "various", "numerous", "countless", "majority", "minority",
-                                "number", "handful", "lot", "lots", "plenty"};
-  return words;
-}
+const WordSet kVagueQuantifiers = {
+    "most", "many", "some", "several", "few", "other", "others",
+    "various", "numerous", "countless", "majority", "minority",
+    "number", "handful", "lot", "lots", "plenty"};
 
 // Demonstratives, which open a phrase like an article ("critics of this
 // plan").
-const WordSet& Demonstratives() {
-  static const WordSet words = {"this", "these", "those", "that"};
-  return words;
-}
+const WordSet kDemonstratives = {
+    "this", "these", "those", "that"};
 
 // Possessive determiners: "his claim", "their calls for".
-const WordSet& PossessiveDeterminers() {
-  static const WordSet words = {"his", "her", "their", "its", "our", "my", "your"};
-  return words;
-}
+const WordSet kPossessiveDeterminers = {
+    "his", "her", "their", "its", "our", "my", "your"};
 
 // Object pronouns: "led them to say", "pressure on her to explain".
-const WordSet& ObjectPronouns() {
-  static const WordSet words = {"him", "her", "them", "us", "me"};
-  return words;
-}
+const WordSet kObjectPronouns = {
+    "him", "her", "them", "us", "me"};
 
 // Verbs whose object does what the infinitive after it says ("allowed
 // users to report", "led voters to question").
-const WordSet& ObjectControlVerbs() {
-  static const WordSet words = {
-      "allow",  "allows",  "allowed",  "allowing", "force",   "forces",  "forced",  "forcing",
-      "lead",   "leads",   "led",      "leading",  "prompt",  "prompts", "prompted", "prompting",
-      "urge",   "urges",   "urged",    "urging",   "ask",     "asks",    "asked",   "asking",
-      "encourage", "encourages", "encouraged", "encouraging", "press", "pressed", "pressing",
-      "invite", "invites", "invited",  "inviting", "push",    "pushed",  "pushing", "enable",
-      "enables", "enabled", "enabling", "persuade", "persuaded", "convince", "convinced",
-      "require", "requires", "required", "requiring", "get", "got", "getting", "want", "wants",
-      "wanted", "expect", "expects", "expected", "need", "needs", "needed", "rely", "relies",
-      "relied", "called", "calls", "calling", "leave", "leaves", "leaving", "left", "cause",
-      "causes", "caused", "causing", "permit", "permits", "permitted", "drove", "drives",
-      "inspired"};
-  return words;
-}
+const WordSet kObjectControlVerbs = {
+    "allow",  "allows",  "allowed",  "allowing", "force",   "forces",  "forced",  "forcing",
+    "lead",   "leads",   "led",      "leading",  "prompt",  "prompts", "prompted", "prompting",
+    "urge",   "urges",   "urged",    "urging",   "ask",     "asks",    "asked",   "asking",
+    "encourage", "encourages", "encouraged", "encouraging", "press", "pressed", "pressing",
+    "invite", "invites", "invited",  "inviting", "push",    "pushed",  "pushing", "enable",
+    "enables", "enabled", "enabling", "persuade", "persuaded", "convince", "convinced",
+    "require", "requires", "required", "requiring", "get", "got", "getting", "want", "wants",
+    "wanted", "expect", "expects", "expected", "need", "needs", "needed", "rely", "relies",
+    "relied", "called", "calls", "calling", "leave", "leaves", "leaving", "left", "cause",
+    "causes", "caused", "causing", "permit", "permits", "permitted", "drove", "drives",
+    "inspired"};
 
 // Causative verbs: "make them feel", "let me say".
-const WordSet& Causatives() {
-  static const WordSet words = {"make", "makes", "made", "making", "let", "lets", "letting",
-                                "help", "helps", "helped", "helping"};
-  return words;
-}
+const WordSet kCausatives = {
+    "make", "makes", "made", "making", "let", "lets", "letting",
+    "help", "helps", "helped", "helping"};
 
 // Personal pronouns that are subjects ("he", "they"), for a verb whose
 // subject is left out ("... - he called her weak and said ...").
-const WordSet& PersonalSubjects() {
-  static const WordSet words = {"he", "she", "they", "we", "i", "you"};
-  return words;
-}
+const WordSet kPersonalSubjects = {
+    "he", "she", "they", "we", "i", "you"};
 
 // Labels that stand before a colon in news copy without being a speaker
 // ("Correction:", "Update:", "Watch:", a kicker's "Bombshell:", an aside's
 // "Remember:" or "Plus:"), and an interviewer's "Q:", whose
 // question attributes nothing.
-const WordSet& KickerLabels() {
-  static const WordSet words = {
-      "correction", "corrections", "clarification", "update", "updated", "updates", "breaking",
-      "contributing", "note", "related", "watch", "read", "listen", "video", "videos", "photo",
-      "photos", "latest", "editor", "editors", "disclosure", "exclusive", "graphic", "chart",
-      "map", "credit", "credits", "advertisement", "tags", "topics", "subscribe", "more",
-      "also", "sources", "source", "boom", "wow", "warning", "alert", "live", "analysis",
-      "opinion", "commentary", "background", "context", "fact", "check", "recap", "timeline",
-      "byline", "dateline", "q", "name", "age", "city", "job", "title", "location", "date", "look",
-      "see", "question", "answer", "bottom", "line", "takeaway", "verdict", "result", "results",
-      "remember", "plus", "email", "notice", "bombshell", "busted", "leaked", "revealed"};
-  return words;
-}
+const WordSet kKickerLabels = {
+    "correction", "corrections", "clarification", "update", "updated", "updates", "breaking",
+    "contributing", "note", "related", "watch", "read", "listen", "video", "videos", "photo",
+    "photos", "latest", "editor", "editors", "disclosure", "exclusive", "graphic", "chart",
+    "map", "credit", "credits", "advertisement", "tags", "topics", "subscribe", "more",
+    "also", "sources", "source", "boom", "wow", "warning", "alert", "live", "analysis",
+    "opinion", "commentary", "background", "context", "fact", "check", "recap", "timeline",
+    "byline", "dateline", "q", "name", "age", "city", "job", "title", "location", "date", "look",
+    "see", "question", "answer", "bottom", "line", "takeaway", "verdict", "result", "results",
+    "remember", "plus", "email", "notice", "bombshell", "busted", "leaked", "revealed"};
 
 // Prepositions joining a headline's speaker to the topic or the audience
 // before its colon ("Costa on the levy:", "Costa to farmers:").
-const WordSet& HeadlineTopics() {
-  static const WordSet words = {"on", "to", "at", "about", "over"};
-  return words;
-}
+const WordSet kHeadlineTopics = {
+    "on", "to", "at", "about", "over"};
 
 // Forms of "see" that frame a view: "what they saw as contempt".
-const WordSet& SeeForms() {
-  static const WordSet words = {"see", "sees", "saw", "seen", "seeing"};
-  return words;
-}
+const WordSet kSeeForms = {
+    "see", "sees", "saw", "seen", "seeing"};
 
 // Finite verbs of talking with someone ("spoke to", "talked with"): an
 // event, not a report, unless the talk's topic follows. (The participles
 // set the scene for another verb: "an official speaking to Reuters said".)
-const WordSet& TalkVerbs() {
-  static const WordSet words = {"spoke", "speak", "speaks", "talked", "talk", "talks"};
-  return words;
-}
+const WordSet kTalkVerbs = {
+    "spoke", "speak", "speaks", "talked", "talk", "talks"};
 
 // Words that follow a noun heading its phrase ("calls for", "the claim
 // that", "criticism of").
-const WordSet& NounComplements() {
-  static const WordSet words = {"for", "of", "to", "about", "against", "that", "on", "over",
-                                "from", "by", "among", "in", "with", "is", "was", "are",
-                                "were", "has", "have", "had"};
-  return words;
-}
+const WordSet kNounComplements = {
+    "for", "of", "to", "about", "against", "that", "on", "over",
+    "from", "by", "among", "in", "with", "is", "was", "are",
+    "were", "has", "have", "had"};
 
 // Relative pronouns: "the group, which said", "officials who argued".
-const WordSet& RelativePronouns() {
-  static const WordSet words = {"who", "which", "that"};
-  return words;
-}
+const WordSet kRelativePronouns = {
+    "who", "which", "that"};
 
 // Words before a cue that make it a noun or an adjective ("the reports",
 // "his claims", "in pledged delegates"): a verb never follows them.
-const WordSet& NounMarkers() {
-  static const WordSet words = {
-      "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "of", "in", "for",
-      "with", "on", "at", "from", "about", "by", "into", "over", "under", "without", "between",
-      "among", "after", "before", "despite", "against", "than", "upon", "toward", "towards",
-      "amid", "amidst", "following", "including", "like", "unlike", "regarding", "during",
-      "whose", "any", "every", "no", "such", "these", "those", "another", "each", "new",
-      "own", "public", "private", "early", "late", "several", "many", "few", "more", "most",
-      "other", "recent", "latest", "first", "second", "last", "next", "same", "previous"};
-  return words;
-}
+const WordSet kNounMarkers = {
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "of", "in", "for",
+    "with", "on", "at", "from", "about", "by", "into", "over", "under", "without", "between",
+    "among", "after", "before", "despite", "against", "than", "upon", "toward", "towards",
+    "amid", "amidst", "following", "including", "like", "unlike", "regarding", "during",
+    "whose", "any", "every", "no", "such", "these", "those", "another", "each", "new",
+    "own", "public", "private", "early", "late", "several", "many", "few", "more", "most",
+    "other", "recent", "latest", "first", "second", "last", "next", "same", "previous"};
 
 // Words opening an introductory phrase that stands before a sentence's
 // subject ("In a statement on Tuesday, the ministry ...").
-const WordSet& IntroOpeners() {
-  static const WordSet words = {
-      "in", "on", "at", "after", "before", "during", "since", "with", "without", "for",
-      "from", "by", "despite", "amid", "following", "as", "when", "while", "if", "although",
-      "though", "because", "once", "until", "like", "unlike", "according", "meanwhile",
-      "however", "still", "yet", "later", "earlier", "also", "now", "then", "instead",
-      "moreover", "indeed", "but", "and", "so", "last", "this", "speaking", "asked", "over",
-      "under", "through", "throughout", "among", "within", "outside", "inside", "to"};
-  return words;
-}
+const WordSet kIntroOpeners = {
+    "in", "on", "at", "after", "before", "during", "since", "with", "without", "for",
+    "from", "by", "despite", "amid", "following", "as", "when", "while", "if", "although",
+    "though", "because", "once", "until", "like", "unlike", "according", "meanwhile",
+    "however", "still", "yet", "later", "earlier", "also", "now", "then", "instead",
+    "moreover", "indeed", "but", "and", "so", "last", "this", "speaking", "asked", "over",
+    "under", "through", "throughout", "among", "within", "outside", "inside", "to"};
 
 // Conjunctions and adverbs that may open a sentence before its subject
 // without a comma ("Yet he insisted", "But the senator said").
-const WordSet& SentenceAdverbs() {
-  static const WordSet words = {"yet", "but", "and", "so", "still", "also", "now", "then",
-                                "meanwhile", "however", "instead", "indeed", "thus", "or"};
-  return words;
-}
+const WordSet kSentenceAdverbs = {
+    "yet", "but", "and", "so", "still", "also", "now", "then",
+    "meanwhile", "however", "instead", "indeed", "thus", "or"};
 
 // Words that open an indirect question ("asked whether", "asked him why").
-const WordSet& QuestionOpeners() {
-  static const WordSet words = {"whether", "if", "what", "why", "how", "who", "which", "when",
-                                "where"};
-  return words;
-}
+const WordSet kQuestionOpeners = {
+    "whether", "if", "what", "why", "how", "who", "which", "when",
+    "where"};
 
 // Conjunctions that open a subordinate clause: an attribution inside one
 // ("When Xi said ..., Biden replied") ends at the clause's comma.
-const WordSet& Subordinators() {
-  static const WordSet words = {"when", "after", "before", "as", "if", "while", "because",
-                                "since", "although", "though", "until", "once", "whether",
-                                "unless", "whereas"};
-  return words;
-}
+const WordSet kSubordinators = {
+    "when", "after", "before", "as", "if", "while", "because",
+    "since", "although", "though", "until", "once", "whether",
+    "unless", "whereas"};
 
 // Subordinators that open a clause of time or contrast ("when", "while",
 // "although"), never an embedded question ("whether", "if") or a
 // comparison ("as").
-const WordSet& TimeClauseOpeners() {
-  static const WordSet words = {"when",  "after", "before", "while",  "since",  "although",
-                                "though", "until", "once",  "unless", "whereas"};
-  return words;
-}
+const WordSet kTimeClauseOpeners = {
+    "when",  "after", "before", "while",  "since",  "although",
+    "though", "until", "once",  "unless", "whereas"};
 
 // Conjunctions that, after a comma, start a new clause rather than continue
 // reported content ("X said A, but Y said B").
-const WordSet& ClauseBreakers() {
-  static const WordSet words = {"but", "while", "whereas", "although", "though", "yet"};
-  return words;
-}
+const WordSet kClauseBreakers = {
+    "but", "while", "whereas", "although", "though", "yet"};
 
-const WordSet& MalePronouns() {
-  static const WordSet words = {"he", "him", "his"};
-  return words;
-}
-const WordSet& FemalePronouns() {
-  static const WordSet words = {"she", "her", "hers"};
-  return words;
-}
-const WordSet& PluralPronouns() {
-  static const WordSet words = {"they", "them"};
-  return words;
-}
-const WordSet& ItPronoun() {
-  static const WordSet words = {"it"};
-  return words;
-}
+const WordSet kMalePronouns = {
+    "he", "him", "his"};
+const WordSet kFemalePronouns = {
+    "she", "her", "hers"};
+const WordSet kPluralPronouns = {
+    "they", "them"};
+const WordSet kItPronoun = {
+    "it"};
 
 // Descriptions that point back to an outlet named earlier ("the report",
 // "the newspaper").
-const WordSet& OutletDescriptions() {
-  static const WordSet words = {"report", "newspaper", "paper", "broadcaster", "network",
-                                "agency", "outlet", "publication", "magazine", "story",
-                                "article", "daily", "channel", "website", "site", "reporting"};
-  return words;
-}
+const WordSet kOutletDescriptions = {
+    "report", "newspaper", "paper", "broadcaster", "network",
+    "agency", "outlet", "publication", "magazine", "story",
+    "article", "daily", "channel", "website", "site", "reporting"};
 
 // Words that open an aside set off by commas ("..., while avoiding X, said").
-const WordSet& AsideOpeners() {
-  static const WordSet words = {"while", "who", "which", "whose", "when", "although",
-                                "though", "according", "in", "on", "at", "as", "after",
-                                "before", "speaking", "writing", "citing", "however", "despite",
-                                "for", "with", "without", "during", "meanwhile", "not",
-                                "unlike", "like", "if", "because", "since", "also", "too",
-                                "then", "now", "however", "by", "from", "to", "and", "but"};
-  return words;
-}
+const WordSet kAsideOpeners = {
+    "while", "who", "which", "whose", "when", "although",
+    "though", "according", "in", "on", "at", "as", "after",
+    "before", "speaking", "writing", "citing", "however", "despite",
+    "for", "with", "without", "during", "meanwhile", "not",
+    "unlike", "like", "if", "because", "since", "also", "too",
+    "then", "now", "however", "by", "from", "to", "and", "but"};
 
-const WordSet& SentenceOpeners() {
-  static const WordSet words = {"the", "a", "an", "in", "on", "at", "but", "and", "as",
-                                "since", "when", "while", "after", "before", "meanwhile",
-                                "however", "this", "that", "these", "those", "it", "he",
-                                "she", "they", "we", "i", "if", "for", "from", "with",
-                                "according", "recent", "last", "next", "some", "many",
-                                "asked", "speaking", "still", "yet", "so", "even", "there",
-                                "former", "senior", "critics", "sources", "officials"};
-  return words;
-}
+const WordSet kSentenceOpeners = {
+    "the", "a", "an", "in", "on", "at", "but", "and", "as",
+    "since", "when", "while", "after", "before", "meanwhile",
+    "however", "this", "that", "these", "those", "it", "he",
+    "she", "they", "we", "i", "if", "for", "from", "with",
+    "according", "recent", "last", "next", "some", "many",
+    "asked", "speaking", "still", "yet", "so", "even", "there",
+    "former", "senior", "critics", "sources", "officials"};
 
 // Last words of a capitalised name that make it a body, not a person
 // ("Hallan Ferry Company", "Marlow Port Authority").
-const WordSet& BodySuffixes() {
-  static const WordSet words = {
-      "company", "corporation", "corp", "inc", "ltd", "plc", "llc", "group", "holdings",
-      "bank", "authority", "council", "ministry", "department", "agency", "office", "party",
-      "commission", "committee", "association", "union", "foundation", "institute",
-      "university", "college", "school", "hospital", "trust", "board", "court", "police",
-      "service", "services", "airlines", "airways", "motors", "industries", "partners",
-      "fund", "federation", "league", "club", "society", "centre", "center", "network",
-      "organisation", "organization", "administration", "government", "parliament",
-      "assembly", "senate", "congress", "house", "embassy", "consulate", "army", "navy",
-      "command", "forces", "campaign", "coalition", "alliance", "federation", "bureau",
-      "directorate", "secretariat", "tribunal", "regulator", "exchange", "lab", "labs",
-      "laboratory", "studio", "studios", "team", "firm", "council", "co"};
-  return words;
-}
+const WordSet kBodySuffixes = {
+    "company", "corporation", "corp", "inc", "ltd", "plc", "llc", "group", "holdings",
+    "bank", "authority", "council", "ministry", "department", "agency", "office", "party",
+    "commission", "committee", "association", "union", "foundation", "institute",
+    "university", "college", "school", "hospital", "trust", "board", "court", "police",
+    "service", "services", "airlines", "airways", "motors", "industries", "partners",
+    "fund", "federation", "league", "club", "society", "centre", "center", "network",
+    "organisation", "organization", "administration", "government", "parliament",
+    "assembly", "senate", "congress", "house", "embassy", "consulate", "army", "navy",
+    "command", "forces", "campaign", "coalition", "alliance", "federation", "bureau",
+    "directorate", "secretariat", "tribunal", "regulator", "exchange", "lab", "labs",
+    "laboratory", "studio", "studios", "team", "firm", "council", "co"};
 
 // Words that join two name words into one name: a body's ("Department for
 // Transport", "Bank of America", "Procter and Gamble") or a person's particle
 // ("Pierre de Vos", "Ursula von der Leyen").
-const WordSet& NameConnectives() {
-  static const WordSet words = {"of", "for", "and", "de", "van", "von", "der", "da", "di",
-                                "del", "bin"};
-  return words;
-}
+const WordSet kNameConnectives = {
+    "of", "for", "and", "de", "van", "von", "der", "da", "di",
+    "del", "bin"};
 
 // Prepositions joining a role to its body ("spokesperson for", "officials at").
-const WordSet& RolePrepositions() {
-  static const WordSet words = {"for", "at", "of", "from", "with", "in", "to", "inside", "within"};
-  return words;
-}
+const WordSet kRolePrepositions = {
+    "for", "at", "of", "from", "with", "in", "to", "inside", "within"};
 
-const WordSet& QuoteMarks() {
-  static const WordSet words = {"\"", "'"};
-  return words;
-}
+const WordSet kQuoteMarks = {
+    "\"", "'"};
 
 // Families whose matches are parts of a source phrase.
 bool IsSourceFamily(Family f) {
@@ -763,9 +618,8 @@ bool IsSourceFamily(Family f) {
 }
 
 struct PersonMention {
-  std::string name;           // the full name as first seen ("Xi Jinping")
-  std::vector<uint64_t> parts;  // token hashes of the name
-  char gender = 0;            // 'm', 'f' or 0
+  Span name;        // the full name as first seen ("Xi Jinping"), in the text
+  char gender = 0;  // 'm', 'f' or 0
 };
 
 struct OutletMention {
@@ -806,12 +660,14 @@ class Attributor {
 
  private:
   // --- token helpers -----------------------------------------------------
+  // Built from the token's offsets, which lie in the text, rather than by
+  // substr(), whose bounds check and throw kept this out of line.
   std::string_view TokenText(uint32_t i) const {
-    return std::string_view(text_).substr(tokens_[i].begin, tokens_[i].size());
+    return std::string_view(text_.data() + tokens_[i].begin, tokens_[i].size());
   }
   bool IsPunct(uint32_t i) const { return tokens_[i].kind == TokenKind::kPunct; }
   bool IsComma(uint32_t i) const { return tokens_[i].hash == kComma; }
-  bool IsQuote(uint32_t i) const { return QuoteMarks().Contains(tokens_[i].hash); }
+  bool IsQuote(uint32_t i) const { return kQuoteMarks.Contains(tokens_[i].hash); }
   bool IsCapitalized(uint32_t i) const {
     return tokens_[i].kind == TokenKind::kWord && tokens_[i].has(kCapitalized);
   }
@@ -825,24 +681,32 @@ class Attributor {
   bool IsCapitalizedIng(uint32_t i) const {
     return IsCapitalized(i) && !tokens_[i].has(kAllUpper) && EndsWith(TokenText(i), "ing");
   }
+  // Whether the attribution's verb class is `name`. Through string_view:
+  // std::string == "literal" calls compare() and strlen, where string_view
+  // compares the sizes first and inlines the rest.
+  static bool ClassIs(const Attribution& a, std::string_view name) { return a.verb_class == name; }
   // An attribution of a view, an aim or a judgement rather than of plain
   // speech: a mental state, or a stance, loaded, intention or assertive
   // verb.
   static bool TakesSide(const Attribution& a) {
-    return a.mental || a.verb_class == "stance" || a.verb_class == "loaded" ||
-           a.verb_class == "intention" || a.verb_class == "assertive";
+    return a.mental || ClassIs(a, "stance") || ClassIs(a, "loaded") ||
+           ClassIs(a, "intention") || ClassIs(a, "assertive");
   }
   // A preposition that takes a noun cue's topic or target ("attack on",
   // "critic of", "support for", "campaign against", "nervous about").
   static bool TopicPreposition(uint64_t h) {
     return h == kOn || h == kOf || h == kFor || h == kAgainst || h == kAbout;
   }
+  // (A longer word only: "ing" does not end "ing".) The tail is compared
+  // in place, without substr()'s bounds check, so that a literal suffix
+  // inlines to a compare or two.
   static bool EndsWith(std::string_view s, std::string_view suffix) {
-    return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+    return s.size() > suffix.size() &&
+           std::string_view(s.data() + s.size() - suffix.size(), suffix.size()) == suffix;
   }
   bool IsLyAdverb(uint32_t i) const {
     const std::string_view t = TokenText(i);
-    return IsLowerWord(i) && t.size() > 4 && t.substr(t.size() - 2) == "ly";
+    return IsLowerWord(i) && t.size() > 4 && EndsWith(t, "ly");
   }
   const Entry& EntryOf(const CueMatch& m) const { return matcher_.entry(m.entry); }
   // The categories the attribution rules look at, one bit each (in the
@@ -913,7 +777,19 @@ class Attributor {
   };
   // The index of the last token before `verb` that is not an auxiliary, a
   // negation or an adverb ("he has not yet said"), or range_begin_ - 1.
+  // *saw_be becomes true when a form of "be" is among them.
   int64_t SkipModifiers(uint32_t verb, bool* saw_be = nullptr) const;
+  int64_t WalkModifiers(uint32_t verb, bool* saw_be) const;
+  // SkipModifiers' last answer: most verbs are asked about twice running
+  // (by BeforeVerb, then by LeftPhrase). A range (a claim) is never
+  // taken twice, so the range and the verb name the question (a range
+  // ending at 0 is none: no answer yet).
+  struct SkipMemo {
+    uint32_t verb = 0, range_begin = 0, range_end = 0;
+    int64_t result = 0;
+    bool saw_be = false;
+  };
+  mutable SkipMemo skip_memo_;
   Before BeforeVerb(uint32_t verb, bool participle, bool passive_form, uint32_t* at) const;
   // A lower-case word with an adjective's ending ("lingering", "famous";
   // not "-ic" or "-ive", which end nouns too: "critic", "executive").
@@ -931,7 +807,7 @@ class Attributor {
         !HasMark(t + 1, kStartsSpeechCue))
       return false;
     if (!IsLowerWord(t) && !(t == range_begin_ || IsPunct(t - 1))) return false;
-    return t == range_begin_ || !SubjectPronouns().Contains(tokens_[t - 1].hash);
+    return t == range_begin_ || !kSubjectPronouns.Contains(tokens_[t - 1].hash);
   }
   // Whether t ends "at the time", "in the past", "at one point" or "at
   // that point".
@@ -946,7 +822,7 @@ class Attributor {
   // "-ed" or an irregular one, or "says", "tells".
   bool FiniteOnly(uint32_t t) const {
     const std::string_view w = TokenText(t);
-    return (IsLowerWord(t) && EndsWith(w, "ed")) || IrregularParticiples().Contains(tokens_[t].hash) ||
+    return (IsLowerWord(t) && EndsWith(w, "ed")) || kIrregularParticiples.Contains(tokens_[t].hash) ||
            tokens_[t].hash == kSays || tokens_[t].hash == kTells;
   }
   static bool LooksAdjective(std::string_view w) {
@@ -1000,7 +876,7 @@ class Attributor {
   // The cue's first word is a past participle ("criticized", "told").
   bool PastParticiple(uint32_t t) const {
     if (tokens_[t].kind != TokenKind::kWord || tokens_[t].has(kAllUpper)) return false;
-    return EndsWith(TokenText(t), "ed") || IrregularParticiples().Contains(tokens_[t].hash);
+    return EndsWith(TokenText(t), "ed") || kIrregularParticiples.Contains(tokens_[t].hash);
   }
   // The subject noun phrase starting at `start` (a forward scan that stops
   // at the first word that looks like the verb), or empty.
@@ -1086,8 +962,8 @@ class Attributor {
   // "A", "In" ...).
   bool IsNameWord(uint32_t t) const {
     return IsCapitalized(t) && (ChunkAt(t) < 0 || AfterAbbreviatedTitle(t)) &&
-           !tokens_[t].has(kInitialism) && !Determiners().Contains(tokens_[t].hash) &&
-           !Boundaries().Contains(tokens_[t].hash) && !SentenceOpeners().Contains(tokens_[t].hash);
+           !tokens_[t].has(kInitialism) && !kDeterminers.Contains(tokens_[t].hash) &&
+           !kBoundaries.Contains(tokens_[t].hash) && !kSentenceOpeners.Contains(tokens_[t].hash);
   }
   // A role word right after an abbreviated title is a surname ("Mr. King",
   // "Dr. Judge"): a title is followed by a name, never by another role.
@@ -1105,13 +981,13 @@ class Attributor {
     if (InQuote(t) || tokens_[t].kind != TokenKind::kWord) return false;
     if (ChunkAt(t) >= 0) return true;
     const uint64_t h = tokens_[t].hash;
-    if (SubjectPronouns().Contains(h)) return !PersonalSubjects().Contains(h) && h != kIt;
+    if (kSubjectPronouns.Contains(h)) return !kPersonalSubjects.Contains(h) && h != kIt;
     // A plural ("critics of", "members of"): a singular noun's "of" phrase
     // is as often the thing that speaks ("the board of the port authority").
     if (!EndsWith(TokenText(t), "s")) return false;
-    return !InVerbCue(t) && !IsLyAdverb(t) && !Boundaries().Contains(h) &&
-           !VerbModifiers().Contains(h) && !IntroOpeners().Contains(h) &&
-           !NounMarkers().Contains(h) && !ObjectPronouns().Contains(h);
+    return !InVerbCue(t) && !IsLyAdverb(t) && !kBoundaries.Contains(h) &&
+           !kVerbModifiers.Contains(h) && !kIntroOpeners.Contains(h) &&
+           !kNounMarkers.Contains(h) && !kObjectPronouns.Contains(h);
   }
   // A plural common noun ("Opponents", "purists"): a crowd noun, or a word
   // of six letters or more with a plural noun's ending, that is no part of a
@@ -1131,7 +1007,8 @@ class Attributor {
   uint32_t TokenAtOffset(uint32_t offset) const;
 
   void AttributeClaim(Claim* claim);
-  QuoteKind QuoteOf(const Claim& claim) const;
+  // `first_quotation`: the first quotation that ends after the claim's start.
+  QuoteKind QuoteOf(const Claim& claim, size_t first_quotation) const;
   // The claim is one quotation from its first to its last character.
   bool WhollyQuoted(const Claim& c) const;
 
@@ -1250,8 +1127,8 @@ class Attributor {
   uint32_t ContentEnd(uint32_t begin, uint32_t s_end, bool subordinate) const;
   // AttributeClaim's scratch, kept from claim to claim.
   std::vector<char> nested_;
-  std::vector<Attribution> found_;
-  std::vector<Attribution> outlet_relays_;
+  std::vector<uint32_t> found_;          // candidates, by index into cands_
+  std::vector<uint32_t> outlet_relays_;
 
   // The subject after the comma that closes a phrase opening the sentence
   // at `verb` ("Speaking in Ohio, the senator ..."), or empty.
@@ -1307,6 +1184,14 @@ class Attributor {
     return (marks_[token - range_begin_].cue_marks & mark) != 0;
   }
   std::vector<const CueMatch*> claim_cues_;
+  // The range's capitalised words and source-cue tokens (where a person's
+  // mention can start), and its colons, in order: the first name_count_
+  // and colon_count_ entries of buffers as long as the longest claim.
+  std::vector<uint32_t> name_tokens_;
+  std::vector<uint32_t> colons_;
+  std::vector<uint32_t> chunk_tokens_;  // PrepareSentenceRange's scratch
+  uint32_t name_count_ = 0;
+  uint32_t colon_count_ = 0;
 
   // Document state.
   std::vector<PersonMention> people_;
@@ -1314,10 +1199,13 @@ class Attributor {
   // in "Xi Jinping" is a lookup, not a scan of everyone named so far.
   PartIndex person_by_part_;
   int PersonWithPart(uint64_t part) const { return person_by_part_.Find(part); }
-  int AddPerson(PersonMention p) {
+  // Adds the person named by the tokens first..last; each of them is a
+  // part of the name. The name is a span of the text, which outlives the
+  // attributor: no copy of it, nor of its parts, is kept.
+  int AddPerson(uint32_t first, uint32_t last, char gender) {
     const int index = static_cast<int>(people_.size());
-    for (uint64_t part : p.parts) person_by_part_.Set(part, index);
-    people_.push_back(std::move(p));
+    for (uint32_t k = first; k <= last; ++k) person_by_part_.Set(tokens_[k].hash, index);
+    people_.push_back({{tokens_[first].begin, tokens_[last].end}, gender});
     return index;
   }
   // The index of the first quotation that ends after `offset` (quotations
@@ -1328,6 +1216,16 @@ class Attributor {
                                  return x.end <= offset;
                                }) - q.begin());
   }
+  // The same, for an offset no smaller than at the previous call with this
+  // *cursor (a claim's start, the claims taken in text order): a walk on
+  // from the previous answer rather than a search of them all.
+  size_t FirstQuotationEndingAfter(uint32_t offset, size_t* cursor) const {
+    const auto& q = seg_.quotations;
+    while (*cursor < q.size() && q[*cursor].end <= offset) ++*cursor;
+    return *cursor;
+  }
+  size_t range_quotation_ = 0;  // the cursors of PrepareSentenceRange and QuoteOf
+  size_t claim_quotation_ = 0;
   std::vector<std::pair<uint32_t, int>> person_mentions_;  // (token, person index) in order
   std::vector<OutletMention> outlets_;                       // in order of first mention
   std::vector<bool> outlet_named_;                           // per entry
@@ -1339,8 +1237,47 @@ void Attributor::PrepareSentenceRange(uint32_t first_token, uint32_t end_token,
                                       uint32_t cue_first, uint32_t cue_end) {
   range_begin_ = first_token;
   range_end_ = end_token;
-  const uint32_t n = end_token - first_token;
-  marks_.assign(n, TokenMarks{});
+  // One pass over the tokens starts each one's marks afresh, with whether it
+  // stands in a quotation: quotation marks toggle, and a quotation that
+  // opened in an earlier sentence of the same quote starts the range inside
+  // it. The same pass gathers the few tokens that NotePeople and the colon
+  // rule look at (capitalised words, colons), so that neither walks the
+  // whole range again. Run() sized the buffers for the longest claim; the
+  // arrays are in locals because a byte store may alias a member and would
+  // make the compiler reload them for every token.
+  const uint32_t at = tokens_[first_token].begin;
+  const size_t qi = FirstQuotationEndingAfter(at, &range_quotation_);
+  bool inside = qi < seg_.quotations.size() && seg_.quotations[qi].begin < at;
+  const Token* const tokens = tokens_.data();
+  TokenMarks* const marks = marks_.data();
+  uint32_t* const names = name_tokens_.data();
+  uint32_t* const colons = colons_.data();
+  const uint64_t colon = kColon;
+  uint32_t name_count = 0, colon_count = 0;
+  for (uint32_t t = first_token; t < end_token; ++t) {
+    const Token& tok = tokens[t];
+    const bool capitalized = tok.kind == TokenKind::kWord && tok.has(kCapitalized);  // IsCapitalized
+    if (capitalized) names[name_count++] = t;
+    if (tok.hash == colon) colons[colon_count++] = t;
+    uint8_t in_quote = inside ? 1 : 0;
+    if ((tok.flags & (kOpenQuote | kCloseQuote)) != 0) {  // rare: one test for both
+      if (tok.has(kOpenQuote) && !inside) {
+        inside = true;
+        in_quote = 1;
+      } else if (tok.has(kCloseQuote) && inside) {
+        inside = false;  // the closing mark itself is inside
+      }
+    }
+    TokenMarks& mark = marks[t - first_token];
+    mark = TokenMarks{};
+    mark.in_quote = in_quote;
+  }
+  colon_count_ = colon_count;
+
+  // The cues' marks. A source cue's token that is no capitalised word is
+  // listed for NotePeople too (it looks for a title there).
+  uint32_t* const chunk_words = chunk_tokens_.data();
+  uint32_t chunk_count = 0;
   claim_cues_.clear();
   for (uint32_t c = cue_first; c < cue_end; ++c) {
     const CueMatch& m = analysis_.cues[c];
@@ -1371,28 +1308,18 @@ void Attributor::PrepareSentenceRange(uint32_t first_token, uint32_t end_token,
       }
     }
     if (!IsSourceFamily(FamilyOf(m))) continue;
-    for (uint32_t t = m.first_token; t < m.first_token + m.token_count && t < end_token; ++t)
-      if (marks_[t - first_token].chunk < 0) marks_[t - first_token].chunk = static_cast<int>(c);
-  }
-  // Quotation marks toggle; a quotation that opened in an earlier sentence
-  // of the same quote starts the range inside it.
-  const uint32_t at = tokens_[first_token].begin;
-  const size_t qi = FirstQuotationEndingAfter(at);
-  bool inside = qi < seg_.quotations.size() && seg_.quotations[qi].begin < at;
-  for (uint32_t t = first_token; t < end_token; ++t) {
-    const Token& tok = tokens_[t];
-    if (tok.has(kOpenQuote) && !inside) {
-      inside = true;
-      marks_[t - first_token].in_quote = 1;
-      continue;
+    for (uint32_t t = m.first_token; t < m.first_token + m.token_count && t < end_token; ++t) {
+      if (marks_[t - first_token].chunk >= 0) continue;
+      marks_[t - first_token].chunk = static_cast<int>(c);
+      if (!IsCapitalized(t)) chunk_words[chunk_count++] = t;
     }
-    if (tok.has(kCloseQuote) && inside) {
-      marks_[t - first_token].in_quote = 1;
-      inside = false;
-      continue;
-    }
-    marks_[t - first_token].in_quote = inside ? 1 : 0;
   }
+  // Both lists in order, merged from the back into the names' buffer (it
+  // has room for every token of the range).
+  std::sort(chunk_words, chunk_words + chunk_count);
+  uint32_t i = name_count, j = chunk_count, out = name_count + chunk_count;
+  while (j > 0) names[--out] = i > 0 && names[i - 1] > chunk_words[j - 1] ? names[--i] : chunk_words[--j];
+  name_count_ = name_count + chunk_count;
 }
 
 Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) const {
@@ -1405,8 +1332,8 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
   if (InVerbCue(end_token) && ChunkAt(end_token) < 0 && !noun_subject) return {};
   // "the campaign he wants": a personal pronoun is the subject alone; so is
   // an object pronoun ("led her to declare").
-  if ((PersonalSubjects().Contains(tokens_[end_token].hash) ||
-       ObjectPronouns().Contains(tokens_[end_token].hash)) &&
+  if ((kPersonalSubjects.Contains(tokens_[end_token].hash) ||
+       kObjectPronouns.Contains(tokens_[end_token].hash)) &&
       !InQuote(end_token)) {
     *first_token = end_token;
     return {tokens_[end_token].begin, tokens_[end_token].end};
@@ -1476,7 +1403,7 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
     // "four in 10", "six out of 10": a poll's share.
     if (tok.hash == kIn && t > range_begin_ && t < end_token &&
         tokens_[t + 1].kind == TokenKind::kNumber &&
-        (tokens_[t - 1].kind == TokenKind::kNumber || NumberWords().Contains(tokens_[t - 1].hash))) {
+        (tokens_[t - 1].kind == TokenKind::kNumber || kNumberWords.Contains(tokens_[t - 1].hash))) {
       first = t;
       --i;
       continue;
@@ -1488,14 +1415,14 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
     }
     // "Critics of the law", "many of the residents", "members of this
     // panel": the noun before "of" heads the phrase, which runs on over it.
-    if ((Determiners().Contains(tok.hash) || Demonstratives().Contains(tok.hash)) &&
+    if ((kDeterminers.Contains(tok.hash) || kDemonstratives.Contains(tok.hash)) &&
         t < end_token && t >= range_begin_ + 2 && tokens_[t - 1].hash == kOf &&
         HeadsOfPhrase(t - 2)) {
       first = t - 1;
       i = static_cast<int64_t>(t) - 2;
       continue;
     }
-    if (Determiners().Contains(tok.hash)) {
+    if (kDeterminers.Contains(tok.hash)) {
       first = t;
       --i;
       // A determiner opens the phrase unless more phrase stands before it:
@@ -1503,7 +1430,7 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
       // preposition ("a spokesperson for the port authority", "officials
       // at the ministry").
       const bool article = tok.hash == kThe || tok.hash == kA || tok.hash == kAn;
-      if (article && t >= range_begin_ + 2 && RolePrepositions().Contains(tokens_[t - 1].hash) &&
+      if (article && t >= range_begin_ + 2 && kRolePrepositions.Contains(tokens_[t - 1].hash) &&
           ChunkAt(t - 2) >= 0 && !InQuote(t - 2)) {
         const Family f = FamilyOf(analysis_.cues[static_cast<size_t>(ChunkAt(t - 2))]);
         if (f == Family::kSourceRoles || f == Family::kAnonymousSources) {
@@ -1523,8 +1450,8 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
       continue;
     }
     // "Most farmers", "all three senators": a quantifier opens the phrase.
-    if (t < end_token && SubjectPronouns().Contains(tok.hash) &&
-        !PersonalSubjects().Contains(tok.hash) && tok.hash != kIt) {
+    if (t < end_token && kSubjectPronouns.Contains(tok.hash) &&
+        !kPersonalSubjects.Contains(tok.hash) && tok.hash != kIt) {
       first = t;
       break;
     }
@@ -1534,7 +1461,7 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
       first = t;
       break;
     }
-    if (Boundaries().Contains(tok.hash) && !(noun_subject && t == end_token)) break;
+    if (kBoundaries.Contains(tok.hash) && !(noun_subject && t == end_token)) break;
     if (tok.kind == TokenKind::kNumber) {
       first = t;
       --i;
@@ -1543,8 +1470,8 @@ Span Attributor::ExtendLeftPhrase(uint32_t end_token, uint32_t* first_token) con
     if (IsCapitalized(t) || tok.has(kAllUpper)) {
       // A capitalised sentence opener ("In", "The") is not part of a name;
       // one that heads an "of" phrase is its noun ("Critics of the law").
-      if (t == range_begin_ && SentenceOpeners().Contains(tok.hash) && t != end_token &&
-          !Determiners().Contains(tok.hash) && tokens_[t + 1].hash != kOf)
+      if (t == range_begin_ && kSentenceOpeners.Contains(tok.hash) && t != end_token &&
+          !kDeterminers.Contains(tok.hash) && tokens_[t + 1].hash != kOf)
         break;
       first = t;
       --i;
@@ -1589,13 +1516,13 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
         const std::string_view w = TokenText(k);
         const uint64_t kh = tokens_[k].hash;
         const bool subject =
-            PersonalSubjects().Contains(kh) ||
-            (SubjectPronouns().Contains(kh) && !Prepositions().Contains(tokens_[k - 1].hash) &&
+            kPersonalSubjects.Contains(kh) ||
+            (kSubjectPronouns.Contains(kh) && !kPrepositions.Contains(tokens_[k - 1].hash) &&
              tokens_[k - 1].hash != kLike) ||
-            (IsCapitalized(k) && !TimeWords().Contains(kh));
-        verb_between = subject || InVerbCue(k) || Auxiliaries().Contains(tokens_[k].hash) ||
-                       IrregularPast().Contains(tokens_[k].hash) ||
-                       IrregularParticiples().Contains(tokens_[k].hash) ||
+            (IsCapitalized(k) && !kTimeWords.Contains(kh));
+        verb_between = subject || InVerbCue(k) || kAuxiliaries.Contains(tokens_[k].hash) ||
+                       kIrregularPast.Contains(tokens_[k].hash) ||
+                       kIrregularParticiples.Contains(tokens_[k].hash) ||
                        (IsLowerWord(k) && (EndsWith(w, "ed") || EndsWith(w, "s")));
       }
       if (!verb_between) {
@@ -1643,7 +1570,7 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
     bool quoted = false, clause = false;
     for (uint32_t u = open + 1; u < t; ++u) {
       if (InQuote(u)) quoted = true;
-      else if (BeForms().Contains(tokens_[u].hash) && tokens_[u].hash != kPossessive) clause = true;
+      else if (kBeForms.Contains(tokens_[u].hash) && tokens_[u].hash != kPossessive) clause = true;
     }
     if (quoted && clause) return {};
     const uint32_t aside_start = open + 1;
@@ -1653,7 +1580,7 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
     bool describes = tokens_[aside_start].hash == kWho || tokens_[aside_start].hash == kWhose;
     for (uint32_t u = aside_start; u < t && describes; ++u)
       if (InVerbCue(u) || InQuote(u)) describes = false;
-    const bool is_aside = (AsideOpeners().Contains(tokens_[aside_start].hash) && !describes) ||
+    const bool is_aside = (kAsideOpeners.Contains(tokens_[aside_start].hash) && !describes) ||
                           IsLowerIng(aside_start);
     if (!is_aside) {
       aside = {tokens_[aside_start].begin, tokens_[t - 1].end};
@@ -1697,7 +1624,7 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
           --seg;
         if (seg > range_begin_ + 1 && IsComma(seg - 1) && seg < open &&
             (head.empty() || first > seg) &&
-            (AsideOpeners().Contains(tokens_[seg].hash) || IsLowerIng(seg) ||
+            (kAsideOpeners.Contains(tokens_[seg].hash) || IsLowerIng(seg) ||
              (seg + 1 == open && IsLyAdverb(seg)))) {
           open = seg - 1;
           continue;
@@ -1728,7 +1655,7 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
     if (head.empty()) return {};
     uint32_t close = t;
     while (close > k && IsDash(close - 1)) --close;
-    if (!AsideOpeners().Contains(tokens_[k].hash) && close > k) head.end = tokens_[close - 1].end;
+    if (!kAsideOpeners.Contains(tokens_[k].hash) && close > k) head.end = tokens_[close - 1].end;
     return head;
   }
   // "Sen. Ana Costa (D-Ore.) said": the name before the parenthesis.
@@ -1750,12 +1677,12 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
   // "issued a statement saying", whose noun is a cue that carries it.)
   uint32_t put_out = *first_token;
   if (!phrase.empty() && put_out < t && put_out > range_begin_ &&
-      Auxiliaries().Contains(tokens_[put_out - 1].hash))
+      kAuxiliaries.Contains(tokens_[put_out - 1].hash))
     ++put_out;
   if (!phrase.empty() && IsLowerIng(verb) && !InVerbCue(t) && put_out > range_begin_ + 1 &&
       put_out <= t &&
       IsLowerWord(put_out - 1) && !InQuote(put_out - 1) &&
-      PublishingVerbs().Contains(tokens_[put_out - 1].hash)) {
+      kPublishingVerbs.Contains(tokens_[put_out - 1].hash)) {
     uint32_t sf = 0;
     const Span subject = LeftPhrase(put_out - 1, false, &sf);
     if (!subject.empty()) {
@@ -1770,14 +1697,14 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
   for (uint32_t u = phrase.empty() ? t : *first_token; !phrase.empty() && u < t; ++u) {
     const uint64_t h = tokens_[u].hash;
     if (u <= range_begin_ || !IsLowerWord(u) || InQuote(u)) continue;
-    const bool past = IrregularPast().Contains(h) && h != kLeft && h != kSet && h != kCut &&
+    const bool past = kIrregularPast.Contains(h) && h != kLeft && h != kSet && h != kCut &&
                       h != kPut && h != kHit && h != kLet && h != kBeat && h != kLed;
     // ("Christie unleashed withering attacks": a name, then a past tense.)
     const bool pronoun_then_ed = EndsWith(TokenText(u), "ed") &&
-                                 (PersonalSubjects().Contains(tokens_[u - 1].hash) ||
+                                 (kPersonalSubjects.Contains(tokens_[u - 1].hash) ||
                                   (IsNameWord(u - 1) && tokens_[u].has(kSpaceBefore) &&
-                                   !ParticipleAdjectives().Contains(h) &&
-                                   !ReceivingVerbs().Contains(h)));
+                                   !kParticipleAdjectives.Contains(h) &&
+                                   !kReceivingVerbs.Contains(h)));
     if (!past && !pronoun_then_ed) continue;
     uint32_t sf = 0;
     const Span subject = ExtendLeftPhrase(u - 1, &sf);
@@ -1802,18 +1729,18 @@ Span Attributor::LeftPhrase(uint32_t verb, bool allow_aside_skip, uint32_t* firs
     // "Costa at a rally said"); a thing's place stays ("a statement on
     // her website said").
     const bool occasion = (joint == kIn || joint == kAt || joint == kOn) && !left.empty() &&
-                          !Determiners().Contains(tokens_[lf].hash) &&
-                          (PossessiveDeterminers().Contains(tokens_[f].hash) ||
+                          !kDeterminers.Contains(tokens_[lf].hash) &&
+                          (kPossessiveDeterminers.Contains(tokens_[f].hash) ||
                            tokens_[f].hash == kA || tokens_[f].hash == kAn);
     bool opens_clause = !left.empty() && !occasion && f - 2 - lf < 5 &&
                         (lf == range_begin_ || IsPunct(lf - 1) ||
-                         (SentenceAdverbs().Contains(tokens_[lf - 1].hash) &&
+                         (kSentenceAdverbs.Contains(tokens_[lf - 1].hash) &&
                           tokens_[lf - 1].hash != kAnd));
     for (uint32_t u = lf; opens_clause && u <= f - 2; ++u) {
       const std::string_view w = TokenText(u);
       if ((IsLowerWord(u) && (EndsWith(w, "ed") || EndsWith(w, "ing") ||
-                              IrregularPast().Contains(tokens_[u].hash) || InVerbCue(u))) ||
-          TimeWords().Contains(tokens_[u].hash) ||
+                              kIrregularPast.Contains(tokens_[u].hash) || InVerbCue(u))) ||
+          kTimeWords.Contains(tokens_[u].hash) ||
           (u == lf && (EndsWith(w, "ed") || EndsWith(w, "ing"))) ||
           tokens_[u].kind == TokenKind::kNumber || InQuote(u))
         opens_clause = false;
@@ -1844,21 +1771,21 @@ bool Attributor::AgentFollows(uint32_t cue_last) const {
   uint32_t k = cue_last + 2;
   if (ChunkAt(k) >= 0) return true;
   const uint64_t h = tokens_[k].hash;
-  if (h == kThe || PossessiveDeterminers().Contains(h)) {
+  if (h == kThe || kPossessiveDeterminers.Contains(h)) {
     if (k + 1 >= range_end_ || InQuote(k + 1)) return false;
     ++k;
   } else if (!IsCapitalized(k)) {
     return false;
   }
   if (tokens_[k].kind != TokenKind::kWord || IsLowerIng(k)) return false;
-  return !MeansNouns().Contains(tokens_[k].hash);
+  return !kMeansNouns.Contains(tokens_[k].hash);
 }
 
 bool Attributor::LoneVerbWord(uint32_t t) const {
   if (tokens_[t].kind != TokenKind::kWord || InQuote(t) || ChunkAt(t) >= 0) return false;
   const uint64_t h = tokens_[t].hash;
-  if (SubjectPronouns().Contains(h) || SubjectContractions().Contains(h) ||
-      ObjectPronouns().Contains(h) || RelativePronouns().Contains(h))
+  if (kSubjectPronouns.Contains(h) || kSubjectContractions.Contains(h) ||
+      kObjectPronouns.Contains(h) || kRelativePronouns.Contains(h))
     return false;
   const std::string_view w = TokenText(t);
   const bool ing = EndsWith(w, "ing") && !EndsWith(w, "thing");
@@ -1879,47 +1806,61 @@ bool Attributor::LoneVerbWord(uint32_t t) const {
   const bool has_before = t > range_begin_ && t > s_first && !InQuote(t - 1) &&
                           tokens_[t].has(kSpaceBefore) && tokens_[t - 1].has(kSpaceBefore);
   const uint64_t b = has_before ? tokens_[t - 1].hash : 0;
-  if (has_before && Auxiliaries().Contains(b)) return true;
+  if (has_before && kAuxiliaries.Contains(b)) return true;
   // "to sow doubts", "to help write"; not "went to ads extolling".
   if (has_before && b == kTo && (!EndsWith(w, "s") || EndsWith(w, "ss"))) return true;
   // "fairly expansive plans", "no overt mention", "can reasonably campaign":
   // a word after a degree word or an -ly adverb modifies the cue or is a
   // verb; a plural noun there is a subject ("the more voters fear").
-  if (has_before && (DegreeOrNegation().Contains(b) || IsLyAdverb(t - 1)) && !EndsWith(w, "s"))
+  if (has_before && (kDegreeOrNegation.Contains(b) || IsLyAdverb(t - 1)) && !EndsWith(w, "s"))
     return true;
-  const bool determined = has_before && (Determiners().Contains(b) ||
-                                         Demonstratives().Contains(b) ||
-                                         PossessiveDeterminers().Contains(b));
+  const bool determined = has_before && (kDeterminers.Contains(b) ||
+                                         kDemonstratives.Contains(b) ||
+                                         kPossessiveDeterminers.Contains(b));
   if (determined) return false;
-  return ing || (EndsWith(w, "ed") && w.size() > 4) || IrregularParticiples().Contains(h);
+  return ing || (EndsWith(w, "ed") && w.size() > 4) || kIrregularParticiples.Contains(h);
 }
 
 bool Attributor::BareFunctionWord(uint32_t first, uint32_t last) const {
   if (first != last) return false;
   const uint64_t h = tokens_[first].hash;
-  if (SubjectPronouns().Contains(h) || SubjectContractions().Contains(h)) return false;
-  return h == kPossessive || IsPunct(first) || Boundaries().Contains(h) ||
-         Determiners().Contains(h) || NounMarkers().Contains(h) ||
-         RelativePronouns().Contains(h) || VerbModifiers().Contains(h) ||
-         IntroOpeners().Contains(h);
+  if (kSubjectPronouns.Contains(h) || kSubjectContractions.Contains(h)) return false;
+  return h == kPossessive || IsPunct(first) || kBoundaries.Contains(h) ||
+         kDeterminers.Contains(h) || kNounMarkers.Contains(h) ||
+         kRelativePronouns.Contains(h) || kVerbModifiers.Contains(h) ||
+         kIntroOpeners.Contains(h);
 }
 
 int64_t Attributor::SkipModifiers(uint32_t verb, bool* saw_be) const {
+  SkipMemo& memo = skip_memo_;
+  if (memo.verb != verb || memo.range_begin != range_begin_ || memo.range_end != range_end_) {
+    bool be = false;
+    memo.result = WalkModifiers(verb, &be);
+    memo.verb = verb;
+    memo.range_begin = range_begin_;
+    memo.range_end = range_end_;
+    memo.saw_be = be;
+  }
+  if (saw_be && memo.saw_be) *saw_be = true;
+  return memo.result;
+}
+
+int64_t Attributor::WalkModifiers(uint32_t verb, bool* saw_be) const {
   int64_t i = static_cast<int64_t>(verb) - 1;
   while (i >= static_cast<int64_t>(range_begin_)) {
     const auto t = static_cast<uint32_t>(i);
     const uint64_t h = tokens_[t].hash;
-    if (saw_be && BeForms().Contains(h) && h != kPossessive) *saw_be = true;
+    if (saw_be && kBeForms.Contains(h) && h != kPossessive) *saw_be = true;
     // "Cruz on Tuesday dismissed", "Trump last week said": a time between
     // subject and verb.
-    if (TimeWords().Contains(h)) {
+    if (kTimeWords.Contains(h)) {
       --i;
       while (i >= static_cast<int64_t>(range_begin_) &&
-             TimeOpeners().Contains(tokens_[static_cast<uint32_t>(i)].hash))
+             kTimeOpeners.Contains(tokens_[static_cast<uint32_t>(i)].hash))
         --i;
       continue;
     }
-    if (VerbModifiers().Contains(h) || IsLyAdverb(t)) {
+    if (kVerbModifiers.Contains(h) || IsLyAdverb(t)) {
       --i;
       continue;
     }
@@ -1928,15 +1869,15 @@ int64_t Attributor::SkipModifiers(uint32_t verb, bool* saw_be) const {
     // linking verb stand between it and its subject (a degree word only
     // after a verb form, so "Most said" keeps its subject; "growing" only
     // after "be", so "amid growing concern about" stays a noun phrase).
-    if (LinkingVerbs().Contains(h) && IsLowerWord(t) &&
+    if (kLinkingVerbs.Contains(h) && IsLowerWord(t) &&
         (!EndsWith(TokenText(t), "ing") ||
-         (t > range_begin_ && BeForms().Contains(tokens_[t - 1].hash)))) {
+         (t > range_begin_ && kBeForms.Contains(tokens_[t - 1].hash)))) {
       --i;
       continue;
     }
-    if (DegreeWords().Contains(h) && t > range_begin_) {
+    if (kDegreeWords.Contains(h) && t > range_begin_) {
       const uint64_t p = tokens_[t - 1].hash;
-      if (BeForms().Contains(p) || VerbModifiers().Contains(p) || LinkingVerbs().Contains(p) ||
+      if (kBeForms.Contains(p) || kVerbModifiers.Contains(p) || kLinkingVerbs.Contains(p) ||
           IsLyAdverb(t - 1)) {
         --i;
         continue;
@@ -1972,10 +1913,10 @@ int64_t Attributor::SkipModifiers(uint32_t verb, bool* saw_be) const {
     // "The ministry two weeks ago said", "less than a year ago found": a
     // time counted back from now.
     if (IsLowerWord(t) && TokenText(t) == "ago" && t >= range_begin_ + 2 &&
-        (TimeUnits().Contains(tokens_[t - 1].hash) || TimeWords().Contains(tokens_[t - 1].hash))) {
+        (kTimeUnits.Contains(tokens_[t - 1].hash) || kTimeWords.Contains(tokens_[t - 1].hash))) {
       int64_t j = static_cast<int64_t>(t) - 2;
       const auto n = static_cast<uint32_t>(j);
-      if (tokens_[n].kind == TokenKind::kNumber || NumberWords().Contains(tokens_[n].hash) ||
+      if (tokens_[n].kind == TokenKind::kNumber || kNumberWords.Contains(tokens_[n].hash) ||
           tokens_[n].hash == kA || tokens_[n].hash == kAn || TokenText(n) == "few" ||
           TokenText(n) == "several")
         --j;
@@ -1998,8 +1939,8 @@ int64_t Attributor::SkipModifiers(uint32_t verb, bool* saw_be) const {
     // for years") unless an agent or an infinitive follows ("he's said to
     // be", "she's backed by").
     if (h == kPossessive && t > range_begin_ &&
-        (SubjectPronouns().Contains(tokens_[t - 1].hash) ||
-         RelativePronouns().Contains(tokens_[t - 1].hash))) {
+        (kSubjectPronouns.Contains(tokens_[t - 1].hash) ||
+         kRelativePronouns.Contains(tokens_[t - 1].hash))) {
       if (saw_be && verb + 1 < range_end_ &&
           (tokens_[verb + 1].hash == kBy || tokens_[verb + 1].hash == kTo))
         *saw_be = true;
@@ -2030,7 +1971,7 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
   *at = t;
   const uint64_t h = tokens_[t].hash;
   // "was criticized", "has been told"; "when asked", "if elected".
-  if (passive_form && (saw_be || Subordinators().Contains(h))) return Before::kPassive;
+  if (passive_form && (saw_be || kSubordinators.Contains(h))) return Before::kPassive;
   if (InQuote(t)) {
     // ', "...," saying': the participle follows the quotation's comma.
     if (participle && tokens_[t].has(kCloseQuote) && t > range_begin_ && IsComma(t - 1))
@@ -2052,22 +1993,22 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
     while (g >= static_cast<int64_t>(range_begin_) && IsLyAdverb(static_cast<uint32_t>(g))) --g;
     // "tried on Tuesday to make the case", "struggled last week to explain".
     if (g > static_cast<int64_t>(range_begin_) &&
-        TimeWords().Contains(tokens_[static_cast<uint32_t>(g)].hash) &&
+        kTimeWords.Contains(tokens_[static_cast<uint32_t>(g)].hash) &&
         !InQuote(static_cast<uint32_t>(g))) {
       --g;
       while (g >= static_cast<int64_t>(range_begin_) &&
-             TimeOpeners().Contains(tokens_[static_cast<uint32_t>(g)].hash))
+             kTimeOpeners.Contains(tokens_[static_cast<uint32_t>(g)].hash))
         --g;
     }
     if (g >= static_cast<int64_t>(range_begin_)) {
       auto gv = static_cast<uint32_t>(g);
       // "decided on Monday to say", "met last week to discuss": a time
       // between the verb and its infinitive.
-      if (gv >= range_begin_ + 2 && TimeWords().Contains(tokens_[gv].hash) &&
-          TimeOpeners().Contains(tokens_[gv - 1].hash) && !InQuote(gv - 1))
+      if (gv >= range_begin_ + 2 && kTimeWords.Contains(tokens_[gv].hash) &&
+          kTimeOpeners.Contains(tokens_[gv - 1].hash) && !InQuote(gv - 1))
         gv -= 2;
       if (tokens_[gv].hash == kOn && gv > range_begin_) --gv;  // "went on to"
-      if (!InQuote(gv) && IsLowerWord(gv) && Catenatives().Contains(tokens_[gv].hash)) {
+      if (!InQuote(gv) && IsLowerWord(gv) && kCatenatives.Contains(tokens_[gv].hash)) {
         *at = gv;
         return Before::kCatenative;
       }
@@ -2075,12 +2016,12 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
       // defend her": a purpose after a verb of going or meeting and its place.
       for (uint32_t k = gv + 1; k > range_begin_ && gv + 1 - k < 8; --k) {
         if (k <= gv &&
-            ((IsPunct(k) && !InQuote(k)) || InVerbCue(k) || TimeUnits().Contains(tokens_[k].hash) ||
+            ((IsPunct(k) && !InQuote(k)) || InVerbCue(k) || kTimeUnits.Contains(tokens_[k].hash) ||
              tokens_[k].hash == kTo || tokens_[k].hash == kAnonymity ||
-             RelativePronouns().Contains(tokens_[k].hash) ||
-             Subordinators().Contains(tokens_[k].hash)))
+             kRelativePronouns.Contains(tokens_[k].hash) ||
+             kSubordinators.Contains(tokens_[k].hash)))
           break;
-        if (PurposeVerbs().Contains(tokens_[k - 1].hash) && !InQuote(k - 1) &&
+        if (kPurposeVerbs.Contains(tokens_[k - 1].hash) && !InQuote(k - 1) &&
             !InVerbCue(k - 1) && IsLowerWord(k - 1)) {
           *at = k - 1;
           return Before::kCatenative;
@@ -2090,7 +2031,7 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
       // "Obama to frame election as a test", whose name opens it.
       const std::string_view gw = TokenText(gv);
       const bool headline = gv == s_first && !EndsWith(gw, "ing") && !EndsWith(gw, "ed");
-      if (!InQuote(gv) && (ObjectPronouns().Contains(tokens_[gv].hash) ||
+      if (!InQuote(gv) && (kObjectPronouns.Contains(tokens_[gv].hash) ||
                            (IsNameWord(gv) && (headline || (gv > s_first && !IsPunct(gv - 1)))))) {
         *at = gv;
         return Before::kObject;
@@ -2100,15 +2041,15 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
       // infinitive is the subject's of the verb a short object or idiom
       // away.
       for (uint32_t k = gv; k > range_begin_ && gv - k < 5; --k) {
-        if (InQuote(k) || IsPunct(k) || InVerbCue(k) || TimeUnits().Contains(tokens_[k].hash))
+        if (InQuote(k) || IsPunct(k) || InVerbCue(k) || kTimeUnits.Contains(tokens_[k].hash))
           break;
         const uint64_t kh = tokens_[k - 1].hash;
-        const bool go_idiom = GoForms().Contains(kh) &&
+        const bool go_idiom = kGoForms.Contains(kh) &&
                               (tokens_[gv].hash == kWay || tokens_[gv].hash == kAs);
         // Not the passive "is used by many to unveil".
         const bool passive = k >= range_begin_ + 2 && EndsWith(TokenText(k - 1), "ed") &&
-                             BeForms().Contains(tokens_[k - 2].hash);
-        if ((InstrumentVerbs().Contains(kh) || go_idiom) && !passive && !InQuote(k - 1) &&
+                             kBeForms.Contains(tokens_[k - 2].hash);
+        if ((kInstrumentVerbs.Contains(kh) || go_idiom) && !passive && !InQuote(k - 1) &&
             IsLowerWord(k - 1)) {
           *at = k - 1;
           return Before::kCatenative;
@@ -2118,8 +2059,8 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
       // object of a verb of permission or pressure does what follows.
       for (uint32_t k = gv; k > range_begin_ && gv - k < 5; --k) {
         if (InQuote(k) || IsPunct(k) || InVerbCue(k) || tokens_[k].hash == kTo) break;
-        if (ObjectControlVerbs().Contains(tokens_[k - 1].hash)) {
-          if (k == gv && ObjectPronouns().Contains(tokens_[k].hash)) break;
+        if (kObjectControlVerbs.Contains(tokens_[k - 1].hash)) {
+          if (k == gv && kObjectPronouns.Contains(tokens_[k].hash)) break;
           *at = gv;
           return Before::kControlled;
         }
@@ -2146,17 +2087,17 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
       if (((base && (EndsWith(w, "ed") || (EndsWith(w, "ing") && !EndsWith(w, "thing")) ||
                      EndsWith(w, "ly") || wh == kHere)) ||
            turn) &&
-          !PermissionWords().Contains(wh)) {
+          !kPermissionWords.Contains(wh)) {
         *at = t - 1;
         return Before::kPurpose;
       }
     }
     return Before::kInfinitive;
   }
-  if (SubjectContractions().Contains(h)) return Before::kContraction;
+  if (kSubjectContractions.Contains(h)) return Before::kContraction;
   // "started asking", "kept saying", "spent the week attacking": a gerund
   // after a verb of beginning or going on shares that verb's subject.
-  if (participle && IsLowerWord(t) && AspectualVerbs().Contains(h)) return Before::kCatenative;
+  if (participle && IsLowerWord(t) && kAspectualVerbs.Contains(h)) return Before::kCatenative;
   // "spent much of his speech defending", "spent more time talking about":
   // a gerund after "spend" and a stretch of time or effort is the spender's.
   if (participle) {
@@ -2164,8 +2105,8 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
       const bool hyphen = tokens_[k].hash == kHyphen && !IsDash(k);  // "the run-up"
       if (InQuote(k) || (IsPunct(k) && !hyphen) || (InVerbCue(k) && ChunkAt(k) < 0)) break;
       // Not money "spent on ads attacking" him.
-      if (IsLowerWord(k) && SpendForms().Contains(tokens_[k].hash) &&
-          !BeForms().Contains(tokens_[k - 1].hash) && !Determiners().Contains(tokens_[k - 1].hash) &&
+      if (IsLowerWord(k) && kSpendForms.Contains(tokens_[k].hash) &&
+          !kBeForms.Contains(tokens_[k - 1].hash) && !kDeterminers.Contains(tokens_[k - 1].hash) &&
           tokens_[k + 1].hash != kOn) {
         *at = k;
         return Before::kCatenative;
@@ -2176,7 +2117,7 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
   // "held rallies in hopes of", "bought shares in a bid to", "with plans
   // to": a phrase of purpose is the clause subject's, like a participle.
   // (The cue stands for the word before, which may be a verb cue's "in".)
-  if (PurposeNouns().Contains(tokens_[verb].hash) && IsLowerWord(verb)) {
+  if (kPurposeNouns.Contains(tokens_[verb].hash) && IsLowerWord(verb)) {
     uint32_t p = t;
     if ((h == kA || h == kAn || h == kThe) && p > range_begin_) --p;
     if ((tokens_[p].hash == kIn || tokens_[p].hash == kWith) && p > s_first && !InQuote(p) &&
@@ -2185,36 +2126,36 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
       return Before::kParticiple;
     }
   }
-  if (participle && (IsComma(t) || h == kDash || GerundPrepositions().Contains(h) ||
+  if (participle && (IsComma(t) || h == kDash || kGerundPrepositions.Contains(h) ||
                      (tokens_[t].has(kCloseQuote) && t > range_begin_ && IsComma(t - 1))))
     return Before::kParticiple;
   // "took the unusual step of criticizing", "made a point of saying",
   // "instead of calling", "stopped short of endorsing": a gerund after
   // "of" that follows a word of doing, not a noun of speech ("critics of").
-  if (participle && h == kOf && t > range_begin_ && GerundOfWords().Contains(tokens_[t - 1].hash))
+  if (participle && h == kOf && t > range_begin_ && kGerundOfWords.Contains(tokens_[t - 1].hash))
     return Before::kParticiple;
-  if (RelativePronouns().Contains(h)) return Before::kRelative;
+  if (kRelativePronouns.Contains(h)) return Before::kRelative;
   // "Several said", "many argued"; a capitalised word inside the sentence
   // is a name even when it is spelt like a preposition ("From said").
-  if (SubjectPronouns().Contains(h)) return Before::kSubject;
+  if (kSubjectPronouns.Contains(h)) return Before::kSubject;
   if (IsCapitalized(t) && t > s_first && !IsPunct(t - 1)) return Before::kSubject;
   // "make them feel", "let me say": a causative's object is no source.
-  if (ObjectPronouns().Contains(h) && t > range_begin_ &&
-      Causatives().Contains(tokens_[t - 1].hash))
+  if (kObjectPronouns.Contains(h) && t > range_begin_ &&
+      kCausatives.Contains(tokens_[t - 1].hash))
     return Before::kNoun;
-  if (PossessiveDeterminers().Contains(h) || h == kPossessive) return Before::kPossessor;
-  if (NounMarkers().Contains(h)) return Before::kNoun;
+  if (kPossessiveDeterminers.Contains(h) || h == kPossessive) return Before::kPossessor;
+  if (kNounMarkers.Contains(h)) return Before::kNoun;
   // "40 pledged delegates": a participle between a number and its noun.
   // ("About four in 10 said they ...": a share of a poll speaking.)
   // A year is a time, never the speaker ("who in 2010 said"), unless it
   // ends a name ("Transport 2000 said").
   if (tokens_[t].kind == TokenKind::kNumber && passive_form && verb + 1 < range_end_ &&
-      IsLowerWord(verb + 1) && !RelativePronouns().Contains(tokens_[verb + 1].hash) &&
+      IsLowerWord(verb + 1) && !kRelativePronouns.Contains(tokens_[verb + 1].hash) &&
       tokens_[verb + 1].hash != kTo) {
     const uint64_t next = tokens_[verb + 1].hash;
     const bool year = Year(t) && !(t > range_begin_ && IsCapitalized(t - 1));
-    const bool clause_follows = Boundaries().Contains(next) || SubjectPronouns().Contains(next) ||
-                                Determiners().Contains(next);
+    const bool clause_follows = kBoundaries.Contains(next) || kSubjectPronouns.Contains(next) ||
+                                kDeterminers.Contains(next);
     if (year || !clause_follows) return Before::kNoun;
   }
   // "lingering doubts", "unmet promises", "their best hope": an adjective
@@ -2222,11 +2163,11 @@ Attributor::Before Attributor::BeforeVerb(uint32_t verb, bool participle, bool p
   // ("Exit polling shows": a gerund without an article is a subject.)
   // ("A new ranking says", "the ruling stated": a finite verb makes the
   // -ing word before it a noun, its subject.)
-  if (IsLowerWord(t) && !SubjectPronouns().Contains(h) && LooksAdjective(TokenText(t)) &&
+  if (IsLowerWord(t) && !kSubjectPronouns.Contains(h) && LooksAdjective(TokenText(t)) &&
       !(EndsWith(TokenText(t), "ing") && FiniteOnly(verb)) &&
       (!EndsWith(TokenText(t), "ing") ||
-       (t > range_begin_ && (Determiners().Contains(tokens_[t - 1].hash) ||
-                             PossessiveDeterminers().Contains(tokens_[t - 1].hash)))))
+       (t > range_begin_ && (kDeterminers.Contains(tokens_[t - 1].hash) ||
+                             kPossessiveDeterminers.Contains(tokens_[t - 1].hash)))))
     return Before::kNoun;
   // "sought-after", "well-known": part of a hyphenated compound.
   if (h == kHyphen && !IsDash(t)) return Before::kNoun;
@@ -2264,18 +2205,18 @@ Span Attributor::SubjectPhrase(uint32_t start, uint32_t limit, uint32_t* last_to
     if (tok.hash == kAnd && any && t > start && IsCapitalized(t - 1) && t + 1 < limit &&
         IsCapitalized(t + 1))
       continue;
-    if (Determiners().Contains(tok.hash)) {
+    if (kDeterminers.Contains(tok.hash)) {
       if (any && !after_det) break;
       after_det = true;
       continue;
     }
     if (tok.kind == TokenKind::kPunct) break;
-    if (SubjectPronouns().Contains(tok.hash) && !any) {
+    if (kSubjectPronouns.Contains(tok.hash) && !any) {
       last = t;
       any = true;
       break;
     }
-    if (Boundaries().Contains(tok.hash)) break;
+    if (kBoundaries.Contains(tok.hash)) break;
     if (IsCapitalized(t) || tok.has(kAllUpper) || tok.kind == TokenKind::kNumber) {
       // A sentence opener ("The") or a capitalised word after a lower-case
       // noun ("the campaign Monday") ends nothing: take it.
@@ -2293,8 +2234,8 @@ Span Attributor::SubjectPhrase(uint32_t start, uint32_t limit, uint32_t* last_to
     if (any && !after_det) {
       if (after_name) break;
       const std::string_view w = TokenText(t);
-      if (EndsWith(w, "ed") || words >= 4 || IrregularPast().Contains(tok.hash) ||
-          IrregularParticiples().Contains(tok.hash))
+      if (EndsWith(w, "ed") || words >= 4 || kIrregularPast.Contains(tok.hash) ||
+          kIrregularParticiples.Contains(tok.hash))
         break;
     }
     if (words >= 6) break;
@@ -2331,7 +2272,7 @@ bool Attributor::ColonSpeaker(uint32_t colon, Span* source, uint32_t* first,
   const Span name = ExtendLeftPhrase(name_end, &f);
   if (name.empty() || !IsCapitalized(f) || name_end - f > 6) return false;
   // "Correction:", "Update:", "Watch:": a label, not a speaker.
-  if (KickerLabels().Contains(tokens_[name_end].hash)) return false;
+  if (kKickerLabels.Contains(tokens_[name_end].hash)) return false;
   // The speaker's words follow in the same sentence.
   int after = 0;
   for (uint32_t k = colon + 1; k < s_end && after < 2; ++k)
@@ -2379,7 +2320,7 @@ bool Attributor::ColonSpeaker(uint32_t colon, Span* source, uint32_t* first,
   // opening it speaks on or to the phrase before the colon. In the text,
   // "Limited Tools to Fight Graft:" is a section's title.
   if (sen && sen->paragraph == 0 && f > start + 1 &&
-      HeadlineTopics().Contains(tokens_[f - 1].hash) && IsCapitalized(start)) {
+      kHeadlineTopics.Contains(tokens_[f - 1].hash) && IsCapitalized(start)) {
     uint32_t g = 0;
     const Span speaker = ExtendLeftPhrase(f - 2, &g);
     if (!speaker.empty() && g == start) {
@@ -2424,7 +2365,7 @@ bool Attributor::QuoteColonSpeaker(uint32_t colon, Span* source, uint32_t* first
     if (InQuote(t) || InVerbCue(t) || HasMark(t, kStartsOtherCue)) return false;
   // "The slogan will be: \"...\"", "The question is: \"...\"": what the
   // quotation is, not who said it.
-  if (BeForms().Contains(tokens_[colon - 1].hash)) return false;
+  if (kBeForms.Contains(tokens_[colon - 1].hash)) return false;
   uint32_t f = 0, l = 0;
   // "From the report: \"...\"", "A lesson from Ana Costa: \"...\"": a
   // short lead-in whose "from" names where the quotation comes from.
@@ -2447,7 +2388,7 @@ bool Attributor::QuoteColonSpeaker(uint32_t colon, Span* source, uint32_t* first
     while (k > start &&
            (IsCapitalized(k - 1) || ChunkAt(k - 1) >= 0 || tokens_[k - 1].hash == kPossessive))
       --k;
-    if (k > start && Boundaries().Contains(tokens_[k - 1].hash)) name = false;
+    if (k > start && kBoundaries.Contains(tokens_[k - 1].hash)) name = false;
   }
   if (name) {
     *source = {tokens_[nb].begin, tokens_[ne].end};
@@ -2493,7 +2434,7 @@ uint32_t Attributor::ContentEnd(uint32_t begin, uint32_t s_end, bool subordinate
       if (closing && k < s_end && IsComma(k)) ++k;
       if (k >= s_end) break;
       const uint64_t next = tokens_[k].hash;
-      if (ClauseBreakers().Contains(next)) break;
+      if (kClauseBreakers.Contains(next)) break;
       if (next == kAnd && !closing && !(k + 1 < s_end && tokens_[k + 1].hash == kThat)) break;
     }
   }
@@ -2505,8 +2446,8 @@ bool Attributor::IntroTime(uint32_t t, uint32_t limit) const {
   // ("The nurse later sued," and "Cruz continued on Saturday," do not).
   for (uint32_t u = t; u < limit && u < t + 5; ++u) {
     if (InQuote(u)) return false;
-    if (IsComma(u)) return u > t && TimeSpans().Contains(tokens_[u - 1].hash);
-    if (IsPunct(u) || PersonalSubjects().Contains(tokens_[u].hash)) return false;
+    if (IsComma(u)) return u > t && kTimeSpans.Contains(tokens_[u - 1].hash);
+    if (IsPunct(u) || kPersonalSubjects.Contains(tokens_[u].hash)) return false;
   }
   return false;
 }
@@ -2516,11 +2457,11 @@ Span Attributor::ObjectClauseSubject(uint32_t np_first, size_t cue_index, uint32
   // After a preposition ("persistent in her criticism") the phrase may be
   // anyone's.
   if (np_first <= range_begin_ || !IsLowerWord(np_first - 1) || InQuote(np_first - 1) ||
-      Prepositions().Contains(tokens_[np_first - 1].hash))
+      kPrepositions.Contains(tokens_[np_first - 1].hash))
     return {};
   // "Blair faced questions about", "the plan drew criticism from": the
   // subject is the target, not the holder.
-  if (ReceivingVerbs().Contains(tokens_[np_first - 1].hash)) return {};
+  if (kReceivingVerbs.Contains(tokens_[np_first - 1].hash)) return {};
   uint32_t s_first = 0, s_end = 0, mf = 0, ml = 0;
   SentenceOf(np_first, &s_first, &s_end);
   Span subject = MainSubject(s_first, np_first, &mf, &ml);
@@ -2534,8 +2475,8 @@ Span Attributor::ObjectClauseSubject(uint32_t np_first, size_t cue_index, uint32
   }
   if (np_first - ml > 6) return {};
   for (uint32_t k = ml + 1; k < np_first; ++k)
-    if (IsPunct(k) || InQuote(k) || RelativePronouns().Contains(tokens_[k].hash) ||
-        Subordinators().Contains(tokens_[k].hash) || tokens_[k].hash == kThat ||
+    if (IsPunct(k) || InQuote(k) || kRelativePronouns.Contains(tokens_[k].hash) ||
+        kSubordinators.Contains(tokens_[k].hash) || tokens_[k].hash == kThat ||
         tokens_[k].hash == kAnd || tokens_[k].hash == kBut || tokens_[k].hash == kOr)
       return {};
   // A verb of saying or thinking between them opens a clause of its own
@@ -2544,7 +2485,8 @@ Span Attributor::ObjectClauseSubject(uint32_t np_first, size_t cue_index, uint32
     const CueMatch& o = *claim_cues_[k];
     if (o.first_token <= ml) break;
     const Entry& oe = EntryOf(o);
-    if (oe.family == Family::kReportingVerbs && (oe.key == "say" || Is(oe, kMental))) return {};
+    if (oe.family == Family::kReportingVerbs && (std::string_view(oe.key) == "say" || Is(oe, kMental)))
+      return {};
   }
   *first = mf;
   *last = ml;
@@ -2560,8 +2502,8 @@ bool Attributor::PollSubjectVerb(const CueMatch& doc, uint32_t* verb, uint32_t* 
   // The poll heads the subject: it ends it ("The new Quinnipiac poll").
   if (doc.first_token < f || doc.first_token + doc.token_count - 1 != l) return false;
   uint32_t v = l + 1;
-  while (v < s_end && (IsLyAdverb(v) || VerbModifiers().Contains(tokens_[v].hash)) &&
-         !BeForms().Contains(tokens_[v].hash) && !PollVerbs().Contains(tokens_[v].hash))
+  while (v < s_end && (IsLyAdverb(v) || kVerbModifiers.Contains(tokens_[v].hash)) &&
+         !kBeForms.Contains(tokens_[v].hash) && !kPollVerbs.Contains(tokens_[v].hash))
     ++v;
   if (v >= s_end || InQuote(v) || !IsLowerWord(v) || InVerbCue(v) ||
       HasMark(v, kStartsOtherCue))
@@ -2569,7 +2511,7 @@ bool Attributor::PollSubjectVerb(const CueMatch& doc, uint32_t* verb, uint32_t* 
   // What a poll "has", "puts", "gives" or "sees" is its finding ("has
   // Trump leading", "puts his approval at 49 percent"); what it "surveyed",
   // "included" or "carries" is its method, and "was conducted" no report.
-  if (!PollVerbs().Contains(tokens_[v].hash)) return false;
+  if (!kPollVerbs.Contains(tokens_[v].hash)) return false;
   // "has shown", "have found": the participle is the verb.
   if (v + 1 < s_end && (InVerbCue(v + 1) || IsQuote(v + 1) || PastParticiple(v + 1)))
     return false;
@@ -2593,7 +2535,7 @@ bool Attributor::DocumentPreposition(const CueMatch& doc, uint32_t* in_token) co
   // "voted in a poll to find the best film": the poll's subject, not a finding.
   if (after < s_end && tokens_[after].hash == kTo) return false;
   if (after < s_end && tokens_[after].kind == TokenKind::kWord && tokens_[after].hash != kOf &&
-      !Boundaries().Contains(tokens_[after].hash) && !TimeWords().Contains(tokens_[after].hash) &&
+      !kBoundaries.Contains(tokens_[after].hash) && !kTimeWords.Contains(tokens_[after].hash) &&
       !(IsLowerWord(after) && EndsWith(TokenText(after), "ed")))
     return false;
   // Back over the document's modifiers ("a September Washington Post-ABC
@@ -2621,8 +2563,8 @@ bool Attributor::DocumentPreposition(const CueMatch& doc, uint32_t* in_token) co
       return false;
     }
     if (tokens_[t].hash == kPossessive) continue;
-    if (Determiners().Contains(tokens_[t].hash)) continue;
-    if (Boundaries().Contains(tokens_[t].hash) || InVerbCue(t)) return false;
+    if (kDeterminers.Contains(tokens_[t].hash)) continue;
+    if (kBoundaries.Contains(tokens_[t].hash) || InVerbCue(t)) return false;
   }
   return false;
 }
@@ -2652,7 +2594,7 @@ Span Attributor::MainSubject(uint32_t sentence_first, uint32_t limit, uint32_t* 
   // Introductory phrases, each closed by a comma.
   for (int round = 0; round < 3 && t < limit; ++round) {
     // "Yet he ...", "But the senator ...": a conjunction or adverb alone.
-    if (SentenceAdverbs().Contains(tokens_[t].hash)) {
+    if (kSentenceAdverbs.Contains(tokens_[t].hash)) {
       ++t;
       if (t < limit && IsComma(t)) ++t;
       continue;
@@ -2660,9 +2602,9 @@ Span Attributor::MainSubject(uint32_t sentence_first, uint32_t limit, uint32_t* 
     // "Even the mayor tried ...": "even" right before the subject (not
     // "even though ...", "even after Clinton, responding ...", whose
     // phrases are read as they were).
-    if (tokens_[t].hash == kEven && t + 1 < limit && !IntroOpeners().Contains(tokens_[t + 1].hash) &&
-        !Subordinators().Contains(tokens_[t + 1].hash) &&
-        !SentenceAdverbs().Contains(tokens_[t + 1].hash) && !IsPunct(t + 1)) {
+    if (tokens_[t].hash == kEven && t + 1 < limit && !kIntroOpeners.Contains(tokens_[t + 1].hash) &&
+        !kSubordinators.Contains(tokens_[t + 1].hash) &&
+        !kSentenceAdverbs.Contains(tokens_[t + 1].hash) && !IsPunct(t + 1)) {
       ++t;
       continue;
     }
@@ -2676,10 +2618,10 @@ Span Attributor::MainSubject(uint32_t sentence_first, uint32_t limit, uint32_t* 
     const bool opening_participle =
         tokens_[t].kind == TokenKind::kWord && w.size() > 4 &&
         (EndsWith(w, "ing") || EndsWith(w, "ed")) && !tokens_[t].has(kAllUpper) &&
-        t + 1 < limit && IsLowerWord(t + 1) && !Boundaries().Contains(tokens_[t + 1].hash) &&
+        t + 1 < limit && IsLowerWord(t + 1) && !kBoundaries.Contains(tokens_[t + 1].hash) &&
         !InVerbCue(t + 1) && !IsLyAdverb(t + 1);
-    if (!IntroOpeners().Contains(tokens_[t].hash) && !adverb &&
-        !TimeWords().Contains(tokens_[t].hash) && tokens_[t].kind != TokenKind::kNumber &&
+    if (!kIntroOpeners.Contains(tokens_[t].hash) && !adverb &&
+        !kTimeWords.Contains(tokens_[t].hash) && tokens_[t].kind != TokenKind::kNumber &&
         tokens_[t].hash != kOne && !IntroTime(t, limit) && !opening_participle)
       break;
     uint32_t u = t;
@@ -2696,8 +2638,8 @@ Span Attributor::MainSubject(uint32_t sentence_first, uint32_t limit, uint32_t* 
       while (k < limit && k < t + 4 && (IsCapitalized(k) || AbbreviationPeriod(k))) ++k;
       // Not a name with its apposition ("in Iowa, Clinton, the former
       // favourite, was ...").
-      const bool apposition = k + 1 < limit && (Determiners().Contains(tokens_[k + 1].hash) ||
-                                                RelativePronouns().Contains(tokens_[k + 1].hash));
+      const bool apposition = k + 1 < limit && (kDeterminers.Contains(tokens_[k + 1].hash) ||
+                                                kRelativePronouns.Contains(tokens_[k + 1].hash));
       if (k + 1 < limit && IsComma(k) && !InVerbCue(t) && !apposition) t = k + 1;
     }
   }
@@ -2750,13 +2692,13 @@ Span Attributor::RightPhrase(uint32_t start, uint32_t* last_token) const {
         IsCapitalized(t + 1))
       continue;
     // "..., tweeted another.": a quantifier standing alone.
-    if (!any && SubjectPronouns().Contains(tok.hash) && !PersonalSubjects().Contains(tok.hash) &&
+    if (!any && kSubjectPronouns.Contains(tok.hash) && !kPersonalSubjects.Contains(tok.hash) &&
         (t + 1 >= range_end_ || IsPunct(t + 1))) {
       last = t;
       any = true;
       break;
     }
-    if (Determiners().Contains(tok.hash)) {
+    if (kDeterminers.Contains(tok.hash)) {
       // "told the Journal the deal ...": after a whole outlet or body, a new
       // determiner starts the reported clause.
       if (any && tok.hash == kThe && t > start && ChunkAt(t - 1) >= 0) {
@@ -2770,7 +2712,7 @@ Span Attributor::RightPhrase(uint32_t start, uint32_t* last_token) const {
     if (t == start && (tok.hash == kBoth || tok.hash == kAll || tok.hash == kEach) &&
         t + 1 < range_end_ && tokens_[t + 1].kind == TokenKind::kWord && !InQuote(t + 1))
       continue;
-    if (Boundaries().Contains(tok.hash)) break;
+    if (kBoundaries.Contains(tok.hash)) break;
     if (IsLyAdverb(t) && any) break;
     if (any && IsLowerIng(t)) break;  // "Fox News reporting"
     if (words >= 10) break;
@@ -2819,7 +2761,7 @@ uint32_t Attributor::AppositionEnd(uint32_t cue_first, uint32_t name_last,
     // he ...") is another attribution, not a description.
     const bool reports = InVerbCue(k) && k + 1 < s_end &&
                          (tokens_[k + 1].hash == kThat || IsPunct(k + 1) || InQuote(k + 1) ||
-                          PersonalSubjects().Contains(tokens_[k + 1].hash));
+                          kPersonalSubjects.Contains(tokens_[k + 1].hash));
     if (InQuote(k) || reports || tokens_[k].hash == kSemicolon || IsDash(k) ||
         tokens_[k].hash == kParenOpen || tokens_[k].hash == kColon)
       return name_last;
@@ -2870,7 +2812,7 @@ bool Attributor::NameRun(uint32_t first, uint32_t last, uint32_t* begin, uint32_
       b = t;
       continue;
     }
-    if (e >= 0 && b == t + 1 && u > first && NameConnectives().Contains(tokens_[u].hash) &&
+    if (e >= 0 && b == t + 1 && u > first && kNameConnectives.Contains(tokens_[u].hash) &&
         IsNameWord(u - 1)) {
       b = t;
       continue;
@@ -2887,7 +2829,7 @@ bool Attributor::PluralNoun(uint32_t t) const {
   if (tokens_[t].kind != TokenKind::kWord || ChunkAt(t) >= 0 || tokens_[t].has(kAllUpper))
     return false;
   if (PersonWithPart(tokens_[t].hash) >= 0) return false;
-  if (CrowdNouns().Contains(tokens_[t].hash)) return true;
+  if (kCrowdNouns.Contains(tokens_[t].hash)) return true;
   const std::string_view w = TokenText(t);
   if (w.size() < 6) return false;
   for (std::string_view suffix : {"ents", "ants", "ists", "ians", "ics", "ors", "ers", "ites"})
@@ -2900,7 +2842,7 @@ bool Attributor::CrowdPhrase(uint32_t first, uint32_t last) const {
   if (first != last && !of_phrase) return false;
   if (!PluralNoun(first)) return false;
   // "Members of the panel" are the panel's, not a crowd.
-  if (CrowdNouns().Contains(tokens_[first].hash)) return true;
+  if (kCrowdNouns.Contains(tokens_[first].hash)) return true;
   if (of_phrase) return false;
   if (IsLowerWord(first)) return true;
   // A capitalised one opens its sentence: capitals say nothing there.
@@ -2913,7 +2855,7 @@ bool Attributor::QuantifiedGroup(uint32_t first, uint32_t last) const {
   uint32_t t = first;
   // "the majority of", "a number of", "a few".
   if ((tokens_[t].hash == kThe || tokens_[t].hash == kA) && t < last) ++t;
-  if (!VagueQuantifiers().Contains(tokens_[t].hash)) return false;
+  if (!kVagueQuantifiers.Contains(tokens_[t].hash)) return false;
   // "the other", "a lot" need their noun; "some" alone is a pronoun.
   return t < last || t == first;
 }
@@ -2932,7 +2874,7 @@ bool Attributor::OutletStaffName(uint32_t first, uint32_t last, const CueMatch& 
   // "Vann R. Newkirk II, a writer for The Atlantic", "Ana Roe of the Post".
   uint32_t p = o_first;
   if (p > first && tokens_[p - 1].hash == kThe) --p;
-  if (p > first + 1 && RolePrepositions().Contains(tokens_[p - 1].hash) &&
+  if (p > first + 1 && kRolePrepositions.Contains(tokens_[p - 1].hash) &&
       NameRun(first, p - 2, &b, &e))
     return person();
   return false;
@@ -2942,21 +2884,21 @@ bool Attributor::BodyName(uint32_t begin, uint32_t end) const {
   // "Hallan Ferry Company", "Department for Transport", "James Martin
   // Center for Nonproliferation Studies": the last word, or the word before
   // the first connective, is a body's.
-  if (BodySuffixes().Contains(tokens_[end].hash)) return true;
+  if (kBodySuffixes.Contains(tokens_[end].hash)) return true;
   for (uint32_t t = begin + 1; t < end; ++t)
-    if (NameConnectives().Contains(tokens_[t].hash))
-      return BodySuffixes().Contains(tokens_[t - 1].hash);
+    if (kNameConnectives.Contains(tokens_[t].hash))
+      return kBodySuffixes.Contains(tokens_[t - 1].hash);
   return false;
 }
 
 bool Attributor::ResolvePronoun(uint32_t token, std::string* refers_to) const {
   const uint64_t h = tokens_[token].hash;
-  const char want = MalePronouns().Contains(h) ? 'm' : FemalePronouns().Contains(h) ? 'f' : 0;
+  const char want = kMalePronouns.Contains(h) ? 'm' : kFemalePronouns.Contains(h) ? 'f' : 0;
   for (auto it = person_mentions_.rbegin(); it != person_mentions_.rend(); ++it) {
     if (it->first >= token) continue;
     const PersonMention& p = people_[static_cast<size_t>(it->second)];
     if (want && p.gender && p.gender != want) continue;
-    *refers_to = p.name;
+    *refers_to = SpanText(text_, p.name);
     return true;
   }
   return false;
@@ -2967,8 +2909,13 @@ void Attributor::NotePeople(uint32_t first, uint32_t last) {
   // quotations and lexicon matches ("Xi Jinping", "Helen Osei"), a title
   // before a capitalised word ("Mr. Osei", "President Trump"), and single
   // words that repeat part of a known name ("Xi").
-  uint32_t t = first;
-  while (t <= last) {
+  // Only a capitalised word or a source cue's token can start one: the
+  // walk goes from one such token to the next (name_tokens_), and skips
+  // those that a mention already took.
+  uint32_t next = first;
+  for (uint32_t i = 0; i < name_count_; ++i) {
+    const uint32_t t = name_tokens_[i];
+    if (t < next || t > last) continue;
     if (InQuote(t) || !IsCapitalized(t) || ChunkAt(t) >= 0) {
       // A title (source_roles "title" or "office") before a capitalised word.
       if (ChunkAt(t) >= 0 && !InQuote(t)) {
@@ -2979,23 +2926,21 @@ void Attributor::NotePeople(uint32_t first, uint32_t last) {
             (ChunkAt(after) < 0 || AfterAbbreviatedTitle(after)) && !InQuote(after)) {
           uint32_t end = after;
           while (end + 1 <= last && IsCapitalized(end + 1) && ChunkAt(end + 1) < 0) ++end;
-          PersonMention p;
-          p.name = text_.substr(tokens_[after].begin, tokens_[end].end - tokens_[after].begin);
-          for (uint32_t k = after; k <= end; ++k) p.parts.push_back(tokens_[k].hash);
-          p.gender = e.gender == "female" ? 'f' : e.gender == "male" ? 'm' : 0;
+          const std::string_view gender_name = e.gender;
+          const char gender = gender_name == "female" ? 'f' : gender_name == "male" ? 'm' : 0;
           // Merge with a known person sharing the surname.
-          int found = PersonWithPart(p.parts.back());
+          int found = PersonWithPart(tokens_[end].hash);
           if (found < 0) {
-            found = AddPerson(std::move(p));
+            found = AddPerson(after, end, gender);
           } else if (!people_[static_cast<size_t>(found)].gender) {
-            people_[static_cast<size_t>(found)].gender = p.gender;
+            people_[static_cast<size_t>(found)].gender = gender;
           }
           person_mentions_.emplace_back(after, found);
-          t = end + 1;
+          next = end + 1;
           continue;
         }
       }
-      ++t;
+      next = t + 1;
       continue;
     }
     uint32_t end = t;
@@ -3003,7 +2948,7 @@ void Attributor::NotePeople(uint32_t first, uint32_t last) {
            (IsCapitalized(end + 1) ||
             (tokens_[end + 1].has(kInitialism) && tokens_[end + 1].size() <= 3)))
       ++end;
-    const bool sentence_start = t == range_begin_ && SentenceOpeners().Contains(tokens_[t].hash);
+    const bool sentence_start = t == range_begin_ && kSentenceOpeners.Contains(tokens_[t].hash);
     uint32_t start = sentence_start ? t + 1 : t;
     if (start <= end) {
       // A single word: a mention only when it repeats part of a known name.
@@ -3012,13 +2957,10 @@ void Attributor::NotePeople(uint32_t first, uint32_t last) {
       if (found >= 0) {
         person_mentions_.emplace_back(start, found);
       } else if (end > start && !tokens_[start].has(kAllUpper)) {
-        PersonMention p;
-        p.name = text_.substr(tokens_[start].begin, tokens_[end].end - tokens_[start].begin);
-        for (uint32_t w = start; w <= end; ++w) p.parts.push_back(tokens_[w].hash);
-        person_mentions_.emplace_back(start, AddPerson(std::move(p)));
+        person_mentions_.emplace_back(start, AddPerson(start, end, 0));
       }
     }
-    t = end + 1;
+    next = end + 1;
   }
 }
 
@@ -3086,7 +3028,7 @@ SourceKind Attributor::Classify(Span span, uint32_t first, uint32_t last, std::s
   if (first == last) {
     const uint64_t h = tokens_[first].hash;
     // "the group, which said": the antecedent's kind, and its name.
-    if (RelativePronouns().Contains(h)) {
+    if (kRelativePronouns.Contains(h)) {
       uint32_t af = 0, al = 0;
       const Span antecedent = RelativeAntecedent(first, &af, &al);
       if (antecedent.empty()) return SourceKind::kUnknown;
@@ -3097,10 +3039,10 @@ SourceKind Attributor::Classify(Span span, uint32_t first, uint32_t last, std::s
       }
       return kind;
     }
-    if (MalePronouns().Contains(h) || FemalePronouns().Contains(h)) {
+    if (kMalePronouns.Contains(h) || kFemalePronouns.Contains(h)) {
       return ResolvePronoun(first, refers_to) ? SourceKind::kNamedPerson : SourceKind::kUnknown;
     }
-    if (PluralPronouns().Contains(h) || ItPronoun().Contains(h)) return SourceKind::kUnknown;
+    if (kPluralPronouns.Contains(h) || kItPronoun.Contains(h)) return SourceKind::kUnknown;
   }
   // A crowd is never a person's name: "Opponents claim", "Critics of the
   // law say" (whatever the law is, the critics speak).
@@ -3136,7 +3078,7 @@ SourceKind Attributor::Classify(Span span, uint32_t first, uint32_t last, std::s
            Is(EntryOf(analysis_.cues[static_cast<size_t>(ChunkAt(p - 1))]), kTitle))
       --p;
     if (p > first && (tokens_[p - 1].hash == kThe || tokens_[p - 1].hash == kA)) --p;
-    bool affiliation = p > first && RolePrepositions().Contains(tokens_[p - 1].hash);
+    bool affiliation = p > first && kRolePrepositions.Contains(tokens_[p - 1].hash);
     if (affiliation && p - 1 > first && NameRun(first, p - 2, &name_begin, &name_end))
       affiliation = false;
     if (!affiliation)
@@ -3152,7 +3094,7 @@ SourceKind Attributor::Classify(Span span, uint32_t first, uint32_t last, std::s
   // "the report", "the newspaper" after an outlet was named.
   bool outlet_description = false;
   for (uint32_t t = first; t <= last; ++t)
-    if (OutletDescriptions().Contains(tokens_[t].hash)) outlet_description = true;
+    if (kOutletDescriptions.Contains(tokens_[t].hash)) outlet_description = true;
   if (outlet_description && !outlets_.empty() && tokens_[first].hash == kThe &&
       !has_org && !has_role) {
     *refers_to = outlets_.back().name;
@@ -3169,7 +3111,7 @@ SourceKind Attributor::Classify(Span span, uint32_t first, uint32_t last, std::s
   // the unnamed voice of a body speaks for it on record.
   if (has_spokesperson && last > first + 1) return SourceKind::kOrganization;
   // "the ministry", "the company": a body named by its head noun.
-  if (!has_role && BodySuffixes().Contains(tokens_[last].hash) && Determiners().Contains(tokens_[first].hash))
+  if (!has_role && kBodySuffixes.Contains(tokens_[last].hash) && kDeterminers.Contains(tokens_[first].hash))
     return SourceKind::kOrganization;
   if (has_document) return SourceKind::kDocument;
   // "most particle physicists", "other reviewers", "the majority of users".
@@ -3187,31 +3129,30 @@ SourceKind Attributor::Classify(Span span, uint32_t first, uint32_t last, std::s
   return SourceKind::kUnknown;
 }
 
-QuoteKind Attributor::QuoteOf(const Claim& claim) const {
+QuoteKind Attributor::QuoteOf(const Claim& claim, size_t first_quotation) const {
   // Direct: a quotation of five words or more; partial: a shorter quoted
   // fragment ("reunification").
   QuoteKind kind = QuoteKind::kNone;
-  for (size_t i = FirstQuotationEndingAfter(claim.span.begin);
+  for (size_t i = first_quotation;
        i < seg_.quotations.size() && seg_.quotations[i].begin < claim.span.end; ++i) {
     const Quotation& q = seg_.quotations[i];
     int words = 0;
     for (uint32_t t = TokenAtOffset(std::max(q.begin, claim.span.begin));
          t < tokens_.size() && tokens_[t].begin < std::min(q.end, claim.span.end); ++t)
-      if (tokens_[t].kind != TokenKind::kPunct) ++words;
-    if (words >= 5) return QuoteKind::kDirect;
+      if (tokens_[t].kind != TokenKind::kPunct && ++words >= 5) return QuoteKind::kDirect;
     if (words > 0) kind = QuoteKind::kPartial;
   }
   return kind;
 }
 
 bool Attributor::ContactClauseSubject(uint32_t first, uint32_t last) const {
-  if (first != last || first <= range_begin_ || !PersonalSubjects().Contains(tokens_[first].hash))
+  if (first != last || first <= range_begin_ || !kPersonalSubjects.Contains(tokens_[first].hash))
     return false;
   const uint32_t b = first - 1;
   const uint64_t h = tokens_[b].hash;
-  return IsLowerWord(b) && !InQuote(b) && !Boundaries().Contains(h) &&
-         !IntroOpeners().Contains(h) && !Subordinators().Contains(h) &&
-         !SentenceAdverbs().Contains(h) && !VerbModifiers().Contains(h) && !IsLyAdverb(b) &&
+  return IsLowerWord(b) && !InQuote(b) && !kBoundaries.Contains(h) &&
+         !kIntroOpeners.Contains(h) && !kSubordinators.Contains(h) &&
+         !kSentenceAdverbs.Contains(h) && !kVerbModifiers.Contains(h) && !IsLyAdverb(b) &&
          !InVerbCue(b);
 }
 
@@ -3235,8 +3176,8 @@ Span Attributor::SharedSubject(uint32_t cue, uint32_t* sf, uint32_t* sl) const {
     bool comma = false;
     for (uint32_t j = n; j + 1 < cue; ++j)
       if (IsComma(j) || IsDash(j)) comma = true;
-    if (!comma && (nh == kThe || nh == kA || nh == kAn || PossessiveDeterminers().Contains(nh) ||
-                   PersonalSubjects().Contains(nh) || IsNameWord(n))) {
+    if (!comma && (nh == kThe || nh == kA || nh == kAn || kPossessiveDeterminers.Contains(nh) ||
+                   kPersonalSubjects.Contains(nh) || IsNameWord(n))) {
       const Span subject = MainSubject(n, cue, sf, sl);
       if (!subject.empty()) return subject;
     }
@@ -3248,7 +3189,7 @@ Span Attributor::SharedSubject(uint32_t cue, uint32_t* sf, uint32_t* sl) const {
   // comma, and the participle after the main clause is not its speaker's.
   uint32_t opening_end = s_first;
   if (s_first < cue && !InQuote(s_first) &&
-      (Subordinators().Contains(tokens_[s_first].hash) || IsCapitalizedIng(s_first))) {
+      (kSubordinators.Contains(tokens_[s_first].hash) || IsCapitalizedIng(s_first))) {
     uint32_t k = s_first + 1;
     while (k < cue && !IsComma(k)) ++k;  // ('as "Medicare for all," Clinton')
     if (k < cue) opening_end = k;
@@ -3300,7 +3241,7 @@ Span Attributor::SharedSubject(uint32_t cue, uint32_t* sf, uint32_t* sl) const {
     if (InQuote(u) || IsPunct(u)) break;
     if (tokens_[u].hash != kWho) continue;
     // Not a question's "who" ("questions on who Cameron would like").
-    if (Prepositions().Contains(tokens_[u - 1].hash)) break;
+    if (kPrepositions.Contains(tokens_[u - 1].hash)) break;
     *sf = *sl = u;
     return {tokens_[u].begin, tokens_[u].end};
   }
@@ -3308,11 +3249,11 @@ Span Attributor::SharedSubject(uint32_t cue, uint32_t* sf, uint32_t* sl) const {
   // of the sentence that is a subject.
   for (uint32_t t = cue; t > s_first + 1; --t) {
     const uint32_t u = t - 1;
-    if (InQuote(u) || !PersonalSubjects().Contains(tokens_[u].hash) || ContactClauseSubject(u, u))
+    if (InQuote(u) || !kPersonalSubjects.Contains(tokens_[u].hash) || ContactClauseSubject(u, u))
       continue;
     // Not the subject of a clause inside the sentence's ("Hale praised
     // the bill after he signed it and said ..."): the sentence's own.
-    if (Subordinators().Contains(tokens_[u - 1].hash) && !InQuote(u - 1)) break;
+    if (kSubordinators.Contains(tokens_[u - 1].hash) && !InQuote(u - 1)) break;
     *sf = *sl = u;
     return {tokens_[u].begin, tokens_[u].end};
   }
@@ -3333,7 +3274,7 @@ Span Attributor::SharedSubject(uint32_t cue, uint32_t* sf, uint32_t* sl) const {
   // remembering": an "it" before "is" holds a place; it says nothing.
   const Span subject = MainSubject(s_first, cue, sf, sl);
   if (!subject.empty() && *sf == *sl && tokens_[*sf].hash == kIt && *sf + 1 < cue &&
-      BeForms().Contains(tokens_[*sf + 1].hash))
+      kBeForms.Contains(tokens_[*sf + 1].hash))
     return {};
   return subject;
 }
@@ -3380,7 +3321,7 @@ bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
   // "whom he accused of": there the pronoun is the accuser.)
   if (passive_form && before != Before::kPassive && tokens_[verb].hash == kAccused &&
       cue_last + 1 < range_end_ && tokens_[cue_last + 1].hash == kOf &&
-      !(before == Before::kSubject && SubjectPronouns().Contains(tokens_[at].hash)))
+      !(before == Before::kSubject && kSubjectPronouns.Contains(tokens_[at].hash)))
     before = Before::kPassive;
   // 'Said Ana Costa, who grew up there, "..."', "Added Osei: ...": a
   // reporting verb opening the sentence with a name and a comma or colon
@@ -3436,14 +3377,14 @@ bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
       // "led voters in Ohio to question": a place after a preposition is
       // not the one who questions.
       if (!source->empty() && *sf > range_begin_ &&
-          RolePrepositions().Contains(tokens_[*sf - 1].hash))
+          kRolePrepositions.Contains(tokens_[*sf - 1].hash))
         return false;
       if (!source->empty()) *sl = at;
       return true;
     case Before::kControlled: {
       // The object runs from after the controlling verb to *at.
       uint32_t k = at;
-      while (k > range_begin_ && !ObjectControlVerbs().Contains(tokens_[k - 1].hash)) --k;
+      while (k > range_begin_ && !kObjectControlVerbs.Contains(tokens_[k - 1].hash)) --k;
       if (BareFunctionWord(k, at)) return false;
       *source = {tokens_[k].begin, tokens_[at].end};
       *sf = k;
@@ -3465,8 +3406,8 @@ bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
       // ("pledged delegates", "the reports said") is not.
       const uint32_t next = cue_last + 1;
       if (!noun_ok) return false;
-      if (next >= range_end_ || IsPunct(next) || NounComplements().Contains(tokens_[next].hash) ||
-          (cue_last > verb && NounComplements().Contains(tokens_[cue_last].hash))) {
+      if (next >= range_end_ || IsPunct(next) || kNounComplements.Contains(tokens_[next].hash) ||
+          (cue_last > verb && kNounComplements.Contains(tokens_[cue_last].hash))) {
         *sourceless = true;
         return true;
       }
@@ -3487,7 +3428,7 @@ bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
     case Before::kParticiple:
       // "responded by saying", "began by arguing": the gerund belongs to
       // the verb before the preposition.
-      if (GerundPrepositions().Contains(tokens_[at].hash) && at > range_begin_ &&
+      if (kGerundPrepositions.Contains(tokens_[at].hash) && at > range_begin_ &&
           InVerbCue(at - 1))
         return false;
       *source = SharedSubject(verb, sf, sl);
@@ -3495,7 +3436,7 @@ bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
       // his support, Rubio": a gerund in a phrase opening the sentence is
       // the subject's after it.
       if (source->empty() && before == Before::kParticiple &&
-          GerundPrepositions().Contains(tokens_[at].hash)) {
+          kGerundPrepositions.Contains(tokens_[at].hash)) {
         uint32_t s_first = 0, s_end = 0;
         SentenceOf(verb, &s_first, &s_end);
         bool opening = true;
@@ -3550,7 +3491,7 @@ bool Attributor::VerbSubject(uint32_t verb, uint32_t cue_last, bool participle,
       const uint64_t tail = tokens_[cue_last].hash;
       const bool noun_complement =
           !source->empty() && cue_last > verb && *sf > range_begin_ && TopicPreposition(tail) &&
-          (IsLyAdverb(*sf - 1) || DegreeOrNegation().Contains(tokens_[*sf - 1].hash));
+          (IsLyAdverb(*sf - 1) || kDegreeOrNegation.Contains(tokens_[*sf - 1].hash));
       if (!source->empty() && *sf == *sl && depth < 3 && !noun_complement &&
           LoneVerbWord(*sf)) {
         const uint32_t w = *sf;
@@ -3617,14 +3558,17 @@ void Attributor::AttributeClaim(Claim* claim) {
   // People named in this claim count for its own pronouns ("when Xi ...,
   // he said"); ResolvePronoun only looks at mentions before the pronoun.
   NotePeople(first_token, end_token - 1);
-  const QuoteKind quote = QuoteOf(*claim);
+  const QuoteKind quote =
+      QuoteOf(*claim, FirstQuotationEndingAfter(claim->span.begin, &claim_quotation_));
 
   std::vector<Candidate>& cands = cands_;
   cands.clear();
   // Takes the attribution over: each is made for one candidate.
   auto emit = [&](Attribution&& a, uint32_t cue_first, uint32_t cue_last, bool has_source,
                   uint32_t src_first, uint32_t src_last, bool outlet_relay) {
-    Candidate c;
+    // Made in place: no attribution of the claim's candidates is passed
+    // in, so the vector may grow before `a` is read.
+    Candidate& c = cands.emplace_back();
     c.a = std::move(a);
     c.cue_first = cue_first;
     c.cue_last = cue_last;
@@ -3632,7 +3576,6 @@ void Attributor::AttributeClaim(Claim* claim) {
     c.src_first = src_first;
     c.src_last = src_last;
     c.outlet_relay = outlet_relay;
-    cands.push_back(std::move(c));
   };
 
   for (size_t ci = 0; ci < claim_cues_.size(); ++ci) {
@@ -3656,7 +3599,7 @@ void Attributor::AttributeClaim(Claim* claim) {
       emit(std::move(a), m.first_token, cue_last, false, 0, 0, false);
       continue;
     }
-    if (e.family == Family::kDocuments && e.category == "poll") {
+    if (e.family == Family::kDocuments && std::string_view(e.category) == "poll") {
       // "Gallup's tracking poll puts his approval at 49 percent", "The
       // latest poll has Trump leading": a poll that is the sentence's
       // subject reports whatever its verb says.
@@ -3674,7 +3617,7 @@ void Attributor::AttributeClaim(Claim* claim) {
       // "In a Gallup poll, 40 percent ...": the document is the source and
       // "in" the cue, read like "according to".
       uint32_t in = 0;
-      if (e.category != "poll" || !DocumentPreposition(m, &in)) continue;
+      if (std::string_view(e.category) != "poll" || !DocumentPreposition(m, &in)) continue;
       a.cue = {tokens_[in].begin, tokens_[in].end};
       a.verb_class = "phrase";
       a.source = {tokens_[in + 1].begin, tokens_[cue_last].end};
@@ -3842,7 +3785,7 @@ void Attributor::AttributeClaim(Claim* claim) {
       // "Clinton spoke to the convention", "Trump spoke with such gusto": a
       // talk is reported only with its topic ("spoke to CNN about the
       // vote") or what was said after a colon.
-      if (TalkVerbs().Contains(tokens_[m.first_token].hash) && !TopicFollows(cue_last, end_token))
+      if (kTalkVerbs.Contains(tokens_[m.first_token].hash) && !TopicFollows(cue_last, end_token))
         continue;
       a.verb_class = "neutral";
       a.source = subject;
@@ -3913,7 +3856,7 @@ void Attributor::AttributeClaim(Claim* claim) {
                               Is(e, kMental) || Is(e, kAssertive) ||
                               Is(e, kTentative) ||
                               (m.token_count > 1 &&
-                               NounComplements().Contains(tokens_[cue_last].hash));
+                               kNounComplements.Contains(tokens_[cue_last].hash));
       if (!VerbSubject(m.first_token, cue_last, participle, passive_form, claim_noun,
                        claim_noun || Is(e, kStance), &left, &left_first, &left_last,
                        &sourceless))
@@ -3964,10 +3907,10 @@ void Attributor::AttributeClaim(Claim* claim) {
           bool received = false;
           for (uint32_t k = left_first; k <= left_last; ++k) {
             const uint64_t h = tokens_[k].hash;
-            if (ChunkAt(k) >= 0 || !IsLowerWord(k) || SubjectPronouns().Contains(h) ||
-                ObjectPronouns().Contains(h) || PossessiveDeterminers().Contains(h))
+            if (ChunkAt(k) >= 0 || !IsLowerWord(k) || kSubjectPronouns.Contains(h) ||
+                kObjectPronouns.Contains(h) || kPossessiveDeterminers.Contains(h))
               modifiers = false;
-            if (ReceivingVerbs().Contains(tokens_[k].hash)) received = true;
+            if (kReceivingVerbs.Contains(tokens_[k].hash)) received = true;
           }
           np_first = left_first;
           // "Blair faced questions about ...": the verb is no holder, and its
@@ -3980,7 +3923,7 @@ void Attributor::AttributeClaim(Claim* claim) {
         } else if (left.empty() && sourceless) {
           while (np_first > first_token && m.first_token - np_first < 4 &&
                  IsLowerWord(np_first - 1) && !InVerbCue(np_first - 1) &&
-                 !Boundaries().Contains(tokens_[np_first - 1].hash)) {
+                 !kBoundaries.Contains(tokens_[np_first - 1].hash)) {
             --np_first;
             if (tokens_[np_first].hash == kA || tokens_[np_first].hash == kAn) {
               modifiers = np_first + 1 < m.first_token;
@@ -4000,11 +3943,11 @@ void Attributor::AttributeClaim(Claim* claim) {
                          (!left.empty() && left_last + 1 == m.first_token))) {
         uint32_t k = m.first_token;
         while (k > first_token && m.first_token - k < 5 && !InQuote(k - 1) &&
-               !InVerbCue(k - 1) && !PossessiveDeterminers().Contains(tokens_[k - 1].hash) &&
+               !InVerbCue(k - 1) && !kPossessiveDeterminers.Contains(tokens_[k - 1].hash) &&
                tokens_[k - 1].hash != kPossessive &&
                (IsLowerWord(k - 1) || tokens_[k - 1].hash == kHyphen || IsComma(k - 1)) &&
-               !Determiners().Contains(tokens_[k - 1].hash) &&
-               !Boundaries().Contains(tokens_[k - 1].hash) && !LooksPlural(k - 1) &&
+               !kDeterminers.Contains(tokens_[k - 1].hash) &&
+               !kBoundaries.Contains(tokens_[k - 1].hash) && !LooksPlural(k - 1) &&
                tokens_[k - 1].hash != kAnd && tokens_[k - 1].hash != kOr)
           --k;
         if (k > first_token && k < m.first_token && !IsComma(k) && !InQuote(k - 1)) {
@@ -4013,7 +3956,7 @@ void Attributor::AttributeClaim(Claim* claim) {
           uint32_t pf = at;
           if (tokens_[at].hash == kPossessive)
             p = ExtendLeftPhrase(at, &pf);
-          else if (PossessiveDeterminers().Contains(tokens_[at].hash))
+          else if (kPossessiveDeterminers.Contains(tokens_[at].hash))
             p = {tokens_[at].begin, tokens_[at].end};
           if (!p.empty()) {
             left = p;
@@ -4028,14 +3971,14 @@ void Attributor::AttributeClaim(Claim* claim) {
       // opposition to": the verb before the noun is the attribution's cue,
       // the noun only what it said.
       if (complement && !left.empty() && left_first == left_last &&
-          PossessiveDeterminers().Contains(tokens_[left_first].hash) &&
+          kPossessiveDeterminers.Contains(tokens_[left_first].hash) &&
           left_first > first_token && InVerbCue(left_first - 1) && !InQuote(left_first - 1))
         continue;
       // "won the endorsement of the union", "has the backing of most
       // unions": with "the" and no possessor, the endorser follows "of".
       if (sourceless && left.empty() && tail == kOf && m.token_count == 2 &&
           m.first_token > first_token && tokens_[m.first_token - 1].hash == kThe &&
-          AgentOfNouns().Contains(tokens_[m.first_token].hash) && cue_last + 1 < end_token &&
+          kAgentOfNouns.Contains(tokens_[m.first_token].hash) && cue_last + 1 < end_token &&
           !InQuote(cue_last + 1)) {
         uint32_t last = 0;
         const Span endorser = RightPhrase(cue_last + 1, &last);
@@ -4055,12 +3998,12 @@ void Attributor::AttributeClaim(Claim* claim) {
       // "his claim that ...", "Trump's plan to ...": a noun with its possessor.
       nominal = possessed || (!left.empty() && left_last + 1 == m.first_token &&
                               (tokens_[left_last].hash == kPossessive ||
-                               PossessiveDeterminers().Contains(tokens_[left_last].hash)));
+                               kPossessiveDeterminers.Contains(tokens_[left_last].hash)));
       // "Cruz stepped up his attacks on Trump", "Bush pinned his hopes on":
       // a possessive pronoun after the clause's verb is its subject's, and
       // the subject is the one named.
       if (nominal && left_first == left_last &&
-          PossessiveDeterminers().Contains(tokens_[left_first].hash))
+          kPossessiveDeterminers.Contains(tokens_[left_first].hash))
         take_clause_subject(left_first);
       // "Trump in his announcement speech called ...", "Clinton, during a
       // speech, attacked ...": a document or speech set between subject and
@@ -4072,8 +4015,8 @@ void Attributor::AttributeClaim(Claim* claim) {
         const uint64_t prep = tokens_[left_first - 1].hash;
         if (prep == kIn || prep == kDuring || prep == kAt || prep == kThrough) {
           uint32_t k = left_first - 2;
-          while (k > first_token && (TimeWords().Contains(tokens_[k].hash) || IsComma(k))) --k;
-          if (!InQuote(k) && (IsNameWord(k) || PersonalSubjects().Contains(tokens_[k].hash))) {
+          while (k > first_token && (kTimeWords.Contains(tokens_[k].hash) || IsComma(k))) --k;
+          if (!InQuote(k) && (IsNameWord(k) || kPersonalSubjects.Contains(tokens_[k].hash))) {
             uint32_t sf = 0;
             const Span subject = ExtendLeftPhrase(k, &sf);
             if (!subject.empty()) {
@@ -4110,12 +4053,12 @@ void Attributor::AttributeClaim(Claim* claim) {
       Span right;
       // ('..., said of Mr. Rubio:' is about him, not by him.)
       if (after_break && cue_last + 1 < end_token &&
-          !Prepositions().Contains(tokens_[cue_last + 1].hash))
+          !kPrepositions.Contains(tokens_[cue_last + 1].hash))
         right = RightPhrase(cue_last + 1, &last);
       // "..., the adviser, said Sunday.": a time is no one.
       if (!right.empty() && !left.empty()) {
         uint32_t k = cue_last + 1;
-        while (k <= last && TimeWords().Contains(tokens_[k].hash)) ++k;
+        while (k <= last && kTimeWords.Contains(tokens_[k].hash)) ++k;
         if (k > last) right = {};
       }
       // (Not before an opening quotation mark: 'said he "appreciates ..."'
@@ -4219,12 +4162,12 @@ void Attributor::AttributeClaim(Claim* claim) {
     uint32_t t = std::max(sen.first_token, first_token);
     const uint32_t s_end = std::min(sen.first_token + sen.token_count, end_token);
     while (t < s_end && (IsPunct(t) || InQuote(t))) ++t;
-    if (t < s_end && SentenceAdverbs().Contains(tokens_[t].hash) && tokens_[t].hash != kTo) ++t;
+    if (t < s_end && kSentenceAdverbs.Contains(tokens_[t].hash) && tokens_[t].hash != kTo) ++t;
     if (t + 2 >= s_end || tokens_[t].hash != kTo) continue;
     // "To win the seat, ...": a purpose, not a holder.
     const uint64_t next = tokens_[t + 1].hash;
-    if (IsLowerWord(t + 1) && !Determiners().Contains(next) && !SubjectPronouns().Contains(next) &&
-        !ObjectPronouns().Contains(next) && !PossessiveDeterminers().Contains(next))
+    if (IsLowerWord(t + 1) && !kDeterminers.Contains(next) && !kSubjectPronouns.Contains(next) &&
+        !kObjectPronouns.Contains(next) && !kPossessiveDeterminers.Contains(next))
       continue;
     uint32_t holder_first = t + 1, last = 0;
     Span holder;
@@ -4243,7 +4186,7 @@ void Attributor::AttributeClaim(Claim* claim) {
     // "To some extent,", "to a degree,": a quantifier before a singular noun
     // measures, it names no one.
     if (chunk < 0 && last > holder_first && IsLowerWord(holder_first + 1) &&
-        (SubjectPronouns().Contains(next) || next == kA) && !EndsWith(TokenText(last), "s"))
+        (kSubjectPronouns.Contains(next) || next == kA) && !EndsWith(TokenText(last), "s"))
       continue;
     Attribution a;
     a.cue = {tokens_[t].begin, tokens_[t].end};
@@ -4255,8 +4198,8 @@ void Attributor::AttributeClaim(Claim* claim) {
     a.refers_to = refers;
     // "To date,", "To be sure,", "To this end,": no one's view.
     const bool someone = a.kind != SourceKind::kUnknown ||
-                         (holder_first == last && (ObjectPronouns().Contains(tokens_[last].hash) ||
-                                                   SubjectPronouns().Contains(tokens_[last].hash)));
+                         (holder_first == last && (kObjectPronouns.Contains(tokens_[last].hash) ||
+                                                   kSubjectPronouns.Contains(tokens_[last].hash)));
     if (!someone || a.kind == SourceKind::kDocument) continue;
     a.verb_class = "mental";
     // A view of unnamed people is reported as theirs (see below).
@@ -4268,8 +4211,10 @@ void Attributor::AttributeClaim(Claim* claim) {
   // A colon that opens a quotation after a lower-case word ("Rubio fired
   // back: \"...\"") is no lexicon match (the colon entry wants a name
   // before it), but it attributes the quotation all the same.
-  for (uint32_t t = first_token + 1; colon_entry_ != kNoEntry && t + 1 < end_token; ++t) {
-    if (tokens_[t].hash != kColon || HasMark(t, kStartsOtherCue) || IsCapitalized(t - 1)) continue;
+  for (uint32_t i = 0; i < colon_count_; ++i) {
+    const uint32_t t = colons_[i];
+    if (colon_entry_ == kNoEntry || t == first_token || t + 1 >= end_token) continue;
+    if (HasMark(t, kStartsOtherCue) || IsCapitalized(t - 1)) continue;
     uint32_t sf = 0, sl = 0;
     Span speaker;
     if (!QuoteColonSpeaker(t, &speaker, &sf, &sl)) continue;
@@ -4286,9 +4231,25 @@ void Attributor::AttributeClaim(Claim* claim) {
     emit(std::move(a), t, t, true, sf, sl, a.kind == SourceKind::kOutlet);
   }
   // The rules below want the candidates in text order; the two rules above
-  // and the poll's "in" add them out of it.
-  std::stable_sort(cands.begin(), cands.end(),
-                   [](const Candidate& x, const Candidate& y) { return x.cue_first < y.cue_first; });
+  // and the poll's "in" add them out of it. Most claims have a candidate or
+  // two, already in order: insertion sort (stable like stable_sort, so the
+  // order is the same) moves none of them and allocates nothing, where
+  // stable_sort takes a buffer even for one.
+  auto text_order = [](const Candidate& x, const Candidate& y) { return x.cue_first < y.cue_first; };
+  if (cands.size() <= 16) {
+    for (size_t i = 1; i < cands.size(); ++i)
+      for (size_t j = i; j > 0 && text_order(cands[j], cands[j - 1]); --j) std::swap(cands[j], cands[j - 1]);
+  } else {
+    std::stable_sort(cands.begin(), cands.end(), text_order);
+  }
+  // Many claims have no candidate: the rules below only weigh candidates
+  // against each other, and the claim is left without attribution.
+  if (cands.empty()) {
+    claim->attributions.clear();
+    NoteOutlets(analysis_.cue_begin[claim->first_sentence],
+                analysis_.cue_begin[claim->last_sentence + 1]);
+    return;
+  }
 
   // An attribution inside the content of another is part of what that
   // source said ("Ana Costa said the ministry wants ...", "according to the
@@ -4317,9 +4278,9 @@ void Attributor::AttributeClaim(Claim* claim) {
     SentenceOf(outer.cue_first, &s_first, &s_end);
     uint32_t w = outer.cue_last + 1;
     while (w < s_end && w <= outer.cue_last + 3 && !IsPunct(w) &&
-           !QuestionOpeners().Contains(tokens_[w].hash))
+           !kQuestionOpeners.Contains(tokens_[w].hash))
       ++w;
-    if (w >= s_end || !QuestionOpeners().Contains(tokens_[w].hash)) continue;
+    if (w >= s_end || !kQuestionOpeners.Contains(tokens_[w].hash)) continue;
     // The question ends at the first comma or closing quotation mark, and
     // often at no mark at all ("Asked whether she was nervous she said:"):
     // only the question's own verb, a few words after its opener, is
@@ -4365,12 +4326,12 @@ void Attributor::AttributeClaim(Claim* claim) {
     // "in what the mayor called a stunt": a name given by a speaker, other
     // than the outer one ("denounced what it called a stunt").
     if (rel == kWhat)
-      return NamingVerbs().Contains(verb) && !SubjectPronouns().Contains(tokens_[c.src_first].hash);
+      return kNamingVerbs.Contains(verb) && !kSubjectPronouns.Contains(tokens_[c.src_first].hash);
     if (!say) return false;
     if (rel != kWhich && rel != kThat && rel != kWhom) return false;
     const uint32_t next = c.cue_last + 1;
     const uint64_t n = tokens_[next].hash;
-    return VerbModifiers().Contains(n) || IrregularPast().Contains(n) ||
+    return kVerbModifiers.Contains(n) || kIrregularPast.Contains(n) ||
            (!IsPunct(next) && EndsWith(TokenText(next), "ed"));
   };
   // '"We will win," Costa told reporters ...': a speaker right after a
@@ -4383,8 +4344,8 @@ void Attributor::AttributeClaim(Claim* claim) {
            IsComma(clause - 2);
   };
   for (Candidate& c : cands) {
-    if (!c.has_source || c.a.verb_class == "relay") continue;
-    if (c.a.verb_class == "phrase") {
+    if (!c.has_source || ClassIs(c.a, "relay")) continue;
+    if (ClassIs(c.a, "phrase")) {
       // "..., according to the ministry."
       c.parenthetical = c.cue_first > range_begin_ &&
                         (IsComma(c.cue_first - 1) || tokens_[c.cue_first - 1].hash == kDash ||
@@ -4406,8 +4367,8 @@ void Attributor::AttributeClaim(Claim* claim) {
     // Only a time, a place or a setting may follow ("said on Tuesday", "said
     // in an interview"); any other word starts the reported clause
     // (", Ana Costa said the budget would balance").
-    if (t < s_end && !IsPunct(t) && !TimeWords().Contains(tokens_[t].hash) &&
-        !AdverbialOpeners().Contains(tokens_[t].hash) && !IsLyAdverb(t) && !InVerbCue(t))
+    if (t < s_end && !IsPunct(t) && !kTimeWords.Contains(tokens_[t].hash) &&
+        !kAdverbialOpeners.Contains(tokens_[t].hash) && !IsLyAdverb(t) && !InVerbCue(t))
       continue;
     int words = 0;
     while (t < s_end && !IsPunct(t) && words < 7) {
@@ -4434,13 +4395,13 @@ void Attributor::AttributeClaim(Claim* claim) {
       // A participle ("Ana Costa, a critic of the levy's backers, said")
       // is a description inside an apposition.
       if (!c.closing && !inverted && IsComma(before) && t + 1 < s_end && !IsPunct(t + 1) &&
-          !RelativePronouns().Contains(tokens_[c.src_first].hash) &&
+          !kRelativePronouns.Contains(tokens_[c.src_first].hash) &&
           !EndsWith(TokenText(c.cue_first), "ing")) {
         const uint64_t next = tokens_[t + 1].hash;
-        if (!ClauseBreakers().Contains(next) && !Subordinators().Contains(next) &&
-            !IntroOpeners().Contains(next) &&
-            (!RelativePronouns().Contains(next) || next == kThat) &&
-            !SentenceAdverbs().Contains(next) && next != kAnd)
+        if (!kClauseBreakers.Contains(next) && !kSubordinators.Contains(next) &&
+            !kIntroOpeners.Contains(next) &&
+            (!kRelativePronouns.Contains(next) || next == kThat) &&
+            !kSentenceAdverbs.Contains(next) && next != kAnd)
           c.content_resumes = t + 1;
       }
     }
@@ -4466,8 +4427,8 @@ void Attributor::AttributeClaim(Claim* claim) {
       if (inner.has_source && inner.src_first == s_first && inner.src_last < inner.cue_first &&
           (tokens_[inner.cue_first].hash == kSaid || tokens_[inner.cue_first].hash == kSays) &&
           outer.src_first == outer.src_last &&
-          SubjectPronouns().Contains(tokens_[outer.src_first].hash) &&
-          !SubjectPronouns().Contains(tokens_[inner.src_first].hash))
+          kSubjectPronouns.Contains(tokens_[outer.src_first].hash) &&
+          !kSubjectPronouns.Contains(tokens_[inner.src_first].hash))
         continue;
       nested[j] = 1;
     }
@@ -4504,10 +4465,10 @@ void Attributor::AttributeClaim(Claim* claim) {
     if (nested[i] || !outer.has_source || outer.parenthetical || outer.nominal ||
         outer.outlet_relay)
       continue;
-    const bool phrase = outer.a.verb_class == "phrase";
+    const bool phrase = ClassIs(outer.a, "phrase");
     const bool left_source = outer.src_last < outer.cue_first;
     if (!phrase && !left_source) continue;
-    if (outer.a.verb_class == "relay") continue;
+    if (ClassIs(outer.a, "relay")) continue;
     const uint32_t begin = phrase ? outer.src_last + 1 : outer.cue_last + 1;
     uint32_t s_first = 0, s_end = 0;
     SentenceOf(outer.cue_first, &s_first, &s_end);
@@ -4532,20 +4493,20 @@ void Attributor::AttributeClaim(Claim* claim) {
     // participle ("Sensing that critics opposed it, Costa said ...") ends at
     // a comma.
     const bool subordinate =
-        (clause_start < s_end && Subordinators().Contains(tokens_[clause_start].hash)) ||
+        (clause_start < s_end && kSubordinators.Contains(tokens_[clause_start].hash)) ||
         (!phrase && clause_start == s_first && clause_start < s_end &&
-         IntroOpeners().Contains(tokens_[clause_start].hash) &&
-         !SentenceAdverbs().Contains(tokens_[clause_start].hash)) ||
+         kIntroOpeners.Contains(tokens_[clause_start].hash) &&
+         !kSentenceAdverbs.Contains(tokens_[clause_start].hash)) ||
         (!phrase && outer.src_first == outer.src_last && outer.src_first > s_first &&
-         IsComma(outer.src_first - 1) && RelativePronouns().Contains(tokens_[outer.src_first].hash)) ||
+         IsComma(outer.src_first - 1) && kRelativePronouns.Contains(tokens_[outer.src_first].hash)) ||
         (!phrase && clause_start == s_first && clause_start < outer.cue_first &&
          EndsWith(TokenText(clause_start), "ing")) ||
         (!phrase && clause_start + 1 < outer.src_first &&
-         Subordinators().Contains(tokens_[clause_start + 1].hash) &&
-         (IsLyAdverb(clause_start) || VerbModifiers().Contains(tokens_[clause_start].hash))) ||
+         kSubordinators.Contains(tokens_[clause_start + 1].hash) &&
+         (IsLyAdverb(clause_start) || kVerbModifiers.Contains(tokens_[clause_start].hash))) ||
         (!phrase && clause_start > s_first && clause_start < outer.src_first &&
          IsComma(clause_start - 1) &&
-         (RelativePronouns().Contains(tokens_[clause_start].hash) ||
+         (kRelativePronouns.Contains(tokens_[clause_start].hash) ||
           tokens_[clause_start].hash == kWhere));
     const uint32_t end = ContentEnd(begin, s_end, subordinate);
     for (size_t j = i + 1; j < cands.size(); ++j) {
@@ -4562,7 +4523,7 @@ void Attributor::AttributeClaim(Claim* claim) {
       if (inner.has_source && inner.src_first > begin && inner.src_last < inner.cue_first &&
           !InQuote(inner.src_first - 1)) {
         const uint32_t opener = inner.src_first - 1;
-        if ((Subordinators().Contains(tokens_[opener].hash) && opener > begin &&
+        if ((kSubordinators.Contains(tokens_[opener].hash) && opener > begin &&
              IsComma(opener - 1)) ||
             tokens_[opener].hash == kAfter)
           continue;
@@ -4574,8 +4535,8 @@ void Attributor::AttributeClaim(Claim* claim) {
       // contrast, with a subject of its own, is a new statement.
       if (inner.has_source && inner.src_first > begin && inner.src_last < inner.cue_first &&
           (tokens_[inner.src_first - 1].hash == kAnd || tokens_[inner.src_first - 1].hash == kBut ||
-           TimeClauseOpeners().Contains(tokens_[inner.src_first - 1].hash)) &&
-          !inner.a.mental && inner.a.verb_class != "setting" &&
+           kTimeClauseOpeners.Contains(tokens_[inner.src_first - 1].hash)) &&
+          !inner.a.mental && !ClassIs(inner.a, "setting") &&
           !EndsWith(TokenText(inner.cue_last), "ing") && TakesSide(outer.a))
         continue;
       nested[j] = 1;
@@ -4603,7 +4564,7 @@ void Attributor::AttributeClaim(Claim* claim) {
   auto embedded_question = [&](const Candidate& c) {
     if (!c.has_source || c.src_first != c.src_last || c.src_last >= c.cue_first ||
         c.src_first <= range_begin_ || InQuote(c.src_first) ||
-        !SubjectPronouns().Contains(tokens_[c.src_first].hash))
+        !kSubjectPronouns.Contains(tokens_[c.src_first].hash))
       return false;
     const uint64_t h = tokens_[c.src_first - 1].hash;
     return h == kWhether || h == kHow;
@@ -4641,7 +4602,7 @@ void Attributor::AttributeClaim(Claim* claim) {
   auto paraphrased_view = [&](const Candidate& c) {
     const uint32_t next = c.cue_last + 1;
     if (!c.a.mental || c.cue_first != c.cue_last || next >= tokens_.size() ||
-        tokens_[next].hash != kAs || !SeeForms().Contains(tokens_[c.cue_first].hash))
+        tokens_[next].hash != kAs || !kSeeForms.Contains(tokens_[c.cue_first].hash))
       return false;
     for (uint32_t k = c.cue_first; k > 0 && k + 5 > c.cue_first; --k) {
       if (IsPunct(k - 1)) return false;
@@ -4674,23 +4635,26 @@ void Attributor::AttributeClaim(Claim* claim) {
   // "said in an interview with Reuters that ...": the outlet of a setting
   // is the relay of whoever spoke, never part of what they said.
   for (size_t i = 1; i < cands.size(); ++i)
-    if (cands[i].outlet_relay && cands[i].a.verb_class == "setting" &&
+    if (cands[i].outlet_relay && ClassIs(cands[i].a, "setting") &&
         cands[i - 1].cue_last + 1 == cands[i].cue_first && !cands[i - 1].a.mental)
       nested[i] = 0;
 
-  std::vector<Attribution>& found = found_;
-  std::vector<Attribution>& outlet_relays = outlet_relays_;
+  // The candidates that stay, by index: each attribution is moved once,
+  // from its candidate into the claim, when the order is settled.
+  std::vector<uint32_t>& found = found_;
+  std::vector<uint32_t>& outlet_relays = outlet_relays_;
   found.clear();
   outlet_relays.clear();
   for (size_t i = 0; i < cands.size(); ++i) {
     if (nested[i]) continue;
-    (cands[i].outlet_relay ? outlet_relays : found).push_back(std::move(cands[i].a));
+    (cands[i].outlet_relay ? outlet_relays : found).push_back(static_cast<uint32_t>(i));
   }
 
   // Choose the primary attribution: a sourced statement first (with an
   // outlet in the same sentence as its relay), then an outlet, then a
   // source-less hedge ("reportedly"), then a belief or intention.
-  auto rank = [](const Attribution& a) {
+  auto rank = [&cands](uint32_t i) {
+    const Attribution& a = cands[i].a;
     if (a.mental || a.hedged_verb) return 4;
     if (a.kind == SourceKind::kNone) return 3;
     if (a.kind == SourceKind::kUnknown) return 2;
@@ -4704,30 +4668,31 @@ void Attributor::AttributeClaim(Claim* claim) {
       for (size_t j = i; j > 0 && rank(found[j]) < rank(found[j - 1]); --j) std::swap(found[j], found[j - 1]);
   } else {
     std::stable_sort(found.begin(), found.end(),
-                     [&](const Attribution& x, const Attribution& y) { return rank(x) < rank(y); });
+                     [&](uint32_t x, uint32_t y) { return rank(x) < rank(y); });
   }
   std::vector<Attribution>& result = claim->attributions;
   result.clear();
   if (!found.empty() && rank(found.front()) <= 2) {
-    Attribution& primary = found.front();
+    Attribution& primary = cands[found.front()].a;
     if (primary.via.empty()) {
-      for (const Attribution& r : outlet_relays) {
+      for (const uint32_t i : outlet_relays) {
+        const Attribution& r = cands[i].a;
         if (r.kind != SourceKind::kOutlet) continue;
         primary.via = r.source;
         primary.via_name = r.refers_to;
         break;
       }
     }
-    for (Attribution& f : found) result.push_back(std::move(f));
+    for (const uint32_t i : found) result.push_back(std::move(cands[i].a));
     // "X said in an interview with CNN": CNN is the primary's relay, not a
     // second source of the claim.
-    for (Attribution& r : outlet_relays) {
-      if (r.verb_class == "setting") continue;
-      result.push_back(std::move(r));
+    for (const uint32_t i : outlet_relays) {
+      if (ClassIs(cands[i].a, "setting")) continue;
+      result.push_back(std::move(cands[i].a));
     }
   } else {
-    for (Attribution& r : outlet_relays) result.push_back(std::move(r));
-    for (Attribution& f : found) result.push_back(std::move(f));
+    for (const uint32_t i : outlet_relays) result.push_back(std::move(cands[i].a));
+    for (const uint32_t i : found) result.push_back(std::move(cands[i].a));
   }
   NoteOutlets(analysis_.cue_begin[claim->first_sentence],
               analysis_.cue_begin[claim->last_sentence + 1]);
@@ -4765,9 +4730,13 @@ void Attributor::Run(std::vector<Claim>* out) {
       merge_to[s] = std::max(merge_to[s], q.last_sentence);
   }
   uint32_t s = 0;
+  size_t longest = 0;  // the most tokens a claim spans
   while (s < sentences.size()) {
     uint32_t last = merge_to[s];
     for (uint32_t k = s; k <= last; ++k) last = std::max(last, merge_to[k]);
+    const uint32_t first_token = sentences[s].first_token;
+    const uint32_t end_token = sentences[last].first_token + sentences[last].token_count;
+    if (end_token > first_token) longest = std::max<size_t>(longest, end_token - first_token);
     Claim& c = made < claims.size() ? claims[made] : claims.emplace_back();
     ++made;
     Reset(&c);
@@ -4778,6 +4747,14 @@ void Attributor::Run(std::vector<Claim>* out) {
     s = last + 1;
   }
   claims.resize(made);
+  // One allocation for the per-token marks of every claim, and one for each
+  // list of tokens PrepareSentenceRange gathers: growing them claim by
+  // claim took a dozen large blocks a document, each costing malloc more
+  // than a claim's whole marking.
+  marks_.resize(longest);
+  name_tokens_.resize(longest);
+  colons_.resize(longest);
+  chunk_tokens_.resize(longest);
   for (Claim& c : claims) AttributeClaim(&c);
 
   // A transcript's speaker ("COSTA: I think the levy is fair. They want

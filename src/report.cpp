@@ -208,9 +208,9 @@ void WriteHead(JsonWriter& w, const Document& doc) {
 // "start":…,"end":…,"text":"…" of a span, raw (see JsonWriter::BeginRaw).
 void RawSpan(JsonWriter& w, const Document& doc, Span s) {
   w.Raw("\"start\":");
-  w.RawInt(doc.ToOriginal(s.begin));
+  w.RawUint(doc.ToOriginal(s.begin));
   w.Raw(",\"end\":");
-  w.RawInt(doc.ToOriginalEnd(s.end));
+  w.RawUint(doc.ToOriginalEnd(s.end));
   w.Raw(",\"text\":");
   w.RawString(SpanText(doc.text(), s));
 }
@@ -223,16 +223,16 @@ void WriteClaim(JsonWriter& w, const Analyzer& analyzer, const Document& doc, co
                 size_t* line_hint) {
   w.BeginRaw();
   w.Raw("{\"id\":");
-  w.RawInt(id);
+  w.RawUint(id);
   w.Raw(",\"start\":");
-  w.RawInt(doc.ToOriginal(c.span.begin));
+  w.RawUint(doc.ToOriginal(c.span.begin));
   w.Raw(",\"end\":");
-  w.RawInt(doc.ToOriginalEnd(c.span.end));
+  w.RawUint(doc.ToOriginalEnd(c.span.end));
   const LineColumn at = doc.Locate(c.span.begin, line_hint);
   w.Raw(",\"line\":");
-  w.RawInt(at.line);
+  w.RawUint(at.line);
   w.Raw(",\"column\":");
-  w.RawInt(at.column);
+  w.RawUint(at.column);
   w.Raw(",\"text\":");
   w.RawString(SpanText(doc.text(), c.span));
   w.Raw(",\"attributions\":[");

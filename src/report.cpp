@@ -92,25 +92,48 @@ void SourcesBuilder::Add(const Document& document, const std::vector<Claim>& cla
     if (a.mental || a.kind == SourceKind::kNone) continue;
     // A pronoun or an outlet's short form counts as what it refers to.
     const std::string_view name = a.refers_to.empty() ? SpanText(document.text(), a.source) : a.refers_to;
-    auto found = by_name_.find(name);
-    if (found == by_name_.end()) found = by_name_.emplace(std::string(name), std::vector<size_t>()).first;
-    std::vector<size_t>& same_name = found->second;
-    auto it = std::find_if(same_name.begin(), same_name.end(),
-                           [&](size_t k) { return sources_[k].kind == a.kind; });
+    if (2 * (sources_.size() + 1) > slots_.size()) Grow();
+    const auto hash = static_cast<uint32_t>(StringViewHash{}(name));
+    const size_t mask = slots_.size() - 1;
+    size_t p = hash & mask;
+    while (slots_[p].source != 0 && (slots_[p].hash != hash || sources_[slots_[p].source - 1].name != name))
+      p = (p + 1) & mask;
+    const auto added = static_cast<uint32_t>(sources_.size());
     size_t k;
-    if (it == same_name.end()) {
-      k = sources_.size();
-      same_name.push_back(k);
-      sources_.push_back({std::string(name), a.kind, {}});
+    if (slots_[p].source == 0) {
+      slots_[p] = {hash, added + 1};
+      k = added;
     } else {
-      k = *it;
+      k = slots_[p].source - 1;
+      while (sources_[k].kind != a.kind && next_kind_[k] != 0) k = next_kind_[k] - 1;
+      if (sources_[k].kind != a.kind) {
+        next_kind_[k] = added + 1;
+        k = added;
+      }
+    }
+    if (k == added) {
+      sources_.push_back({std::string(name), a.kind, {}});
+      next_kind_.push_back(0);
     }
     sources_[k].claims.push_back(first_id + i);
   }
 }
 
+void SourcesBuilder::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(std::max<size_t>(64, 2 * old.size()), Slot());
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.source == 0) continue;
+    size_t p = s.hash & mask;
+    while (slots_[p].source != 0) p = (p + 1) & mask;
+    slots_[p] = s;
+  }
+}
+
 std::vector<SourceSummary> SourcesBuilder::Finish() {
-  by_name_.clear();
+  slots_.clear();
+  next_kind_.clear();
   return std::move(sources_);
 }
 

@@ -75,8 +75,10 @@ const Modifier kModifiers[] = {
 void AppendOneLine(std::string* out, std::string_view text) {
   const size_t at = out->size();
   out->append(text);
-  for (auto it = out->begin() + static_cast<std::ptrdiff_t>(at); it != out->end(); ++it)
-    if (*it == '\n' || *it == '\r') *it = ' ';
+  // Every byte written back, changed or not: a loop without branches,
+  // which the compiler vectorises.
+  char* p = out->data() + at;
+  for (size_t i = 0; i < text.size(); ++i) p[i] = p[i] == '\n' || p[i] == '\r' ? ' ' : p[i];
 }
 
 // A new reason at the end of the claim's, with room for a typical one so
@@ -86,6 +88,9 @@ std::string& NewReason(Claim* c) {
   r.reserve(96);
   return r;
 }
+
+// A reason that is a fixed phrase, made in place.
+void AddReason(Claim* c, std::string_view reason) { c->reasons.emplace_back(reason); }
 
 // `text` with its line breaks as spaces.
 std::string OneLine(std::string_view text) {
@@ -107,6 +112,19 @@ bool IsAnonymous(SourceKind k) {
 bool IsNamed(SourceKind k) {
   return k == SourceKind::kNamedPerson || k == SourceKind::kOrganization ||
          k == SourceKind::kDocument || k == SourceKind::kOutlet;
+}
+
+// *out = NormalizeToken(name), without its allocation and, for the
+// ASCII names most are, without decoding: NormalizeToken changes no ASCII
+// byte but A-Z, which it lower-cases.
+void NormalizeName(std::string_view name, std::string* out) {
+  out->assign(name);
+  unsigned char bytes = 0;  // the bits of every byte, to tell whether one is not ASCII
+  for (char& b : *out) {
+    bytes |= static_cast<unsigned char>(b);
+    b = b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32) : b;
+  }
+  if (bytes >= 0x80) *out = NormalizeToken(name);
 }
 
 // Appends the outlet a claim was relayed through: its full name when the
@@ -316,6 +334,7 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
     return it != quotes.begin() && std::prev(it)->second >= end;
   };
   std::vector<Span> own;  // the writer's own hedges of the claim
+  const auto unattributed_score = static_cast<int>(std::lround(model.unattributed));
   for (Claim& c : *claims) {
     c.hedges.clear();
     c.reasons.clear();
@@ -328,9 +347,10 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
          i < analysis.cue_begin[c.last_sentence + 1]; ++i) {
       const CueMatch& m = analysis.cues[i];
       const Entry& e = analyzer.matcher().entry(m.entry);
-      if (e.family == Family::kAnonymousSources && (e.category == "reason" || e.category == "grant"))
+      const std::string_view category = e.category;
+      if (e.family == Family::kAnonymousSources && (category == "reason" || category == "grant"))
         anonymity_reason = true;
-      if (e.family == Family::kAnonymousSources && e.category == "vantage") vantage = true;
+      if (e.family == Family::kAnonymousSources && category == "vantage") vantage = true;
       if (e.family != Family::kHedges) continue;
       HedgeHit h;
       h.span = {m.begin, m.end};
@@ -350,7 +370,7 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
     double score = 0;
     if (!a) {
       if (own.empty()) {
-        c.score = static_cast<int>(std::lround(model.unattributed));
+        c.score = unattributed_score;
         c.tier = Tier::kUnattributed;
         if (!c.attributions.empty() && c.attributions.front().mental) {
           std::string& r = NewReason(&c);
@@ -364,17 +384,17 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
         continue;
       }
       score = model.base[static_cast<int>(SourceKind::kNone)];
-      c.reasons.push_back("no source given");
+      AddReason(&c, "no source given");
     } else {
       score = model.base[static_cast<int>(a->kind)];
       AppendKindReason(&NewReason(&c), *a, text);
       const bool named = a->kind == SourceKind::kNamedPerson || a->kind == SourceKind::kOrganization;
       if (named && a->quote == QuoteKind::kDirect) {
         score += model.direct_quote;
-        c.reasons.push_back("direct quotation");
+        AddReason(&c, "direct quotation");
       } else if (named && a->quote == QuoteKind::kPartial) {
         score += model.partial_quote;
-        c.reasons.push_back("partly quoted");
+        AddReason(&c, "partly quoted");
       }
       if (!a->via.empty()) {
         if (a->kind != SourceKind::kOutlet) {
@@ -386,23 +406,24 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
       }
       if (IsAnonymous(a->kind) && anonymity_reason) {
         score += model.anonymity_reason;
-        c.reasons.push_back("says why the source is anonymous");
+        AddReason(&c, "says why the source is anonymous");
       }
       if (IsAnonymous(a->kind) && vantage) {
         score += model.vantage;
-        c.reasons.push_back("says how the source knows");
+        AddReason(&c, "says how the source knows");
       }
       if (a->kind == SourceKind::kAnonymousBare &&
           NormalizeToken(SpanText(text, a->source)) == "sources") {
         score += model.bare_plural_sources;
-        c.reasons.push_back("'sources' with nothing else");
+        AddReason(&c, "'sources' with nothing else");
       }
-      if (a->verb_class == "loaded") {
+      const std::string_view verb_class = a->verb_class;
+      if (verb_class == "loaded") {
         score += model.loaded_verb;
         std::string& r = NewReason(&c);
         r += "loaded verb: ";
         AppendQuoted(&r, SpanText(text, a->cue));
-      } else if (a->verb_class == "tentative") {
+      } else if (verb_class == "tentative") {
         score += model.tentative_verb;
         std::string& r = NewReason(&c);
         r += "tentative verb: ";
@@ -410,7 +431,7 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
       }
       if (a->inherited) {
         score += model.inherited;
-        c.reasons.push_back("attributed only in another sentence");
+        AddReason(&c, "attributed only in another sentence");
       }
     }
     for (const Span& h : own) {
@@ -421,7 +442,10 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
     score += hedge_penalty;
     if (c.stacked_hedges) {
       score += model.stacked_hedges;
-      c.reasons.push_back("stacked hedges (" + std::to_string(own.size()) + ")");
+      std::string& r = NewReason(&c);
+      r += "stacked hedges (";
+      r += std::to_string(own.size());
+      r += ')';
     }
     for (const HedgeHit& h : c.hedges)
       if (h.quoted) {
@@ -452,6 +476,7 @@ Summary Summarize(const Analyzer& analyzer, const Document& document, const Anal
 
 void SummaryBuilder::Add(const Document& document, const Analysis& analysis, const std::vector<Claim>& claims) {
   const std::string& text = document.text();
+  std::string normalized;  // a source's name as NormalizeToken() gives it, made in one buffer
   for (const Claim& c : claims) {
     ++claims_;
     ++s_.claims_by_tier[static_cast<int>(c.tier)];
@@ -467,8 +492,12 @@ void SummaryBuilder::Add(const Document& document, const Analysis& analysis, con
     if (a->inherited && inherited_claim_ == 0) inherited_claim_ = claims_;
     if (IsAnonymous(a->kind)) ++anonymous_;
     auto note = [&](std::unordered_set<std::string, StringViewHash, std::equal_to<>>* names) {
-      if (a->refers_to.empty()) names->insert(NormalizeToken(SpanText(text, a->source)));
-      else names->insert(a->refers_to);
+      if (!a->refers_to.empty()) {
+        names->insert(a->refers_to);
+        return;
+      }
+      NormalizeName(SpanText(text, a->source), &normalized);
+      if (names->find(std::string_view(normalized)) == names->end()) names->insert(normalized);
     };
     if (IsNamed(a->kind)) note(&named_);
     else if (IsAnonymous(a->kind) || a->kind == SourceKind::kVague) note(&unnamed_);
@@ -482,8 +511,12 @@ void SummaryBuilder::Add(const Document& document, const Analysis& analysis, con
       else ++it->second;
     }
   }
+  // Counted apart from s_: a store to it could change a token's kind (a
+  // byte), as far as the compiler knows, so it would be stored on every token.
+  int words = 0;
   for (const Token& t : analysis.tokens)
-    if (t.kind != TokenKind::kPunct) ++s_.words;
+    if (t.kind != TokenKind::kPunct) ++words;
+  s_.words += words;
   pattern_errors_.insert(analysis.pattern_errors.begin(), analysis.pattern_errors.end());
 }
 

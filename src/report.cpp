@@ -228,8 +228,10 @@ void WriteHead(JsonWriter& w, const Document& doc) {
   w.BeginArray();
 }
 
-// "start":…,"end":…,"text":"…" of a span, raw (see JsonWriter::BeginRaw).
-void RawSpan(JsonWriter& w, const Document& doc, Span s) {
+// "start":…,"end":…,"text":"…" of a span, raw (see JsonWriter::BeginRaw),
+// to the writer or to a cursor.
+template <typename Out>
+void RawSpan(Out& w, const Document& doc, Span s) {
   w.Raw("\"start\":");
   w.RawUint(doc.ToOriginal(s.begin));
   w.Raw(",\"end\":");
@@ -241,10 +243,10 @@ void RawSpan(JsonWriter& w, const Document& doc, Span s) {
 // One claim on a line of its own. There are tens of thousands in a long
 // report, so the claim is written raw, its keys as literals: the same bytes
 // as the writer's Key and value calls (docs/report-format.md), at a fraction
-// of the cost.
-void WriteClaim(JsonWriter& w, const Analyzer& analyzer, const Document& doc, const Claim& c, uint32_t id,
-                size_t* line_hint) {
-  w.BeginRaw();
+// of the cost. `w` is the writer, or a cursor into its buffer (WriteClaim).
+template <typename Out>
+void WriteClaimTo(Out& w, const Analyzer& analyzer, const Document& doc, const Claim& c, uint32_t id,
+                  size_t* line_hint) {
   w.Raw("{\"id\":");
   w.RawUint(id);
   w.Raw(",\"start\":");
@@ -338,6 +340,44 @@ void WriteClaim(JsonWriter& w, const Analyzer& analyzer, const Document& doc, co
   w.Raw(",\"suppressed\":");
   w.RawBool(c.suppressed);
   w.Raw("}");
+}
+
+// The most bytes WriteClaimTo() writes for `c`: each string as if every
+// byte were escaped as \u00XX; each number its longest; the literals of
+// the claim, of an attribution and of a hedge (with the names of a kind, a
+// quote and a tier) fewer than the 512, 512 and 256 bytes allowed them.
+size_t ClaimRoom(const Analyzer& analyzer, const Claim& c) {
+  using Room = JsonWriter;
+  size_t room = 512 + Room::QuotedRoom(c.span.end - c.span.begin) + Room::QuotedRoom(c.advice.size());
+  for (const Attribution& a : c.attributions) {
+    room += 512 + Room::QuotedRoom(a.cue.end - a.cue.begin) + Room::QuotedRoom(a.source.end - a.source.begin) +
+            Room::QuotedRoom(a.via.end - a.via.begin) + Room::QuotedRoom(a.refers_to.size()) +
+            Room::QuotedRoom(a.via_name.size()) + Room::QuotedRoom(a.verb_class.size());
+    if (a.cue_entry != kNoEntry) room += Room::QuotedRoom(analyzer.matcher().entry(a.cue_entry).id.size());
+  }
+  for (const HedgeHit& h : c.hedges) {
+    const Entry& e = analyzer.matcher().entry(h.entry);
+    room += 256 + Room::QuotedRoom(h.span.end - h.span.begin) + Room::QuotedRoom(e.id.size()) +
+            Room::QuotedRoom(e.category.size());
+  }
+  for (const std::string& r : c.reasons) room += 1 + Room::QuotedRoom(r.size());
+  return room;
+}
+
+// A claim through a cursor (no check of the buffer's room per value) when
+// its room is known to fit, as nearly every claim's does; else through
+// the writer.
+void WriteClaim(JsonWriter& w, const Analyzer& analyzer, const Document& doc, const Claim& c, uint32_t id,
+                size_t* line_hint) {
+  w.BeginRaw();
+  const size_t room = ClaimRoom(analyzer, c);
+  if (room > JsonWriter::kMaxRoom) {
+    WriteClaimTo(w, analyzer, doc, c, id, line_hint);
+    return;
+  }
+  JsonWriter::Cursor cursor = w.BeginCursor(room);
+  WriteClaimTo(cursor, analyzer, doc, c, id, line_hint);
+  w.EndCursor(cursor);
 }
 
 // From the end of the claims array to the end of the report.

@@ -228,14 +228,22 @@ void WriteHead(JsonWriter& w, const Document& doc) {
   w.BeginArray();
 }
 
+// Where the last claim was found in the document: claims come in text
+// order, so each one's offsets and line are found from there, without a
+// search (Document::ToOriginal and LineColumnOf with a hint).
+struct Hints {
+  size_t run = 0;
+  size_t line = 0;
+};
+
 // "start":…,"end":…,"text":"…" of a span, raw (see JsonWriter::BeginRaw),
 // to the writer or to a cursor.
 template <typename Out>
-void RawSpan(Out& w, const Document& doc, Span s) {
+void RawSpan(Out& w, const Document& doc, Span s, Hints* hints) {
   w.Raw("\"start\":");
-  w.RawUint(doc.ToOriginal(s.begin));
+  w.RawUint(doc.ToOriginal(s.begin, &hints->run));
   w.Raw(",\"end\":");
-  w.RawUint(doc.ToOriginalEnd(s.end));
+  w.RawUint(doc.ToOriginalEnd(s.end, &hints->run));
   w.Raw(",\"text\":");
   w.RawString(SpanText(doc.text(), s));
 }
@@ -246,14 +254,15 @@ void RawSpan(Out& w, const Document& doc, Span s) {
 // of the cost. `w` is the writer, or a cursor into its buffer (WriteClaim).
 template <typename Out>
 void WriteClaimTo(Out& w, const Analyzer& analyzer, const Document& doc, const Claim& c, uint32_t id,
-                  size_t* line_hint) {
+                  Hints* hints) {
   w.Raw("{\"id\":");
   w.RawUint(id);
   w.Raw(",\"start\":");
-  w.RawUint(doc.ToOriginal(c.span.begin));
+  const uint32_t start = doc.ToOriginal(c.span.begin, &hints->run);
+  w.RawUint(start);
   w.Raw(",\"end\":");
-  w.RawUint(doc.ToOriginalEnd(c.span.end));
-  const LineColumn at = doc.Locate(c.span.begin, line_hint);
+  w.RawUint(doc.ToOriginalEnd(c.span.end, &hints->run));
+  const LineColumn at = doc.LineColumnOf(start, &hints->line);
   w.Raw(",\"line\":");
   w.RawUint(at.line);
   w.Raw(",\"column\":");
@@ -266,7 +275,7 @@ void WriteClaimTo(Out& w, const Analyzer& analyzer, const Document& doc, const C
     if (!first) w.Raw(",");
     first = false;
     w.Raw("{\"cue\":{");
-    RawSpan(w, doc, a.cue);
+    RawSpan(w, doc, a.cue, hints);
     w.Raw(",\"entry\":");
     if (a.cue_entry == kNoEntry) w.Raw("null");
     else w.RawString(analyzer.matcher().entry(a.cue_entry).id);
@@ -275,7 +284,7 @@ void WriteClaimTo(Out& w, const Analyzer& analyzer, const Document& doc, const C
       w.Raw("null");
     } else {
       w.Raw("{");
-      RawSpan(w, doc, a.source);
+      RawSpan(w, doc, a.source, hints);
       w.Raw("}");
     }
     w.Raw(",\"kind\":");
@@ -287,7 +296,7 @@ void WriteClaimTo(Out& w, const Analyzer& analyzer, const Document& doc, const C
       w.Raw("null");
     } else {
       w.Raw("{");
-      RawSpan(w, doc, a.via);
+      RawSpan(w, doc, a.via, hints);
       w.Raw(",\"kind\":\"outlet\",\"name\":");
       w.RawString(a.via_name);
       w.Raw("}");
@@ -313,7 +322,7 @@ void WriteClaimTo(Out& w, const Analyzer& analyzer, const Document& doc, const C
     if (!first) w.Raw(",");
     first = false;
     w.Raw("{");
-    RawSpan(w, doc, h.span);
+    RawSpan(w, doc, h.span, hints);
     w.Raw(",\"entry\":");
     w.RawString(e.id);
     w.Raw(",\"category\":");
@@ -368,15 +377,15 @@ size_t ClaimRoom(const Analyzer& analyzer, const Claim& c) {
 // its room is known to fit, as nearly every claim's does; else through
 // the writer.
 void WriteClaim(JsonWriter& w, const Analyzer& analyzer, const Document& doc, const Claim& c, uint32_t id,
-                size_t* line_hint) {
+                Hints* hints) {
   w.BeginRaw();
   const size_t room = ClaimRoom(analyzer, c);
   if (room > JsonWriter::kMaxRoom) {
-    WriteClaimTo(w, analyzer, doc, c, id, line_hint);
+    WriteClaimTo(w, analyzer, doc, c, id, hints);
     return;
   }
   JsonWriter::Cursor cursor = w.BeginCursor(room);
-  WriteClaimTo(cursor, analyzer, doc, c, id, line_hint);
+  WriteClaimTo(cursor, analyzer, doc, c, id, hints);
   w.EndCursor(cursor);
 }
 
@@ -443,9 +452,9 @@ void WriteJson(const Analyzer& analyzer, const Report& report,
   const Document& doc = *report.document;
   JsonWriter w(sink);
   WriteHead(w, doc);
-  size_t line_hint = 0;
+  Hints hints;
   for (size_t i = 0; i < report.claims.size(); ++i)
-    WriteClaim(w, analyzer, doc, report.claims[i], static_cast<uint32_t>(i + 1), &line_hint);
+    WriteClaim(w, analyzer, doc, report.claims[i], static_cast<uint32_t>(i + 1), &hints);
   const auto suppressed = static_cast<size_t>(
       std::count_if(report.claims.begin(), report.claims.end(), [](const Claim& c) { return c.suppressed; }));
   WriteTail(w, report.sources, report.summary, report.claims.size(), suppressed);
@@ -463,7 +472,7 @@ Result<StreamedReport> StreamJson(const Analyzer& analyzer, const Document& docu
   JsonWriter w(sink);
   WriteHead(w, document);
   size_t suppressed = 0;
-  size_t line_hint = 0;  // claims come in text order, section after section
+  Hints hints;  // claims come in text order, section after section
   for (;;) {
     Result<bool> more = reader.Next(deadline);
     if (!more.ok()) {
@@ -477,7 +486,7 @@ Result<StreamedReport> StreamJson(const Analyzer& analyzer, const Document& docu
     sources.Add(document, claims, reader.first_id());
     for (size_t i = 0; i < claims.size(); ++i) {
       const Claim& c = claims[i];
-      WriteClaim(w, analyzer, document, c, reader.first_id() + static_cast<uint32_t>(i), &line_hint);
+      WriteClaim(w, analyzer, document, c, reader.first_id() + static_cast<uint32_t>(i), &hints);
       if (c.suppressed) ++suppressed;
       else ++out.unsuppressed_by_tier[static_cast<int>(c.tier)];
     }

@@ -389,22 +389,45 @@ void WriteClaim(JsonWriter& w, const Analyzer& analyzer, const Document& doc, co
   w.EndCursor(cursor);
 }
 
+// One source on a line of its own, raw like a claim (a long report has
+// thousands): `w` is the writer or a cursor into its buffer.
+template <typename Out>
+void WriteSourceTo(Out& w, const SourceSummary& s) {
+  w.Raw("{\"name\":");
+  w.RawString(s.name);
+  w.Raw(",\"kind\":");
+  w.RawString(SourceKindName(s.kind));
+  w.Raw(",\"claims\":[");
+  bool first = true;
+  for (uint32_t id : s.claims) {
+    if (!first) w.Raw(",");
+    first = false;
+    w.RawUint(id);
+  }
+  w.Raw("]}");
+}
+
+// Through a cursor when the source's room is known to fit (its literals
+// and kind's name within 64 bytes, a claim id and comma within 11).
+void WriteSource(JsonWriter& w, const SourceSummary& s) {
+  w.BeginRaw();
+  const size_t room = 64 + JsonWriter::QuotedRoom(s.name.size()) + 11 * s.claims.size();
+  if (room > JsonWriter::kMaxRoom) {
+    WriteSourceTo(w, s);
+    return;
+  }
+  JsonWriter::Cursor cursor = w.BeginCursor(room);
+  WriteSourceTo(cursor, s);
+  w.EndCursor(cursor);
+}
+
 // From the end of the claims array to the end of the report.
 void WriteTail(JsonWriter& w, const std::vector<SourceSummary>& sources, const Summary& sm, size_t claims,
                size_t suppressed) {
   w.EndArray();
   w.Key("sources");
   w.BeginArray();
-  for (const SourceSummary& s : sources) {
-    w.BeginObject();
-    w.Field("name", s.name);
-    w.Field("kind", SourceKindName(s.kind));
-    w.Key("claims");
-    w.BeginArray();
-    for (uint32_t id : s.claims) w.Int(id);
-    w.EndArray();
-    w.EndObject();
-  }
+  for (const SourceSummary& s : sources) WriteSource(w, s);
   w.EndArray();
   w.Key("summary");
   w.BeginObject();

@@ -45,6 +45,10 @@ bool ParseTier(std::string_view name, Tier* tier) {
 
 namespace {
 
+// Literal pieces of reasons and advice are appended as "..."sv: their
+// length is known when compiled, not measured per claim.
+using namespace std::string_view_literals;
+
 constexpr const char* kTierKeys[4] = {"strong", "moderate", "weak", "very_weak"};
 constexpr const char* kKindKeys[9] = {"named_person",        "organization",   "document",
                                       "outlet",              "anonymous_described",
@@ -142,59 +146,60 @@ void AppendKindReason(std::string* r, const Attribution& a, std::string_view tex
   };
   switch (a.kind) {
     case SourceKind::kNamedPerson:
-      *r += "named person: ";
+      *r += "named person: "sv;
       who();
       if (!a.refers_to.empty()) {
-        *r += " (";
+        *r += " ("sv;
         AppendQuoted(r, source);
         *r += ')';
       }
       return;
     case SourceKind::kOrganization:
-      *r += "named body on record: ";
+      *r += "named body on record: "sv;
       AppendOneLine(r, source);
       return;
     case SourceKind::kDocument:
-      *r += "document: ";
+      *r += "document: "sv;
       AppendOneLine(r, source);
       return;
     case SourceKind::kOutlet:
-      *r += "another outlet is the source: ";
+      *r += "another outlet is the source: "sv;
       who();
       return;
     case SourceKind::kAnonymousDescribed:
-      *r += "anonymous source, described by vantage point: ";
+      *r += "anonymous source, described by vantage point: "sv;
       AppendQuoted(r, source);
       return;
     case SourceKind::kAnonymousBare:
-      *r += "anonymous source, undescribed: ";
+      *r += "anonymous source, undescribed: "sv;
       AppendQuoted(r, source);
       return;
     case SourceKind::kVague:
-      *r += "vague group as source: ";
+      *r += "vague group as source: "sv;
       AppendQuoted(r, source);
       return;
     case SourceKind::kUnknown:
-      *r += "source ";
+      *r += "source "sv;
       AppendQuoted(r, source);
-      *r += " could not be identified";
+      *r += " could not be identified"sv;
       return;
     case SourceKind::kNone: break;
   }
-  *r += "no source";
+  *r += "no source"sv;
 }
 
 // Sets the claim's advice (empty for a strong claim); the string keeps its
-// capacity from one use to the next.
+// capacity from one use to the next. It is emptied first, so each branch
+// appends its advice.
 void SetAdvice(Claim* c, const Attribution* a, std::string_view text) {
   std::string& out = c->advice;
   out.clear();
   if (c->tier == Tier::kStrong) return;
   if (!a) {
     if (c->tier == Tier::kUnattributed)
-      out = "Unless this is established fact or the writer's own reporting, attribute it.";
+      out += "Unless this is established fact or the writer's own reporting, attribute it."sv;
     else
-      out = "Say who reported or believes this, or confirm it and drop the hedge.";
+      out += "Say who reported or believes this, or confirm it and drop the hedge."sv;
     return;
   }
   switch (a->kind) {
@@ -202,33 +207,33 @@ void SetAdvice(Claim* c, const Attribution* a, std::string_view text) {
     case SourceKind::kOrganization:
     case SourceKind::kDocument:
       if (!a->via.empty()) {
-        out = "Check the original in ";
+        out += "Check the original in "sv;
         AppendVia(&out, *a, text);
-        out += " and credit it, or confirm with the source directly.";
+        out += " and credit it, or confirm with the source directly."sv;
       } else if (a->kind == SourceKind::kOrganization) {
-        out = "Quote or link the body's statement rather than paraphrase it.";
+        out += "Quote or link the body's statement rather than paraphrase it."sv;
       } else {
-        out = "Confirm the claim with the source or a document, and drop the hedge.";
+        out += "Confirm the claim with the source or a document, and drop the hedge."sv;
       }
       return;
     case SourceKind::kOutlet:
-      out = "Another outlet is the only source: confirm independently, or name the outlet's own source.";
+      out += "Another outlet is the only source: confirm independently, or name the outlet's own source."sv;
       return;
     case SourceKind::kAnonymousDescribed:
-      out = "Say why the source needs anonymity and how they know, or find an on-record source.";
+      out += "Say why the source needs anonymity and how they know, or find an on-record source."sv;
       return;
     case SourceKind::kAnonymousBare:
-      out = "Describe who the sources are (their vantage point) and why they are anonymous, or find an on-record source.";
+      out += "Describe who the sources are (their vantage point) and why they are anonymous, or find an on-record source."sv;
       return;
     case SourceKind::kVague:
-      out = "Name who says this, or cite evidence for it.";
+      out += "Name who says this, or cite evidence for it."sv;
       return;
     case SourceKind::kUnknown:
-      out = "Make clear who is speaking: the pronoun has no named antecedent.";
+      out += "Make clear who is speaking: the pronoun has no named antecedent."sv;
       return;
     case SourceKind::kNone: break;
   }
-  out = "Attribute this claim.";
+  out += "Attribute this claim."sv;
 }
 
 }  // namespace
@@ -374,9 +379,9 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
         c.tier = Tier::kUnattributed;
         if (!c.attributions.empty() && c.attributions.front().mental) {
           std::string& r = NewReason(&c);
-          r += "states a belief or intention (";
+          r += "states a belief or intention ("sv;
           AppendQuoted(&r, SpanText(text, c.attributions.front().cue));
-          r += ") without saying how the writer knows";
+          r += ") without saying how the writer knows"sv;
         } else {
           NewReason(&c) = "no source and no hedge: the writer's own claim";
         }
@@ -400,7 +405,7 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
         if (a->kind != SourceKind::kOutlet) {
           score += IsNamed(a->kind) ? model.relayed : model.relayed_anonymous;
           std::string& r = NewReason(&c);
-          r += "relayed from ";
+          r += "relayed from "sv;
           AppendVia(&r, *a, text);
         }
       }
@@ -421,12 +426,12 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
       if (verb_class == "loaded") {
         score += model.loaded_verb;
         std::string& r = NewReason(&c);
-        r += "loaded verb: ";
+        r += "loaded verb: "sv;
         AppendQuoted(&r, SpanText(text, a->cue));
       } else if (verb_class == "tentative") {
         score += model.tentative_verb;
         std::string& r = NewReason(&c);
-        r += "tentative verb: ";
+        r += "tentative verb: "sv;
         AppendQuoted(&r, SpanText(text, a->cue));
       }
       if (a->inherited) {
@@ -436,21 +441,21 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
     }
     for (const Span& h : own) {
       std::string& r = NewReason(&c);
-      r += "hedged: ";
+      r += "hedged: "sv;
       AppendQuoted(&r, SpanText(text, h));
     }
     score += hedge_penalty;
     if (c.stacked_hedges) {
       score += model.stacked_hedges;
       std::string& r = NewReason(&c);
-      r += "stacked hedges (";
+      r += "stacked hedges ("sv;
       r += std::to_string(own.size());
       r += ')';
     }
     for (const HedgeHit& h : c.hedges)
       if (h.quoted) {
         std::string& r = NewReason(&c);
-        r += "the speaker's own hedge, quoted: ";
+        r += "the speaker's own hedge, quoted: "sv;
         AppendQuoted(&r, SpanText(text, h.span));
       }
     score = std::clamp(score, 0.0, 100.0);

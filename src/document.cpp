@@ -1887,8 +1887,33 @@ uint32_t Document::ToOriginal(uint32_t text_offset) const {
   return MapOffset(runs_, text().size(), original_.size(), text_offset);
 }
 
+uint32_t Document::ToOriginal(uint32_t text_offset, size_t* run_hint) const {
+  // The common case first: the offset lies in the run of the last one (the
+  // run's end is where the next begins, or the text's end).
+  const OffsetRun* runs = runs_.data();
+  const size_t count = runs_.size();
+  size_t k = *run_hint;
+  if (k >= count || text_offset < runs[k].text_begin ||
+      text_offset >= (k + 1 < count ? runs[k + 1].text_begin : text().size())) {
+    // Before the first run, past the text's end or with no runs: as MapOffset.
+    if (count == 0 || text_offset < runs[0].text_begin || text_offset >= text().size())
+      return MapOffset(runs_, text().size(), original_.size(), text_offset);
+    k = static_cast<size_t>(std::upper_bound(runs, runs + count, text_offset,
+                                             [](uint32_t p, const OffsetRun& r) { return p < r.text_begin; }) -
+                            runs) - 1;
+    *run_hint = k;
+  }
+  // As MapOffset from here.
+  const size_t mapped = runs[k].original_begin + std::min<size_t>(text_offset - runs[k].text_begin, runs[k].length);
+  return static_cast<uint32_t>(std::min(mapped, original_.size()));
+}
+
 LineColumn Document::Locate(uint32_t text_offset, size_t* line_hint) const {
-  const size_t offset = std::min<size_t>(ToOriginal(text_offset), original_.size());
+  return LineColumnOf(ToOriginal(text_offset), line_hint);
+}
+
+LineColumn Document::LineColumnOf(uint32_t original_offset, size_t* line_hint) const {
+  const size_t offset = std::min<size_t>(original_offset, original_.size());
   const std::vector<uint32_t>& starts = line_starts_;
   if (starts.empty() || offset < starts.front()) return {1, 1};
   size_t& k = *line_hint;  // index of a line starting at or before offset

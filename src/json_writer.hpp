@@ -11,12 +11,15 @@
 // It is on the hot path of a full analysis (a report is several times the
 // size of its text), so it writes into a flat buffer of its own, handed to
 // the sink 256 KB at a time (fewer, larger writes: a 100 MB report goes to
-// a file in 4% less time than 64 KB at a time), and copies strings eight
-// bytes at a time while nothing in them needs an escape.
+// a file in 4% less time than 64 KB at a time), copies strings sixteen
+// bytes at a time while nothing in them needs an escape, and lets a caller
+// that bounds a value's size write it without a check of the room per
+// piece (Cursor).
 //
 // Not thread-safe; one writer per output.
 #pragma once
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -123,16 +126,63 @@ class JsonWriter {
     (void)ec;
     len_ = static_cast<size_t>(end - buf_.get());
   }
+  // The same for the unsigned 32-bit values of a claim (ids, offsets,
+  // lines): its digits come from 32-bit arithmetic, cheaper than 64-bit.
+  void RawUint(uint32_t v) {
+    Reserve(10);
+    len_ = static_cast<size_t>(UintTo(buf_.get() + len_, v) - buf_.get());
+  }
   void RawBool(bool v) {
     if (v) Raw("true");
     else Raw("false");
   }
+
+  // Raw writing without a check of the buffer's room per call, for a value
+  // whose size is bounded in advance (a claim: tens of thousands of them,
+  // each some thirty literals, strings and numbers). BeginCursor(room)
+  // makes room for `room` bytes (at most kMaxRoom) and returns a Cursor,
+  // whose Raw calls are the writer's own, writing through a pointer that
+  // EndCursor() hands back. The caller answers for the bound: a string of
+  // n bytes takes at most QuotedRoom(n), a number 20, a literal its length.
+  class Cursor {
+   public:
+    template <size_t N>
+    void Raw(const char (&text)[N]) {
+      std::memcpy(p_, text, N - 1);
+      p_ += N - 1;
+    }
+    void RawString(std::string_view s) { p_ = QuotedTo(p_, s); }
+    void RawStringOrNull(std::string_view s) {
+      if (s.empty()) Raw("null");
+      else RawString(s);
+    }
+    void RawInt(int64_t v) { p_ = std::to_chars(p_, p_ + 20, v).ptr; }
+    void RawUint(uint32_t v) { p_ = UintTo(p_, v); }
+    void RawBool(bool v) {
+      if (v) Raw("true");
+      else Raw("false");
+    }
+
+   private:
+    friend class JsonWriter;
+    explicit Cursor(char* p) : p_(p) {}
+    char* p_;
+  };
+  static constexpr size_t kMaxRoom = 1 << 17;  // half the buffer
+  // The most bytes a string of n bytes takes quoted: every byte as \u00XX.
+  static constexpr size_t QuotedRoom(size_t n) { return 6 * n + 2; }
+  Cursor BeginCursor(size_t room) {
+    Reserve(room);
+    return Cursor(buf_.get() + len_);
+  }
+  void EndCursor(const Cursor& c) { len_ = static_cast<size_t>(c.p_ - buf_.get()); }
 
   // Writes what is buffered; call at the end.
   void Finish() { Drain(); }
 
  private:
   static constexpr size_t kCapacity = 1 << 18;
+  static_assert(kMaxRoom <= kCapacity);
   static constexpr size_t kMaxInlineIndent = 32;  // deeper levels take the slow path
   static constexpr size_t kIndent = 2;
 
@@ -223,6 +273,19 @@ class JsonWriter {
     return (below_space | quote | backslash) != 0;
   }
 
+  // The same test for the 4 bytes at p.
+  static bool NeedsEscape4(const char* p) {
+    uint32_t v;
+    std::memcpy(&v, p, 4);
+    constexpr uint32_t kOnes = 0x01010101u, kHigh = 0x80808080u;
+    const uint32_t below_space = (v - kOnes * 0x20) & ~v & kHigh;
+    const uint32_t q = v ^ (kOnes * '"');
+    const uint32_t quote = (q - kOnes) & ~q & kHigh;
+    const uint32_t b = v ^ (kOnes * '\\');
+    const uint32_t backslash = (b - kOnes) & ~b & kHigh;
+    return (below_space | quote | backslash) != 0;
+  }
+
   static bool NeedsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
 
   // How many of the 16 bytes at p need no escape, counted from p (16 when
@@ -242,81 +305,135 @@ class JsonWriter {
 #endif
   }
 
-  // A string in quotes. The common case (nothing to escape, room in the
-  // buffer) copies it eight bytes at a time as it checks them.
+  // A string in quotes. One that may take more room than the buffer has
+  // (over 40 KB) goes in pieces, which cannot split an escape.
   void Quoted(std::string_view s) {
-    const size_t n = s.size();
-    if (n + 2 > kCapacity) {
-      Put('"');
-      QuotedRest(s);
+    if (QuotedRoom(s.size()) <= kCapacity) {
+      Reserve(QuotedRoom(s.size()));
+      len_ = static_cast<size_t>(QuotedTo(buf_.get() + len_, s) - buf_.get());
       return;
     }
-    Reserve(n + 2);
-    char* out = buf_.get() + len_;
-    *out++ = '"';
-    size_t i = 0;
-    while (i + 16 <= n) {
-      // The 16 bytes are copied whole; what follows an escape is written
-      // over by QuotedRest.
-      std::memcpy(out + i, s.data() + i, 16);
-      const size_t clean = CleanPrefix16(s.data() + i);
-      i += clean;
-      if (clean < 16) break;
+    Put('"');
+    constexpr size_t kPiece = (kCapacity - 2) / 6;
+    for (size_t at = 0; at < s.size(); at += kPiece) {
+      const std::string_view piece = s.substr(at, kPiece);
+      Reserve(6 * piece.size());
+      len_ = static_cast<size_t>(EscapedTo(buf_.get() + len_, piece) - buf_.get());
     }
-    while (i + 8 <= n && !NeedsEscape(s.data() + i)) {
-      std::memcpy(out + i, s.data() + i, 8);
-      i += 8;
-    }
-    while (i < n && !NeedsEscape(static_cast<unsigned char>(s[i]))) {
-      out[i] = s[i];
-      ++i;
-    }
-    if (i == n) {
-      out[n] = '"';
-      len_ += n + 2;
-      return;
-    }
-    len_ += 1 + i;  // the quote and what precedes the first escape are in place
-    QuotedRest(s.substr(i));
+    Put('"');
   }
 
-  // The rest of a string from its first byte, with escapes, and the closing quote.
-  void QuotedRest(std::string_view s) {
-    // Runs of bytes that need no escape are copied whole.
-    size_t run = 0;
-    size_t i = 0;
-    while (i < s.size()) {
-      while (i + 16 <= s.size()) {
-        const size_t clean = CleanPrefix16(s.data() + i);
+  // Writes v in decimal at p, which has room for 10 bytes; returns the end.
+  // What std::to_chars writes, without the checks of room and sign that a
+  // caller who bounds its room does not need: the length from three or
+  // four comparisons, then two digits at a time from the end.
+  static char* UintTo(char* p, uint32_t v) {
+    static constexpr char kPairs[] =
+        "0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849"
+        "5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+    const size_t n = v < 100000 ? (v < 100 ? (v < 10 ? 1 : 2) : v < 1000 ? 3 : v < 10000 ? 4 : 5)
+                                : v < 10000000 ? (v < 1000000 ? 6 : 7)
+                                               : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
+    char* q = p + n;
+    while (v >= 100) {
+      const uint32_t r = v % 100;
+      v /= 100;
+      q -= 2;
+      std::memcpy(q, kPairs + 2 * r, 2);
+    }
+    if (v >= 10) std::memcpy(p, kPairs + 2 * v, 2);
+    else *p = static_cast<char>('0' + v);
+    return p + n;
+  }
+
+  // Writes `s` in quotes at out, which has room for QuotedRoom(s.size())
+  // bytes; returns the end of what it wrote.
+  static char* QuotedTo(char* out, std::string_view s) {
+    *out++ = '"';
+    out = EscapedTo(out, s);
+    *out++ = '"';
+    return out;
+  }
+
+  // Writes `s` escaped at out, which has room for 6 * s.size() bytes;
+  // returns the end of what it wrote. The common case (nothing to escape)
+  // copies it in blocks as it checks them: sixteen bytes at a time, the
+  // last block overlapping the one before it (what it checks again was
+  // clean), so that no string of sixteen bytes or more ends byte by byte;
+  // a shorter one is two overlapping blocks of eight or four.
+  static char* EscapedTo(char* out, std::string_view s) {
+    const size_t n = s.size();
+    const char* in = s.data();
+    size_t i = 0;  // the bytes before i need no escape and are in place
+    if (n >= 16) {
+      for (;;) {
+        // The 16 bytes are copied whole; what follows an escape is written
+        // over below.
+        const size_t at = std::min(i, n - 16);
+        std::memcpy(out + at, in + at, 16);
+        const size_t clean = CleanPrefix16(in + at);
+        i = at + clean;
+        if (clean < 16 || i == n) break;
+      }
+    } else if (n >= 8) {
+      if (!NeedsEscape(in) && !NeedsEscape(in + n - 8)) {
+        std::memcpy(out, in, 8);
+        std::memcpy(out + n - 8, in + n - 8, 8);
+        i = n;
+      }
+    } else if (n >= 4) {
+      if (!NeedsEscape4(in) && !NeedsEscape4(in + n - 4)) {
+        std::memcpy(out, in, 4);
+        std::memcpy(out + n - 4, in + n - 4, 4);
+        i = n;
+      }
+    }
+    // A short string with an escape, or one under four bytes: up to the
+    // first escape.
+    while (i < n && !NeedsEscape(static_cast<unsigned char>(in[i]))) {
+      out[i] = in[i];
+      ++i;
+    }
+    if (i == n) return out + n;
+    out += i;
+    // From the first escape on: each escape, then the run of bytes that
+    // need none after it, copied whole.
+    while (i < n) {
+      out = Escape(out, static_cast<unsigned char>(in[i++]));
+      const size_t run = i;
+      while (i + 16 <= n) {
+        const size_t clean = CleanPrefix16(in + i);
         i += clean;
         if (clean < 16) break;
       }
-      while (i + 8 <= s.size() && !NeedsEscape(s.data() + i)) i += 8;
-      if (i >= s.size()) break;
-      const auto c = static_cast<unsigned char>(s[i]);
-      if (!NeedsEscape(c)) {
-        ++i;
-        continue;
-      }
-      Put(s.substr(run, i - run));
-      run = ++i;
-      switch (c) {
-        case '"': Put("\\\""); break;
-        case '\\': Put("\\\\"); break;
-        case '\b': Put("\\b"); break;
-        case '\f': Put("\\f"); break;
-        case '\n': Put("\\n"); break;
-        case '\r': Put("\\r"); break;
-        case '\t': Put("\\t"); break;
-        default: {
-          static const char* hex = "0123456789abcdef";
-          const char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-          Put(std::string_view(esc, 6));
-        }
+      while (i < n && !NeedsEscape(static_cast<unsigned char>(in[i]))) ++i;
+      std::memcpy(out, in + run, i - run);
+      out += i - run;
+    }
+    return out;
+  }
+
+  // Writes the escape of c (a control character, '"' or '\\') at out.
+  static char* Escape(char* out, unsigned char c) {
+    char e = 0;
+    switch (c) {
+      case '"': e = '"'; break;
+      case '\\': e = '\\'; break;
+      case '\b': e = 'b'; break;
+      case '\f': e = 'f'; break;
+      case '\n': e = 'n'; break;
+      case '\r': e = 'r'; break;
+      case '\t': e = 't'; break;
+      default: {
+        static const char* hex = "0123456789abcdef";
+        const char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+        std::memcpy(out, esc, 6);
+        return out + 6;
       }
     }
-    Put(s.substr(run));
-    Put('"');
+    out[0] = '\\';
+    out[1] = e;
+    return out + 2;
   }
 
   void Open(char c) {

@@ -92,25 +92,48 @@ void SourcesBuilder::Add(const Document& document, const std::vector<Claim>& cla
     if (a.mental || a.kind == SourceKind::kNone) continue;
     // A pronoun or an outlet's short form counts as what it refers to.
     const std::string_view name = a.refers_to.empty() ? SpanText(document.text(), a.source) : a.refers_to;
-    auto found = by_name_.find(name);
-    if (found == by_name_.end()) found = by_name_.emplace(std::string(name), std::vector<size_t>()).first;
-    std::vector<size_t>& same_name = found->second;
-    auto it = std::find_if(same_name.begin(), same_name.end(),
-                           [&](size_t k) { return sources_[k].kind == a.kind; });
+    if (2 * (sources_.size() + 1) > slots_.size()) Grow();
+    const auto hash = static_cast<uint32_t>(StringViewHash{}(name));
+    const size_t mask = slots_.size() - 1;
+    size_t p = hash & mask;
+    while (slots_[p].source != 0 && (slots_[p].hash != hash || sources_[slots_[p].source - 1].name != name))
+      p = (p + 1) & mask;
+    const auto added = static_cast<uint32_t>(sources_.size());
     size_t k;
-    if (it == same_name.end()) {
-      k = sources_.size();
-      same_name.push_back(k);
-      sources_.push_back({std::string(name), a.kind, {}});
+    if (slots_[p].source == 0) {
+      slots_[p] = {hash, added + 1};
+      k = added;
     } else {
-      k = *it;
+      k = slots_[p].source - 1;
+      while (sources_[k].kind != a.kind && next_kind_[k] != 0) k = next_kind_[k] - 1;
+      if (sources_[k].kind != a.kind) {
+        next_kind_[k] = added + 1;
+        k = added;
+      }
+    }
+    if (k == added) {
+      sources_.push_back({std::string(name), a.kind, {}});
+      next_kind_.push_back(0);
     }
     sources_[k].claims.push_back(first_id + i);
   }
 }
 
+void SourcesBuilder::Grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(std::max<size_t>(64, 2 * old.size()), Slot());
+  const size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.source == 0) continue;
+    size_t p = s.hash & mask;
+    while (slots_[p].source != 0) p = (p + 1) & mask;
+    slots_[p] = s;
+  }
+}
+
 std::vector<SourceSummary> SourcesBuilder::Finish() {
-  by_name_.clear();
+  slots_.clear();
+  next_kind_.clear();
   return std::move(sources_);
 }
 
@@ -205,12 +228,22 @@ void WriteHead(JsonWriter& w, const Document& doc) {
   w.BeginArray();
 }
 
-// "start":…,"end":…,"text":"…" of a span, raw (see JsonWriter::BeginRaw).
-void RawSpan(JsonWriter& w, const Document& doc, Span s) {
+// Where the last claim was found in the document: claims come in text
+// order, so each one's offsets and line are found from there, without a
+// search (Document::ToOriginal and LineColumnOf with a hint).
+struct Hints {
+  size_t run = 0;
+  size_t line = 0;
+};
+
+// "start":…,"end":…,"text":"…" of a span, raw (see JsonWriter::BeginRaw),
+// to the writer or to a cursor.
+template <typename Out>
+void RawSpan(Out& w, const Document& doc, Span s, Hints* hints) {
   w.Raw("\"start\":");
-  w.RawInt(doc.ToOriginal(s.begin));
+  w.RawUint(doc.ToOriginal(s.begin, &hints->run));
   w.Raw(",\"end\":");
-  w.RawInt(doc.ToOriginalEnd(s.end));
+  w.RawUint(doc.ToOriginalEnd(s.end, &hints->run));
   w.Raw(",\"text\":");
   w.RawString(SpanText(doc.text(), s));
 }
@@ -218,21 +251,22 @@ void RawSpan(JsonWriter& w, const Document& doc, Span s) {
 // One claim on a line of its own. There are tens of thousands in a long
 // report, so the claim is written raw, its keys as literals: the same bytes
 // as the writer's Key and value calls (docs/report-format.md), at a fraction
-// of the cost.
-void WriteClaim(JsonWriter& w, const Analyzer& analyzer, const Document& doc, const Claim& c, uint32_t id,
-                size_t* line_hint) {
-  w.BeginRaw();
+// of the cost. `w` is the writer, or a cursor into its buffer (WriteClaim).
+template <typename Out>
+void WriteClaimTo(Out& w, const Analyzer& analyzer, const Document& doc, const Claim& c, uint32_t id,
+                  Hints* hints) {
   w.Raw("{\"id\":");
-  w.RawInt(id);
+  w.RawUint(id);
   w.Raw(",\"start\":");
-  w.RawInt(doc.ToOriginal(c.span.begin));
+  const uint32_t start = doc.ToOriginal(c.span.begin, &hints->run);
+  w.RawUint(start);
   w.Raw(",\"end\":");
-  w.RawInt(doc.ToOriginalEnd(c.span.end));
-  const LineColumn at = doc.Locate(c.span.begin, line_hint);
+  w.RawUint(doc.ToOriginalEnd(c.span.end, &hints->run));
+  const LineColumn at = doc.LineColumnOf(start, &hints->line);
   w.Raw(",\"line\":");
-  w.RawInt(at.line);
+  w.RawUint(at.line);
   w.Raw(",\"column\":");
-  w.RawInt(at.column);
+  w.RawUint(at.column);
   w.Raw(",\"text\":");
   w.RawString(SpanText(doc.text(), c.span));
   w.Raw(",\"attributions\":[");
@@ -241,7 +275,7 @@ void WriteClaim(JsonWriter& w, const Analyzer& analyzer, const Document& doc, co
     if (!first) w.Raw(",");
     first = false;
     w.Raw("{\"cue\":{");
-    RawSpan(w, doc, a.cue);
+    RawSpan(w, doc, a.cue, hints);
     w.Raw(",\"entry\":");
     if (a.cue_entry == kNoEntry) w.Raw("null");
     else w.RawString(analyzer.matcher().entry(a.cue_entry).id);
@@ -250,7 +284,7 @@ void WriteClaim(JsonWriter& w, const Analyzer& analyzer, const Document& doc, co
       w.Raw("null");
     } else {
       w.Raw("{");
-      RawSpan(w, doc, a.source);
+      RawSpan(w, doc, a.source, hints);
       w.Raw("}");
     }
     w.Raw(",\"kind\":");
@@ -262,7 +296,7 @@ void WriteClaim(JsonWriter& w, const Analyzer& analyzer, const Document& doc, co
       w.Raw("null");
     } else {
       w.Raw("{");
-      RawSpan(w, doc, a.via);
+      RawSpan(w, doc, a.via, hints);
       w.Raw(",\"kind\":\"outlet\",\"name\":");
       w.RawString(a.via_name);
       w.Raw("}");
@@ -288,7 +322,7 @@ void WriteClaim(JsonWriter& w, const Analyzer& analyzer, const Document& doc, co
     if (!first) w.Raw(",");
     first = false;
     w.Raw("{");
-    RawSpan(w, doc, h.span);
+    RawSpan(w, doc, h.span, hints);
     w.Raw(",\"entry\":");
     w.RawString(e.id);
     w.Raw(",\"category\":");
@@ -317,22 +351,83 @@ void WriteClaim(JsonWriter& w, const Analyzer& analyzer, const Document& doc, co
   w.Raw("}");
 }
 
+// The most bytes WriteClaimTo() writes for `c`: each string as if every
+// byte were escaped as \u00XX; each number its longest; the literals of
+// the claim, of an attribution and of a hedge (with the names of a kind, a
+// quote and a tier) fewer than the 512, 512 and 256 bytes allowed them.
+size_t ClaimRoom(const Analyzer& analyzer, const Claim& c) {
+  using Room = JsonWriter;
+  size_t room = 512 + Room::QuotedRoom(c.span.end - c.span.begin) + Room::QuotedRoom(c.advice.size());
+  for (const Attribution& a : c.attributions) {
+    room += 512 + Room::QuotedRoom(a.cue.end - a.cue.begin) + Room::QuotedRoom(a.source.end - a.source.begin) +
+            Room::QuotedRoom(a.via.end - a.via.begin) + Room::QuotedRoom(a.refers_to.size()) +
+            Room::QuotedRoom(a.via_name.size()) + Room::QuotedRoom(a.verb_class.size());
+    if (a.cue_entry != kNoEntry) room += Room::QuotedRoom(analyzer.matcher().entry(a.cue_entry).id.size());
+  }
+  for (const HedgeHit& h : c.hedges) {
+    const Entry& e = analyzer.matcher().entry(h.entry);
+    room += 256 + Room::QuotedRoom(h.span.end - h.span.begin) + Room::QuotedRoom(e.id.size()) +
+            Room::QuotedRoom(e.category.size());
+  }
+  for (const std::string& r : c.reasons) room += 1 + Room::QuotedRoom(r.size());
+  return room;
+}
+
+// A claim through a cursor (no check of the buffer's room per value) when
+// its room is known to fit, as nearly every claim's does; else through
+// the writer.
+void WriteClaim(JsonWriter& w, const Analyzer& analyzer, const Document& doc, const Claim& c, uint32_t id,
+                Hints* hints) {
+  w.BeginRaw();
+  const size_t room = ClaimRoom(analyzer, c);
+  if (room > JsonWriter::kMaxRoom) {
+    WriteClaimTo(w, analyzer, doc, c, id, hints);
+    return;
+  }
+  JsonWriter::Cursor cursor = w.BeginCursor(room);
+  WriteClaimTo(cursor, analyzer, doc, c, id, hints);
+  w.EndCursor(cursor);
+}
+
+// One source on a line of its own, raw like a claim (a long report has
+// thousands): `w` is the writer or a cursor into its buffer.
+template <typename Out>
+void WriteSourceTo(Out& w, const SourceSummary& s) {
+  w.Raw("{\"name\":");
+  w.RawString(s.name);
+  w.Raw(",\"kind\":");
+  w.RawString(SourceKindName(s.kind));
+  w.Raw(",\"claims\":[");
+  bool first = true;
+  for (uint32_t id : s.claims) {
+    if (!first) w.Raw(",");
+    first = false;
+    w.RawUint(id);
+  }
+  w.Raw("]}");
+}
+
+// Through a cursor when the source's room is known to fit (its literals
+// and kind's name within 64 bytes, a claim id and comma within 11).
+void WriteSource(JsonWriter& w, const SourceSummary& s) {
+  w.BeginRaw();
+  const size_t room = 64 + JsonWriter::QuotedRoom(s.name.size()) + 11 * s.claims.size();
+  if (room > JsonWriter::kMaxRoom) {
+    WriteSourceTo(w, s);
+    return;
+  }
+  JsonWriter::Cursor cursor = w.BeginCursor(room);
+  WriteSourceTo(cursor, s);
+  w.EndCursor(cursor);
+}
+
 // From the end of the claims array to the end of the report.
 void WriteTail(JsonWriter& w, const std::vector<SourceSummary>& sources, const Summary& sm, size_t claims,
                size_t suppressed) {
   w.EndArray();
   w.Key("sources");
   w.BeginArray();
-  for (const SourceSummary& s : sources) {
-    w.BeginObject();
-    w.Field("name", s.name);
-    w.Field("kind", SourceKindName(s.kind));
-    w.Key("claims");
-    w.BeginArray();
-    for (uint32_t id : s.claims) w.Int(id);
-    w.EndArray();
-    w.EndObject();
-  }
+  for (const SourceSummary& s : sources) WriteSource(w, s);
   w.EndArray();
   w.Key("summary");
   w.BeginObject();
@@ -380,9 +475,9 @@ void WriteJson(const Analyzer& analyzer, const Report& report,
   const Document& doc = *report.document;
   JsonWriter w(sink);
   WriteHead(w, doc);
-  size_t line_hint = 0;
+  Hints hints;
   for (size_t i = 0; i < report.claims.size(); ++i)
-    WriteClaim(w, analyzer, doc, report.claims[i], static_cast<uint32_t>(i + 1), &line_hint);
+    WriteClaim(w, analyzer, doc, report.claims[i], static_cast<uint32_t>(i + 1), &hints);
   const auto suppressed = static_cast<size_t>(
       std::count_if(report.claims.begin(), report.claims.end(), [](const Claim& c) { return c.suppressed; }));
   WriteTail(w, report.sources, report.summary, report.claims.size(), suppressed);
@@ -400,7 +495,7 @@ Result<StreamedReport> StreamJson(const Analyzer& analyzer, const Document& docu
   JsonWriter w(sink);
   WriteHead(w, document);
   size_t suppressed = 0;
-  size_t line_hint = 0;  // claims come in text order, section after section
+  Hints hints;  // claims come in text order, section after section
   for (;;) {
     Result<bool> more = reader.Next(deadline);
     if (!more.ok()) {
@@ -414,7 +509,7 @@ Result<StreamedReport> StreamJson(const Analyzer& analyzer, const Document& docu
     sources.Add(document, claims, reader.first_id());
     for (size_t i = 0; i < claims.size(); ++i) {
       const Claim& c = claims[i];
-      WriteClaim(w, analyzer, document, c, reader.first_id() + static_cast<uint32_t>(i), &line_hint);
+      WriteClaim(w, analyzer, document, c, reader.first_id() + static_cast<uint32_t>(i), &hints);
       if (c.suppressed) ++suppressed;
       else ++out.unsuppressed_by_tier[static_cast<int>(c.tier)];
     }

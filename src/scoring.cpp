@@ -45,6 +45,10 @@ bool ParseTier(std::string_view name, Tier* tier) {
 
 namespace {
 
+// Literal pieces of reasons and advice are appended as "..."sv: their
+// length is known when compiled, not measured per claim.
+using namespace std::string_view_literals;
+
 constexpr const char* kTierKeys[4] = {"strong", "moderate", "weak", "very_weak"};
 constexpr const char* kKindKeys[9] = {"named_person",        "organization",   "document",
                                       "outlet",              "anonymous_described",
@@ -75,8 +79,10 @@ const Modifier kModifiers[] = {
 void AppendOneLine(std::string* out, std::string_view text) {
   const size_t at = out->size();
   out->append(text);
-  for (auto it = out->begin() + static_cast<std::ptrdiff_t>(at); it != out->end(); ++it)
-    if (*it == '\n' || *it == '\r') *it = ' ';
+  // Every byte written back, changed or not: a loop without branches,
+  // which the compiler vectorises.
+  char* p = out->data() + at;
+  for (size_t i = 0; i < text.size(); ++i) p[i] = p[i] == '\n' || p[i] == '\r' ? ' ' : p[i];
 }
 
 // A new reason at the end of the claim's, with room for a typical one so
@@ -86,6 +92,9 @@ std::string& NewReason(Claim* c) {
   r.reserve(96);
   return r;
 }
+
+// A reason that is a fixed phrase, made in place.
+void AddReason(Claim* c, std::string_view reason) { c->reasons.emplace_back(reason); }
 
 // `text` with its line breaks as spaces.
 std::string OneLine(std::string_view text) {
@@ -109,6 +118,19 @@ bool IsNamed(SourceKind k) {
          k == SourceKind::kDocument || k == SourceKind::kOutlet;
 }
 
+// *out = NormalizeToken(name), without its allocation and, for the
+// ASCII names most are, without decoding: NormalizeToken changes no ASCII
+// byte but A-Z, which it lower-cases.
+void NormalizeName(std::string_view name, std::string* out) {
+  out->assign(name);
+  unsigned char bytes = 0;  // the bits of every byte, to tell whether one is not ASCII
+  for (char& b : *out) {
+    bytes |= static_cast<unsigned char>(b);
+    b = b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32) : b;
+  }
+  if (bytes >= 0x80) *out = NormalizeToken(name);
+}
+
 // Appends the outlet a claim was relayed through: its full name when the
 // text used a short form.
 void AppendVia(std::string* out, const Attribution& a, std::string_view text) {
@@ -124,59 +146,60 @@ void AppendKindReason(std::string* r, const Attribution& a, std::string_view tex
   };
   switch (a.kind) {
     case SourceKind::kNamedPerson:
-      *r += "named person: ";
+      *r += "named person: "sv;
       who();
       if (!a.refers_to.empty()) {
-        *r += " (";
+        *r += " ("sv;
         AppendQuoted(r, source);
         *r += ')';
       }
       return;
     case SourceKind::kOrganization:
-      *r += "named body on record: ";
+      *r += "named body on record: "sv;
       AppendOneLine(r, source);
       return;
     case SourceKind::kDocument:
-      *r += "document: ";
+      *r += "document: "sv;
       AppendOneLine(r, source);
       return;
     case SourceKind::kOutlet:
-      *r += "another outlet is the source: ";
+      *r += "another outlet is the source: "sv;
       who();
       return;
     case SourceKind::kAnonymousDescribed:
-      *r += "anonymous source, described by vantage point: ";
+      *r += "anonymous source, described by vantage point: "sv;
       AppendQuoted(r, source);
       return;
     case SourceKind::kAnonymousBare:
-      *r += "anonymous source, undescribed: ";
+      *r += "anonymous source, undescribed: "sv;
       AppendQuoted(r, source);
       return;
     case SourceKind::kVague:
-      *r += "vague group as source: ";
+      *r += "vague group as source: "sv;
       AppendQuoted(r, source);
       return;
     case SourceKind::kUnknown:
-      *r += "source ";
+      *r += "source "sv;
       AppendQuoted(r, source);
-      *r += " could not be identified";
+      *r += " could not be identified"sv;
       return;
     case SourceKind::kNone: break;
   }
-  *r += "no source";
+  *r += "no source"sv;
 }
 
 // Sets the claim's advice (empty for a strong claim); the string keeps its
-// capacity from one use to the next.
+// capacity from one use to the next. It is emptied first, so each branch
+// appends its advice.
 void SetAdvice(Claim* c, const Attribution* a, std::string_view text) {
   std::string& out = c->advice;
   out.clear();
   if (c->tier == Tier::kStrong) return;
   if (!a) {
     if (c->tier == Tier::kUnattributed)
-      out = "Unless this is established fact or the writer's own reporting, attribute it.";
+      out += "Unless this is established fact or the writer's own reporting, attribute it."sv;
     else
-      out = "Say who reported or believes this, or confirm it and drop the hedge.";
+      out += "Say who reported or believes this, or confirm it and drop the hedge."sv;
     return;
   }
   switch (a->kind) {
@@ -184,33 +207,33 @@ void SetAdvice(Claim* c, const Attribution* a, std::string_view text) {
     case SourceKind::kOrganization:
     case SourceKind::kDocument:
       if (!a->via.empty()) {
-        out = "Check the original in ";
+        out += "Check the original in "sv;
         AppendVia(&out, *a, text);
-        out += " and credit it, or confirm with the source directly.";
+        out += " and credit it, or confirm with the source directly."sv;
       } else if (a->kind == SourceKind::kOrganization) {
-        out = "Quote or link the body's statement rather than paraphrase it.";
+        out += "Quote or link the body's statement rather than paraphrase it."sv;
       } else {
-        out = "Confirm the claim with the source or a document, and drop the hedge.";
+        out += "Confirm the claim with the source or a document, and drop the hedge."sv;
       }
       return;
     case SourceKind::kOutlet:
-      out = "Another outlet is the only source: confirm independently, or name the outlet's own source.";
+      out += "Another outlet is the only source: confirm independently, or name the outlet's own source."sv;
       return;
     case SourceKind::kAnonymousDescribed:
-      out = "Say why the source needs anonymity and how they know, or find an on-record source.";
+      out += "Say why the source needs anonymity and how they know, or find an on-record source."sv;
       return;
     case SourceKind::kAnonymousBare:
-      out = "Describe who the sources are (their vantage point) and why they are anonymous, or find an on-record source.";
+      out += "Describe who the sources are (their vantage point) and why they are anonymous, or find an on-record source."sv;
       return;
     case SourceKind::kVague:
-      out = "Name who says this, or cite evidence for it.";
+      out += "Name who says this, or cite evidence for it."sv;
       return;
     case SourceKind::kUnknown:
-      out = "Make clear who is speaking: the pronoun has no named antecedent.";
+      out += "Make clear who is speaking: the pronoun has no named antecedent."sv;
       return;
     case SourceKind::kNone: break;
   }
-  out = "Attribute this claim.";
+  out += "Attribute this claim."sv;
 }
 
 }  // namespace
@@ -316,6 +339,7 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
     return it != quotes.begin() && std::prev(it)->second >= end;
   };
   std::vector<Span> own;  // the writer's own hedges of the claim
+  const auto unattributed_score = static_cast<int>(std::lround(model.unattributed));
   for (Claim& c : *claims) {
     c.hedges.clear();
     c.reasons.clear();
@@ -328,9 +352,10 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
          i < analysis.cue_begin[c.last_sentence + 1]; ++i) {
       const CueMatch& m = analysis.cues[i];
       const Entry& e = analyzer.matcher().entry(m.entry);
-      if (e.family == Family::kAnonymousSources && (e.category == "reason" || e.category == "grant"))
+      const std::string_view category = e.category;
+      if (e.family == Family::kAnonymousSources && (category == "reason" || category == "grant"))
         anonymity_reason = true;
-      if (e.family == Family::kAnonymousSources && e.category == "vantage") vantage = true;
+      if (e.family == Family::kAnonymousSources && category == "vantage") vantage = true;
       if (e.family != Family::kHedges) continue;
       HedgeHit h;
       h.span = {m.begin, m.end};
@@ -350,13 +375,13 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
     double score = 0;
     if (!a) {
       if (own.empty()) {
-        c.score = static_cast<int>(std::lround(model.unattributed));
+        c.score = unattributed_score;
         c.tier = Tier::kUnattributed;
         if (!c.attributions.empty() && c.attributions.front().mental) {
           std::string& r = NewReason(&c);
-          r += "states a belief or intention (";
+          r += "states a belief or intention ("sv;
           AppendQuoted(&r, SpanText(text, c.attributions.front().cue));
-          r += ") without saying how the writer knows";
+          r += ") without saying how the writer knows"sv;
         } else {
           NewReason(&c) = "no source and no hedge: the writer's own claim";
         }
@@ -364,69 +389,73 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
         continue;
       }
       score = model.base[static_cast<int>(SourceKind::kNone)];
-      c.reasons.push_back("no source given");
+      AddReason(&c, "no source given");
     } else {
       score = model.base[static_cast<int>(a->kind)];
       AppendKindReason(&NewReason(&c), *a, text);
       const bool named = a->kind == SourceKind::kNamedPerson || a->kind == SourceKind::kOrganization;
       if (named && a->quote == QuoteKind::kDirect) {
         score += model.direct_quote;
-        c.reasons.push_back("direct quotation");
+        AddReason(&c, "direct quotation");
       } else if (named && a->quote == QuoteKind::kPartial) {
         score += model.partial_quote;
-        c.reasons.push_back("partly quoted");
+        AddReason(&c, "partly quoted");
       }
       if (!a->via.empty()) {
         if (a->kind != SourceKind::kOutlet) {
           score += IsNamed(a->kind) ? model.relayed : model.relayed_anonymous;
           std::string& r = NewReason(&c);
-          r += "relayed from ";
+          r += "relayed from "sv;
           AppendVia(&r, *a, text);
         }
       }
       if (IsAnonymous(a->kind) && anonymity_reason) {
         score += model.anonymity_reason;
-        c.reasons.push_back("says why the source is anonymous");
+        AddReason(&c, "says why the source is anonymous");
       }
       if (IsAnonymous(a->kind) && vantage) {
         score += model.vantage;
-        c.reasons.push_back("says how the source knows");
+        AddReason(&c, "says how the source knows");
       }
       if (a->kind == SourceKind::kAnonymousBare &&
           NormalizeToken(SpanText(text, a->source)) == "sources") {
         score += model.bare_plural_sources;
-        c.reasons.push_back("'sources' with nothing else");
+        AddReason(&c, "'sources' with nothing else");
       }
-      if (a->verb_class == "loaded") {
+      const std::string_view verb_class = a->verb_class;
+      if (verb_class == "loaded") {
         score += model.loaded_verb;
         std::string& r = NewReason(&c);
-        r += "loaded verb: ";
+        r += "loaded verb: "sv;
         AppendQuoted(&r, SpanText(text, a->cue));
-      } else if (a->verb_class == "tentative") {
+      } else if (verb_class == "tentative") {
         score += model.tentative_verb;
         std::string& r = NewReason(&c);
-        r += "tentative verb: ";
+        r += "tentative verb: "sv;
         AppendQuoted(&r, SpanText(text, a->cue));
       }
       if (a->inherited) {
         score += model.inherited;
-        c.reasons.push_back("attributed only in another sentence");
+        AddReason(&c, "attributed only in another sentence");
       }
     }
     for (const Span& h : own) {
       std::string& r = NewReason(&c);
-      r += "hedged: ";
+      r += "hedged: "sv;
       AppendQuoted(&r, SpanText(text, h));
     }
     score += hedge_penalty;
     if (c.stacked_hedges) {
       score += model.stacked_hedges;
-      c.reasons.push_back("stacked hedges (" + std::to_string(own.size()) + ")");
+      std::string& r = NewReason(&c);
+      r += "stacked hedges ("sv;
+      r += std::to_string(own.size());
+      r += ')';
     }
     for (const HedgeHit& h : c.hedges)
       if (h.quoted) {
         std::string& r = NewReason(&c);
-        r += "the speaker's own hedge, quoted: ";
+        r += "the speaker's own hedge, quoted: "sv;
         AppendQuoted(&r, SpanText(text, h.span));
       }
     score = std::clamp(score, 0.0, 100.0);
@@ -452,6 +481,7 @@ Summary Summarize(const Analyzer& analyzer, const Document& document, const Anal
 
 void SummaryBuilder::Add(const Document& document, const Analysis& analysis, const std::vector<Claim>& claims) {
   const std::string& text = document.text();
+  std::string normalized;  // a source's name as NormalizeToken() gives it, made in one buffer
   for (const Claim& c : claims) {
     ++claims_;
     ++s_.claims_by_tier[static_cast<int>(c.tier)];
@@ -467,8 +497,12 @@ void SummaryBuilder::Add(const Document& document, const Analysis& analysis, con
     if (a->inherited && inherited_claim_ == 0) inherited_claim_ = claims_;
     if (IsAnonymous(a->kind)) ++anonymous_;
     auto note = [&](std::unordered_set<std::string, StringViewHash, std::equal_to<>>* names) {
-      if (a->refers_to.empty()) names->insert(NormalizeToken(SpanText(text, a->source)));
-      else names->insert(a->refers_to);
+      if (!a->refers_to.empty()) {
+        names->insert(a->refers_to);
+        return;
+      }
+      NormalizeName(SpanText(text, a->source), &normalized);
+      if (names->find(std::string_view(normalized)) == names->end()) names->insert(normalized);
     };
     if (IsNamed(a->kind)) note(&named_);
     else if (IsAnonymous(a->kind) || a->kind == SourceKind::kVague) note(&unnamed_);
@@ -482,8 +516,12 @@ void SummaryBuilder::Add(const Document& document, const Analysis& analysis, con
       else ++it->second;
     }
   }
+  // Counted apart from s_: a store to it could change a token's kind (a
+  // byte), as far as the compiler knows, so it would be stored on every token.
+  int words = 0;
   for (const Token& t : analysis.tokens)
-    if (t.kind != TokenKind::kPunct) ++s_.words;
+    if (t.kind != TokenKind::kPunct) ++words;
+  s_.words += words;
   pattern_errors_.insert(analysis.pattern_errors.begin(), analysis.pattern_errors.end());
 }
 

@@ -690,4 +690,40 @@ TEST_CASE("Locate with a line hint agrees with Locate, in any order", "[document
   }
 }
 
+TEST_CASE("ToOriginal and LineColumnOf with a hint agree with them, in any order", "[document]") {
+  // Many offset runs (HTML tags and entities, Markdown markup, a BOM and
+  // CRLF line ends), offsets before the first run and at the text's end.
+  std::string html = "<html><body>";
+  std::string markdown = "\xEF\xBB\xBF# Title\r\n\r\n";
+  std::mt19937 rng(11);
+  for (int p = 0; p < 200; ++p) {
+    html += "<p>Word " + std::to_string(p) + (rng() % 2 ? " &amp; <b>bold</b> &rsquo;s" : " plain") + "</p>\n";
+    markdown += "Some *emphasis* and [a link](http://x.example/" + std::to_string(p) + ")" +
+                (rng() % 3 ? "\r\n\r\n" : "\r\n");
+  }
+  html += "</body></html>";
+  for (const auto& [name, input] : {std::pair<const char*, std::string>{"draft.html", html},
+                                    {"draft.md", markdown}, {"draft.txt", markdown}}) {
+    Result<Document> doc = ReadDocument(name, input, ReadOptions{});
+    REQUIRE(doc.ok());
+    const auto size = static_cast<uint32_t>(doc->text().size());
+    std::vector<uint32_t> offsets;
+    for (uint32_t at = 0; at <= size + 1; ++at) offsets.push_back(at);
+    for (bool sorted : {true, false}) {
+      if (!sorted) std::shuffle(offsets.begin(), offsets.end(), rng);
+      size_t run_hint = 0, line_hint = 0;
+      for (uint32_t at : offsets) {
+        INFO(name << " offset " << at << (sorted ? " (sorted)" : " (shuffled)"));
+        const uint32_t expected = doc->ToOriginal(at);
+        REQUIRE(doc->ToOriginal(at, &run_hint) == expected);
+        if (at > 0) REQUIRE(doc->ToOriginalEnd(at, &run_hint) == doc->ToOriginalEnd(at));
+        const LineColumn want = doc->LineColumnOf(expected);
+        const LineColumn got = doc->LineColumnOf(expected, &line_hint);
+        REQUIRE(got.line == want.line);
+        REQUIRE(got.column == want.column);
+      }
+    }
+  }
+}
+
 }  // namespace sourcecheck

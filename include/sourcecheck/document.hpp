@@ -94,6 +94,14 @@ class Document {
   uint32_t ToOriginalEnd(uint32_t text_end) const {
     return text_end == 0 ? ToOriginal(0) : ToOriginal(text_end - 1) + 1;
   }
+  // The same two for offsets visited in nearly increasing order (a
+  // report's claims and their spans): *run_hint, 0 at first, keeps the run
+  // of the offset mapped last, so that an offset in it or the next needs no
+  // search. Any order gives the right answer.
+  uint32_t ToOriginal(uint32_t text_offset, size_t* run_hint) const;
+  uint32_t ToOriginalEnd(uint32_t text_end, size_t* run_hint) const {
+    return text_end == 0 ? ToOriginal(0, run_hint) : ToOriginal(text_end - 1, run_hint) + 1;
+  }
   // The 1-based line and column of a byte offset in original(). CRLF and a
   // lone CR each end one line. A leading BOM belongs to no line: line 1
   // starts after it, as in an editor. Offsets past the end are clamped.
@@ -105,6 +113,8 @@ class Document {
   // steps over the lines between instead of searching them all. Any order
   // gives the right answer; increasing order gives it fast.
   LineColumn Locate(uint32_t text_offset, size_t* line_hint) const;
+  // LineColumnOf() with such a hint.
+  LineColumn LineColumnOf(uint32_t original_offset, size_t* line_hint) const;
   // The original line (without its line break) with the given 1-based number;
   // empty when out of range.
   std::string_view OriginalLine(uint32_t line) const;

@@ -90,8 +90,20 @@ class SourcesBuilder {
   std::vector<SourceSummary> Finish();
 
  private:
+  // The sources by name, in a table of open addressing (compact, with no
+  // allocation per name, for a document with a hundred thousand sources):
+  // each slot holds a name's hash and 1 + the index in sources_ of the first
+  // source of that name (0: an empty slot). Sources of the same name but
+  // another kind follow from there through next_kind_.
+  struct Slot {
+    uint32_t hash = 0;
+    uint32_t source = 0;
+  };
+  void Grow();
+
   std::vector<SourceSummary> sources_;
-  std::unordered_map<std::string, std::vector<size_t>, StringViewHash, std::equal_to<>> by_name_;
+  std::vector<Slot> slots_;          // a power of two of them, at most half used
+  std::vector<uint32_t> next_kind_;  // per source: 1 + index of the next of its name, or 0
 };
 
 // Analyses `document` (which must outlive the returned Report). A document

@@ -1,6 +1,7 @@
 // The terminal report: summary first, then each listed claim.
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 #include "render_common.hpp"
 
@@ -66,32 +67,59 @@ const char* ScoreCode(int score) {
   return "1;31";
 }
 
-// One character cell of a line being wrapped.
+// One character cell of a line being wrapped: a code point, with any
+// combining marks after it, of Cells::text. Cells are small values that
+// point into the text rather than hold their bytes: a long report wraps
+// millions of them.
 struct Cell {
-  std::string bytes;  // one code point
-  int width = 1;
+  uint32_t begin = 0;  // in Cells::text
+  uint32_t size = 0;   // bytes
+  uint8_t width = 1;
   Mark mark = Mark::kNone;
 };
 
-using Line = std::vector<Cell>;
+// The cells of some marked text, over that text.
+struct Cells {
+  std::string text;
+  std::vector<Cell> cells;
+
+  std::string_view Bytes(const Cell& c) const { return std::string_view(text).substr(c.begin, c.size); }
+  // A cell that is exactly the character `ch` (no combining mark after it).
+  bool Is(const Cell& c, char ch) const { return c.size == 1 && text[c.begin] == ch; }
+};
+
+// A line of wrapped cells: a run of the cells wrapped, which it points into.
+using Line = std::span<const Cell>;
 
 // Greedy word wrap of cells into lines of at most `width` columns; a word
-// longer than a line is cut.
-std::vector<Line> WrapCells(const std::vector<Cell>& cells, int width) {
-  std::vector<Line> lines(1);
+// longer than a line is cut. A line is a run of consecutive cells: the
+// spaces dropped are those where a line breaks, and the part of a word
+// carried to the next line after a hyphen is the end of the line before.
+std::vector<Line> WrapCells(const Cells& all, int width) {
+  const std::vector<Cell>& cells = all.cells;
+  std::vector<Line> lines;
+  size_t begin = 0, end = 0;  // the line being filled: cells[begin, end)
+  auto push = [&](size_t i) {
+    if (begin == end) begin = i;
+    end = i + 1;
+  };
+  auto close = [&](size_t last) {
+    lines.emplace_back(cells.data() + begin, last - begin);
+    begin = end = last;
+  };
   int used = 0;
   size_t i = 0;
   while (i < cells.size()) {
-    if (cells[i].bytes == " ") {
+    if (all.Is(cells[i], ' ')) {
       // A space is kept only between words on one line.
       size_t j = i + 1;
       int word = 0;
-      while (j < cells.size() && cells[j].bytes != " ") word += cells[j++].width;
+      while (j < cells.size() && !all.Is(cells[j], ' ')) word += cells[j++].width;
       if (used > 0 && used + 1 + std::min(word, width) > width) {
-        lines.emplace_back();
+        close(end);
         used = 0;
       } else if (used > 0) {
-        lines.back().push_back(cells[i]);
+        push(i);
         ++used;
       }
       ++i;
@@ -100,54 +128,64 @@ std::vector<Line> WrapCells(const std::vector<Cell>& cells, int width) {
     if (used + cells[i].width > width && used > 0) {
       // A word longer than a line is cut after its last hyphen that fits,
       // else where the line ends.
-      Line& full = lines.back();
-      size_t cut = full.size();
-      while (cut > 0 && full[cut - 1].bytes != " " && full[cut - 1].bytes != "-") --cut;
-      Line carried;
-      if (cut > 0 && full[cut - 1].bytes == "-" && cut < full.size()) {
-        carried.assign(full.begin() + static_cast<std::ptrdiff_t>(cut), full.end());
-        full.resize(cut);
+      size_t cut = end;
+      while (cut > begin && !all.Is(cells[cut - 1], ' ') && !all.Is(cells[cut - 1], '-')) --cut;
+      if (cut > begin && all.Is(cells[cut - 1], '-') && cut < end) {
+        const size_t carried_end = end;
+        close(cut);
+        end = carried_end;  // the carried cells open the next line
+      } else {
+        close(end);
       }
-      lines.push_back(std::move(carried));
       used = 0;
-      for (const Cell& c : lines.back()) used += c.width;
+      for (size_t k = begin; k < end; ++k) used += cells[k].width;
     }
-    lines.back().push_back(cells[i]);
+    push(i);
     used += cells[i].width;
     ++i;
   }
+  close(end);
   return lines;
 }
 
-std::vector<Cell> ToCells(const std::vector<std::pair<std::string, Mark>>& pieces) {
-  std::vector<Cell> cells;
+Cells ToCells(const std::vector<std::pair<std::string, Mark>>& pieces) {
+  Cells out;
+  size_t total = 0;
+  for (const auto& piece : pieces) total += piece.first.size();
+  out.text.reserve(total);
+  out.cells.reserve(total);
   for (const auto& [text, mark] : pieces) {
+    const auto base = static_cast<uint32_t>(out.text.size());
+    out.text += text;
     for (size_t i = 0; i < text.size();) {
-      const size_t n = std::min(internal::Utf8SequenceLength(static_cast<unsigned char>(text[i])), text.size() - i);
-      Cell c;
-      c.bytes = text.substr(i, n);
-      c.width = internal::CodePointWidth(c.bytes);
-      c.mark = mark;
+      const auto lead = static_cast<unsigned char>(text[i]);
+      const size_t n = std::min(internal::Utf8SequenceLength(lead), text.size() - i);
+      // ASCII, most of a text, without the table of wide and combining
+      // ranges: a printable character is one column, a control none.
+      const int width = lead < 0x80 ? (lead >= 0x20 && lead != 0x7F ? 1 : 0)
+                                     : internal::CodePointWidth(std::string_view(text).substr(i, n));
       // Combining marks join the previous cell.
-      if (c.width == 0 && !cells.empty()) cells.back().bytes += c.bytes;
-      else cells.push_back(std::move(c));
+      if (width == 0 && !out.cells.empty()) {
+        out.cells.back().size += static_cast<uint32_t>(n);
+      } else {
+        out.cells.push_back({base + static_cast<uint32_t>(i), static_cast<uint32_t>(n), static_cast<uint8_t>(width), mark});
+      }
       i += n;
     }
   }
-  return cells;
+  return out;
 }
 
 // Plain prose wrapped with a first-line prefix and a continuation prefix.
 std::string WrapProse(std::string_view text, int width, const std::string& first, const std::string& rest,
                       const std::string& first_styled = "") {
-  const std::string line = internal::OneLine(text);
-  std::vector<Cell> cells = ToCells({{line, Mark::kNone}});
+  const Cells cells = ToCells({{internal::OneLine(text), Mark::kNone}});
   const int room = std::max(10, width - internal::DisplayWidth(first));
   std::string out;
   bool first_line = true;
   for (const Line& l : WrapCells(cells, room)) {
     out += first_line ? (first_styled.empty() ? first : first_styled) : rest;
-    for (const Cell& c : l) out += c.bytes;
+    for (const Cell& c : l) out += cells.Bytes(c);
     out += "\n";
     first_line = false;
   }
@@ -159,7 +197,8 @@ std::string WrapProse(std::string_view text, int width, const std::string& first
 std::string RenderSentence(const Claim& claim, const std::string& text, int width, const Style& style) {
   const std::string indent(kIndent, ' ');
   std::string out;
-  for (const Line& line : WrapCells(ToCells(internal::DisplayPieces(claim, text)), width - kIndent)) {
+  const Cells cells = ToCells(internal::DisplayPieces(claim, text));
+  for (const Line& line : WrapCells(cells, width - kIndent)) {
     out += indent;
     if (style.color) {
       Mark current = Mark::kNone;
@@ -169,7 +208,7 @@ std::string RenderSentence(const Claim& claim, const std::string& text, int widt
           if (c.mark != Mark::kNone) out += std::string("\x1b[") + MarkCode(c.mark) + "m";
           current = c.mark;
         }
-        out += c.bytes;
+        out += cells.Bytes(c);
       }
       if (current != Mark::kNone) out += "\x1b[0m";
       out += "\n";
@@ -177,7 +216,7 @@ std::string RenderSentence(const Claim& claim, const std::string& text, int widt
     }
     std::string marks;
     for (const Cell& c : line) {
-      out += c.bytes;
+      out += cells.Bytes(c);
       marks.append(static_cast<size_t>(c.width), MarkChar(c.mark));
     }
     out += "\n";

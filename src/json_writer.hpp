@@ -139,11 +139,12 @@ class JsonWriter {
 
   // Raw writing without a check of the buffer's room per call, for a value
   // whose size is bounded in advance (a claim: tens of thousands of them,
-  // each some thirty literals, strings and numbers). BeginCursor(room)
-  // makes room for `room` bytes (at most kMaxRoom) and returns a Cursor,
-  // whose Raw calls are the writer's own, writing through a pointer that
-  // EndCursor() hands back. The caller answers for the bound: a string of
-  // n bytes takes at most QuotedRoom(n), a number 20, a literal its length.
+  // each some thirty literals, strings and numbers). Bounded(room, write)
+  // calls write(out) with `out` a Cursor, whose Raw calls are the writer's
+  // own writing through a pointer, when `room` fits in half the buffer, and
+  // with the writer itself otherwise. The caller answers for the bound: a
+  // string of n bytes takes at most QuotedRoom(n), a number 20, a literal
+  // its length.
   class Cursor {
    public:
     template <size_t N>
@@ -171,11 +172,17 @@ class JsonWriter {
   static constexpr size_t kMaxRoom = 1 << 17;  // half the buffer
   // The most bytes a string of n bytes takes quoted: every byte as \u00XX.
   static constexpr size_t QuotedRoom(size_t n) { return 6 * n + 2; }
-  Cursor BeginCursor(size_t room) {
+  template <typename Write>
+  void Bounded(size_t room, Write&& write) {
+    if (room > kMaxRoom) {
+      write(*this);
+      return;
+    }
     Reserve(room);
-    return Cursor(buf_.get() + len_);
+    Cursor cursor(buf_.get() + len_);
+    write(cursor);
+    len_ = static_cast<size_t>(cursor.p_ - buf_.get());
   }
-  void EndCursor(const Cursor& c) { len_ = static_cast<size_t>(c.p_ - buf_.get()); }
 
   // Writes what is buffered; call at the end.
   void Finish() { Drain(); }
@@ -258,31 +265,19 @@ class JsonWriter {
     buf_[len_++] = c;
   }
 
-  // Whether any of the 8 bytes at p is a control character, '"' or '\\'
-  // (the classic SWAR tests for "a byte below n" and "a byte equal to c";
-  // exact as a yes or no).
+  // Whether any of the bytes of a Word (uint64_t: 8, uint32_t: 4) at p is
+  // a control character, '"' or '\\' (the classic SWAR tests for "a byte
+  // below n" and "a byte equal to c"; exact as a yes or no).
+  template <typename Word = uint64_t>
   static bool NeedsEscape(const char* p) {
-    uint64_t v;
-    std::memcpy(&v, p, 8);
-    constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-    const uint64_t below_space = (v - kOnes * 0x20) & ~v & kHigh;
-    const uint64_t q = v ^ (kOnes * '"');
-    const uint64_t quote = (q - kOnes) & ~q & kHigh;
-    const uint64_t b = v ^ (kOnes * '\\');
-    const uint64_t backslash = (b - kOnes) & ~b & kHigh;
-    return (below_space | quote | backslash) != 0;
-  }
-
-  // The same test for the 4 bytes at p.
-  static bool NeedsEscape4(const char* p) {
-    uint32_t v;
-    std::memcpy(&v, p, 4);
-    constexpr uint32_t kOnes = 0x01010101u, kHigh = 0x80808080u;
-    const uint32_t below_space = (v - kOnes * 0x20) & ~v & kHigh;
-    const uint32_t q = v ^ (kOnes * '"');
-    const uint32_t quote = (q - kOnes) & ~q & kHigh;
-    const uint32_t b = v ^ (kOnes * '\\');
-    const uint32_t backslash = (b - kOnes) & ~b & kHigh;
+    Word v;
+    std::memcpy(&v, p, sizeof v);
+    constexpr Word kOnes = static_cast<Word>(0x0101010101010101ull), kHigh = static_cast<Word>(0x8080808080808080ull);
+    const Word below_space = (v - kOnes * 0x20) & ~v & kHigh;
+    const Word q = v ^ (kOnes * '"');
+    const Word quote = (q - kOnes) & ~q & kHigh;
+    const Word b = v ^ (kOnes * '\\');
+    const Word backslash = (b - kOnes) & ~b & kHigh;
     return (below_space | quote | backslash) != 0;
   }
 
@@ -382,7 +377,7 @@ class JsonWriter {
         i = n;
       }
     } else if (n >= 4) {
-      if (!NeedsEscape4(in) && !NeedsEscape4(in + n - 4)) {
+      if (!NeedsEscape<uint32_t>(in) && !NeedsEscape<uint32_t>(in + n - 4)) {
         std::memcpy(out, in, 4);
         std::memcpy(out + n - 4, in + n - 4, 4);
         i = n;

@@ -379,14 +379,7 @@ size_t ClaimRoom(const Analyzer& analyzer, const Claim& c) {
 void WriteClaim(JsonWriter& w, const Analyzer& analyzer, const Document& doc, const Claim& c, uint32_t id,
                 Hints* hints) {
   w.BeginRaw();
-  const size_t room = ClaimRoom(analyzer, c);
-  if (room > JsonWriter::kMaxRoom) {
-    WriteClaimTo(w, analyzer, doc, c, id, hints);
-    return;
-  }
-  JsonWriter::Cursor cursor = w.BeginCursor(room);
-  WriteClaimTo(cursor, analyzer, doc, c, id, hints);
-  w.EndCursor(cursor);
+  w.Bounded(ClaimRoom(analyzer, c), [&](auto& out) { WriteClaimTo(out, analyzer, doc, c, id, hints); });
 }
 
 // One source on a line of its own, raw like a claim (a long report has
@@ -411,14 +404,8 @@ void WriteSourceTo(Out& w, const SourceSummary& s) {
 // and kind's name within 64 bytes, a claim id and comma within 11).
 void WriteSource(JsonWriter& w, const SourceSummary& s) {
   w.BeginRaw();
-  const size_t room = 64 + JsonWriter::QuotedRoom(s.name.size()) + 11 * s.claims.size();
-  if (room > JsonWriter::kMaxRoom) {
-    WriteSourceTo(w, s);
-    return;
-  }
-  JsonWriter::Cursor cursor = w.BeginCursor(room);
-  WriteSourceTo(cursor, s);
-  w.EndCursor(cursor);
+  w.Bounded(64 + JsonWriter::QuotedRoom(s.name.size()) + 11 * s.claims.size(),
+            [&](auto& out) { WriteSourceTo(out, s); });
 }
 
 // From the end of the claims array to the end of the report.

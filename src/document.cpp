@@ -96,16 +96,21 @@ std::string ErrnoText(int error) {
 
 // Maps `pos` through `runs` (from a space of from_size bytes into one of
 // to_size bytes) with the semantics documented on OffsetRun.
+// `pos`, which lies in run `r` (at or after its start, before the next
+// run's), mapped through it. Clamped so that runs handed to FromParts that
+// overshoot stay harmless.
+uint32_t MapInRun(const OffsetRun& r, size_t pos, size_t to_size) {
+  const size_t mapped = r.original_begin + std::min<size_t>(pos - r.text_begin, r.length);
+  return static_cast<uint32_t>(std::min(mapped, to_size));
+}
+
 uint32_t MapOffset(const std::vector<OffsetRun>& runs, size_t from_size, size_t to_size, size_t pos) {
   if (pos >= from_size) return static_cast<uint32_t>(to_size);
   if (runs.empty()) return static_cast<uint32_t>(std::min(pos, to_size));
   auto it = std::upper_bound(runs.begin(), runs.end(), pos,
                              [](size_t p, const OffsetRun& r) { return p < r.text_begin; });
   if (it == runs.begin()) return static_cast<uint32_t>(std::min<size_t>(runs.front().original_begin, to_size));
-  --it;
-  // Clamped so that runs handed to FromParts that overshoot stay harmless.
-  const size_t mapped = it->original_begin + std::min<size_t>(pos - it->text_begin, it->length);
-  return static_cast<uint32_t>(std::min(mapped, to_size));
+  return MapInRun(*std::prev(it), pos, to_size);
 }
 
 // Appends runs in text order, merging neighbours so a document that is
@@ -1903,9 +1908,7 @@ uint32_t Document::ToOriginal(uint32_t text_offset, size_t* run_hint) const {
                             runs) - 1;
     *run_hint = k;
   }
-  // As MapOffset from here.
-  const size_t mapped = runs[k].original_begin + std::min<size_t>(text_offset - runs[k].text_begin, runs[k].length);
-  return static_cast<uint32_t>(std::min(mapped, original_.size()));
+  return MapInRun(runs[k], text_offset, original_.size());
 }
 
 LineColumn Document::Locate(uint32_t text_offset, size_t* line_hint) const {

@@ -76,23 +76,19 @@ bool SequenceAt(const TokenSequence& seq, const std::vector<Token>& tokens, size
 // so a check costs O(log n), not a scan.
 class ContextSet {
  public:
-  void Add(TokenSequence seq) {
-    if (seq.empty()) return;
-    const auto index = static_cast<uint32_t>(seqs_.size());
-    // Kept sorted as they grow (an entry may list dozens of contexts).
-    if (seq.front().kind == TokenTest::Kind::kLiteral) {
-      const std::pair<uint64_t, uint32_t> key(seq.front().hash, index);
-      by_first_.insert(std::upper_bound(by_first_.begin(), by_first_.end(), key), key);
-    } else {
-      placeholder_first_.push_back(index);
+  ContextSet() = default;
+  explicit ContextSet(const std::vector<LocatedText>& phrases) {
+    for (const LocatedText& phrase : phrases) {
+      TokenSequence seq = CompileContext(phrase.text);
+      if (seq.empty()) continue;
+      const auto index = static_cast<uint32_t>(seqs_.size());
+      IndexBy(seq.front(), index, &by_first_, &placeholder_first_);
+      IndexBy(seq.back(), index, &by_last_, &placeholder_last_);
+      seqs_.push_back(std::move(seq));
     }
-    if (seq.back().kind == TokenTest::Kind::kLiteral) {
-      const std::pair<uint64_t, uint32_t> key(seq.back().hash, index);
-      by_last_.insert(std::upper_bound(by_last_.begin(), by_last_.end(), key), key);
-    } else {
-      placeholder_last_.push_back(index);
-    }
-    seqs_.push_back(std::move(seq));
+    // Sorted once the set is whole (an entry may list dozens of contexts).
+    std::sort(by_first_.begin(), by_first_.end());
+    std::sort(by_last_.begin(), by_last_.end());
   }
   bool empty() const { return seqs_.empty(); }
 
@@ -127,6 +123,14 @@ class ContextSet {
   }
 
  private:
+  // Files phrase `index` under its end `test`: a literal word by its hash,
+  // a placeholder in the list tried at every position.
+  static void IndexBy(const TokenTest& test, uint32_t index, std::vector<std::pair<uint64_t, uint32_t>>* by_word,
+                      std::vector<uint32_t>* placeholders) {
+    if (test.kind == TokenTest::Kind::kLiteral) by_word->emplace_back(test.hash, index);
+    else placeholders->push_back(index);
+  }
+
   std::vector<TokenSequence> seqs_;
   std::vector<std::pair<uint64_t, uint32_t>> by_first_;
   std::vector<uint32_t> placeholder_first_;
@@ -163,9 +167,10 @@ struct CompiledPattern {
 };
 
 // An open-addressing map from 64-bit keys (never 0) to values, for the
-// lookups on the hot path: token hash -> vocabulary entry, and (state,
-// vocabulary id) -> next state. A key and its value sit side by side, so a
-// lookup touches one cache line.
+// lookups on the hot path: (state, vocabulary id) -> next state, and an
+// anchor word's hash -> its patterns (the vocabulary has a table of its
+// own, VocabTable). A key and its value sit side by side, so a lookup
+// touches one cache line.
 template <typename Value>
 class FlatMap {
  public:
@@ -463,10 +468,10 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
     r.case_rule = entry.case_rule;
     r.family = entry.family;
     r.is_non_cue = entry.family == Family::kNonCues;
-    for (const LocatedText& t : entry.not_before) r.not_before.Add(CompileContext(t.text));
-    for (const LocatedText& t : entry.only_before) r.only_before.Add(CompileContext(t.text));
-    for (const LocatedText& t : entry.only_after) r.only_after.Add(CompileContext(t.text));
-    for (const LocatedText& t : entry.not_after) r.not_after.Add(CompileContext(t.text));
+    r.not_before = ContextSet(entry.not_before);
+    r.only_before = ContextSet(entry.only_before);
+    r.only_after = ContextSet(entry.only_after);
+    r.not_after = ContextSet(entry.not_after);
     auto add_phrase = [&](const LocatedText& p, bool alias) {
       Tokenize(p.text, &tokens);
       if (tokens.empty()) return;

@@ -118,19 +118,6 @@ bool IsNamed(SourceKind k) {
          k == SourceKind::kDocument || k == SourceKind::kOutlet;
 }
 
-// *out = NormalizeToken(name), without its allocation and, for the
-// ASCII names most are, without decoding: NormalizeToken changes no ASCII
-// byte but A-Z, which it lower-cases.
-void NormalizeName(std::string_view name, std::string* out) {
-  out->assign(name);
-  unsigned char bytes = 0;  // the bits of every byte, to tell whether one is not ASCII
-  for (char& b : *out) {
-    bytes |= static_cast<unsigned char>(b);
-    b = b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32) : b;
-  }
-  if (bytes >= 0x80) *out = NormalizeToken(name);
-}
-
 // Appends the outlet a claim was relayed through: its full name when the
 // text used a short form.
 void AppendVia(std::string* out, const Attribution& a, std::string_view text) {
@@ -501,7 +488,7 @@ void SummaryBuilder::Add(const Document& document, const Analysis& analysis, con
         names->insert(a->refers_to);
         return;
       }
-      NormalizeName(SpanText(text, a->source), &normalized);
+      NormalizeToken(SpanText(text, a->source), &normalized);
       if (names->find(std::string_view(normalized)) == names->end()) names->insert(normalized);
     };
     if (IsNamed(a->kind)) note(&named_);

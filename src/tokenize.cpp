@@ -526,7 +526,22 @@ void Tokenize(std::string_view text, std::vector<Token>* out) {
 
 std::string NormalizeToken(std::string_view t) {
   std::string out;
-  out.reserve(t.size());
+  NormalizeToken(t, &out);
+  return out;
+}
+
+void NormalizeToken(std::string_view t, std::string* into) {
+  std::string& out = *into;
+  // ASCII (most text) changes only in A-Z: lower-cased in place, with no
+  // decoding.
+  out.assign(t);
+  unsigned char bytes = 0;  // every byte's bits OR-ed: the high one tells of a byte past ASCII
+  for (char& b : out) {
+    bytes |= static_cast<unsigned char>(b);
+    b = b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32) : b;
+  }
+  if (bytes < 0x80) return;
+  out.clear();
   size_t i = 0;
   while (i < t.size()) {
     const CharInfo c = Decode(t, i);
@@ -553,7 +568,6 @@ std::string NormalizeToken(std::string_view t) {
     }
     i += c.len;
   }
-  return out;
 }
 
 }  // namespace sourcecheck

@@ -86,5 +86,8 @@ uint64_t NormalizedHash(std::string_view normalized);
 // The normalised form of a token's text (for display, tests and compiling
 // lexicons): case-folded, quotes straightened, dashes as "-" or "--".
 std::string NormalizeToken(std::string_view token_text);
+// The same into *out, replacing what it held and reusing its storage (for
+// a caller normalising many names in a loop).
+void NormalizeToken(std::string_view token_text, std::string* out);
 
 }  // namespace sourcecheck

@@ -126,7 +126,7 @@ const WordSet kBoundaries = {
     "among", "per", "via", "like", "unlike", "despite", "amid", "by", "in", "on", "at",
     "for", "from", "with", "and", "said", "says", "say", "told", "according", "there",
     "here", "now", "today", "yesterday", "tonight", "this", "these", "those", "it", "its",
-    "we", "i", "you", "us", "me", "what", "how", "why", "why", "all", "both", "each",
+    "we", "i", "you", "us", "me", "what", "how", "why", "all", "both", "each",
     "either", "neither", "even", "only", "just", "still", "already", "instead", "too",
     "very", "more", "most", "less", "least", "no", "nor", "up", "out", "off", "down",
     "away", "back", "around", "again", "ever", "never", "always", "often", "sometimes",

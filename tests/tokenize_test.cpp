@@ -176,6 +176,20 @@ TEST_CASE("Tokenize case-folds Latin letters beyond ASCII", "[tokenize]") {
   CHECK(NormalizeToken("\xC5\xB8") == "\xC3\xBF");  // Ÿ -> ÿ
 }
 
+TEST_CASE("NormalizeToken into a string replaces what the string held", "[tokenize]") {
+  // The same forms as the returning NormalizeToken, ASCII or not, written
+  // over a longer earlier value.
+  std::string out = "a much longer earlier value than any below";
+  for (std::string_view word : {"Osei", "U.S.", "\xE2\x80\x9CHi\xE2\x80\x9D", "\xC3\x89LYS\xC3\x89" "E", ""}) {
+    NormalizeToken(word, &out);
+    CHECK(out == NormalizeToken(word));
+  }
+  NormalizeToken("Costa", &out);
+  CHECK(out == "costa");
+  NormalizeToken("\xE2\x80\x94", &out);
+  CHECK(out == "--");
+}
+
 TEST_CASE("Tokenize tells opening from closing quotes", "[tokenize]") {
   const auto flags_of = [](std::string_view text, std::string_view mark) {
     std::vector<uint16_t> out;

@@ -10,6 +10,10 @@
 #include <cstring>
 #include <utility>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "sourcecheck/suppress.hpp"
 
 namespace sourcecheck {
@@ -279,11 +283,32 @@ Utf8Check CheckUtf8(const unsigned char* p, size_t avail) {
   return {need, Utf8Problem::kNone};
 }
 
-bool HasSpecialByte(uint64_t v) {
+// The first byte at or after d[i] that Clean must look at (a byte of
+// 0x80 or above, a NUL or a CR), or n. Prose is mostly ASCII without CR or
+// NUL: it is skipped a block at a time, and the block holding such a byte
+// says where, so the bytes before it are not read again one by one.
+size_t SkipPlain(const unsigned char* d, size_t i, size_t n) {
+#if defined(__SSE2__)
+  const __m128i cr = _mm_set1_epi8('\r');
+  const __m128i zero = _mm_setzero_si128();
+  for (; i + 16 <= n; i += 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + i));
+    // The sign bit is a byte's high bit: movemask finds 0x80 and above.
+    const int special = _mm_movemask_epi8(_mm_or_si128(v, _mm_or_si128(_mm_cmpeq_epi8(v, zero), _mm_cmpeq_epi8(v, cr))));
+    if (special != 0) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(special)));
+  }
+#else
   constexpr uint64_t kOnes = 0x0101010101010101ull;
   constexpr uint64_t kHighs = 0x8080808080808080ull;
   auto has_zero = [](uint64_t x) { return (x - kOnes) & ~x & kHighs; };
-  return ((v & kHighs) | has_zero(v) | has_zero(v ^ (kOnes * '\r'))) != 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t v;
+    std::memcpy(&v, d + i, sizeof v);
+    if (((v & kHighs) | has_zero(v) | has_zero(v ^ (kOnes * '\r'))) != 0) break;
+  }
+#endif
+  while (i < n && d[i] < 0x80 && d[i] != 0 && d[i] != '\r') ++i;
+  return i;
 }
 
 void ComputeLineStarts(string_view original, std::vector<uint32_t>* starts) {
@@ -383,13 +408,7 @@ Status Clean(const std::string& path, string_view original, bool keep_crlf, bool
     flush(i);
   }
   while (i < n) {
-    // Prose is mostly ASCII without CR or NUL: skip it eight bytes at a time.
-    while (i + 8 <= n) {
-      uint64_t word;
-      std::memcpy(&word, d + i, sizeof word);
-      if (HasSpecialByte(word)) break;
-      i += 8;
-    }
+    i = SkipPlain(d, i, n);
     if (i >= n) break;
     const unsigned char c = d[i];
     if (c < 0x80) {

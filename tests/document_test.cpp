@@ -193,6 +193,28 @@ TEST_CASE("ReadDocument turns NUL bytes into spaces", "[document]") {
   CHECK(MustRead("d.html", "<p>a\0b</p>"s).text() == "a b");
 }
 
+TEST_CASE("ReadDocument finds a NUL, a lone CR, a non-ASCII letter or a bad byte anywhere in a block", "[document]") {
+  // Plain ASCII is skipped a block at a time: each special byte is put at
+  // every offset of a 40-byte line, across the block edges, and at its end.
+  struct Case {
+    std::string bytes;       // what is inserted
+    std::string cleaned;     // what the text holds in its place
+  };
+  const Case cases[] = {{"\0"s, " "}, {"\r", "\n"}, {"\xC3\xA9", "\xC3\xA9"}, {"\xFF", "\xEF\xBF\xBD"}};
+  for (const Case& c : cases) {
+    for (size_t at = 0; at <= 40; ++at) {
+      const std::string plain(40, 'x');
+      const std::string input = plain.substr(0, at) + c.bytes + plain.substr(at);
+      INFO("insert " << c.cleaned.size() << " bytes at " << at);
+      const Document doc = MustRead("draft.txt", input, InputFormat::kText, /*replace=*/true);
+      CHECK(doc.text() == plain.substr(0, at) + c.cleaned + plain.substr(at));
+      CHECK(doc.original() == input);
+      // The first byte after the special one maps back past it.
+      CHECK(doc.ToOriginal(static_cast<uint32_t>(at + c.cleaned.size())) == at + c.bytes.size());
+    }
+  }
+}
+
 TEST_CASE("ReadDocument reports each kind of invalid UTF-8", "[document]") {
   auto [input, message] = GENERATE(table<std::string, std::string>({
       {"ab\x80" "cd", "draft.txt: invalid UTF-8 at byte 2: stray continuation byte (80)"},

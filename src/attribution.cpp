@@ -4699,7 +4699,9 @@ void Attributor::AttributeClaim(Claim* claim) {
 }
 
 // Empties a claim for reuse, keeping the capacity of its vectors and its
-// advice string, so a section's claims are made without allocating.
+// advice string, so a section's claims are made without allocating. Its
+// reasons are left as they are: Score writes the new ones over them,
+// reusing their strings, and drops the rest.
 void Reset(Claim* c) {
   c->first_sentence = c->last_sentence = 0;
   c->span = {};
@@ -4709,7 +4711,6 @@ void Reset(Claim* c) {
   c->stacked_hedges = false;
   c->score = 0;
   c->tier = Tier::kUnattributed;
-  c->reasons.clear();
   c->advice.clear();
   c->suppressed = false;
 }

@@ -85,16 +85,35 @@ void AppendOneLine(std::string* out, std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) p[i] = p[i] == '\n' || p[i] == '\r' ? ' ' : p[i];
 }
 
-// A new reason at the end of the claim's, with room for a typical one so
-// that building it allocates once.
-std::string& NewReason(Claim* c) {
-  std::string& r = c->reasons.emplace_back();
-  r.reserve(96);
-  return r;
-}
+// A claim's reasons, written over the ones it holds: a claim reused from
+// an earlier section (Attribute leaves its reasons to Score) gives each new
+// reason the storage of an old one, so that once the strings have grown,
+// scoring allocates nothing per reason (a 5 MB text has some 42,000).
+class ReasonWriter {
+ public:
+  explicit ReasonWriter(Claim* c) : reasons_(&c->reasons) {}
+  // An empty string for the next reason; a new one has room for a typical
+  // reason, so that building it allocates once.
+  std::string& New() {
+    if (used_ < reasons_->size()) {
+      std::string& r = (*reasons_)[used_++];
+      r.clear();
+      return r;
+    }
+    ++used_;
+    std::string& r = reasons_->emplace_back();
+    r.reserve(96);
+    return r;
+  }
+  // A reason that is a fixed phrase.
+  void Add(std::string_view reason) { New().assign(reason); }
+  // Drops what is left of the claim's previous reasons.
+  void Finish() { reasons_->resize(used_); }
 
-// A reason that is a fixed phrase, made in place.
-void AddReason(Claim* c, std::string_view reason) { c->reasons.emplace_back(reason); }
+ private:
+  std::vector<std::string>* reasons_;
+  size_t used_ = 0;
+};
 
 // `text` with its line breaks as spaces.
 std::string OneLine(std::string_view text) {
@@ -329,7 +348,7 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
   const auto unattributed_score = static_cast<int>(std::lround(model.unattributed));
   for (Claim& c : *claims) {
     c.hedges.clear();
-    c.reasons.clear();
+    ReasonWriter reasons(&c);
     own.clear();
     bool anonymity_reason = false;
     bool vantage = false;
@@ -365,83 +384,84 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
         c.score = unattributed_score;
         c.tier = Tier::kUnattributed;
         if (!c.attributions.empty() && c.attributions.front().mental) {
-          std::string& r = NewReason(&c);
+          std::string& r = reasons.New();
           r += "states a belief or intention ("sv;
           AppendQuoted(&r, SpanText(text, c.attributions.front().cue));
           r += ") without saying how the writer knows"sv;
         } else {
-          NewReason(&c) = "no source and no hedge: the writer's own claim";
+          reasons.New() = "no source and no hedge: the writer's own claim";
         }
+        reasons.Finish();
         SetAdvice(&c, nullptr, text);
         continue;
       }
       score = model.base[static_cast<int>(SourceKind::kNone)];
-      AddReason(&c, "no source given");
+      reasons.Add("no source given");
     } else {
       score = model.base[static_cast<int>(a->kind)];
-      AppendKindReason(&NewReason(&c), *a, text);
+      AppendKindReason(&reasons.New(), *a, text);
       const bool named = a->kind == SourceKind::kNamedPerson || a->kind == SourceKind::kOrganization;
       if (named && a->quote == QuoteKind::kDirect) {
         score += model.direct_quote;
-        AddReason(&c, "direct quotation");
+        reasons.Add("direct quotation");
       } else if (named && a->quote == QuoteKind::kPartial) {
         score += model.partial_quote;
-        AddReason(&c, "partly quoted");
+        reasons.Add("partly quoted");
       }
       if (!a->via.empty()) {
         if (a->kind != SourceKind::kOutlet) {
           score += IsNamed(a->kind) ? model.relayed : model.relayed_anonymous;
-          std::string& r = NewReason(&c);
+          std::string& r = reasons.New();
           r += "relayed from "sv;
           AppendVia(&r, *a, text);
         }
       }
       if (IsAnonymous(a->kind) && anonymity_reason) {
         score += model.anonymity_reason;
-        AddReason(&c, "says why the source is anonymous");
+        reasons.Add("says why the source is anonymous");
       }
       if (IsAnonymous(a->kind) && vantage) {
         score += model.vantage;
-        AddReason(&c, "says how the source knows");
+        reasons.Add("says how the source knows");
       }
       if (a->kind == SourceKind::kAnonymousBare &&
           NormalizeToken(SpanText(text, a->source)) == "sources") {
         score += model.bare_plural_sources;
-        AddReason(&c, "'sources' with nothing else");
+        reasons.Add("'sources' with nothing else");
       }
       const std::string_view verb_class = a->verb_class;
       if (verb_class == "loaded") {
         score += model.loaded_verb;
-        std::string& r = NewReason(&c);
+        std::string& r = reasons.New();
         r += "loaded verb: "sv;
         AppendQuoted(&r, SpanText(text, a->cue));
       } else if (verb_class == "tentative") {
         score += model.tentative_verb;
-        std::string& r = NewReason(&c);
+        std::string& r = reasons.New();
         r += "tentative verb: "sv;
         AppendQuoted(&r, SpanText(text, a->cue));
       }
       if (a->inherited) {
         score += model.inherited;
-        AddReason(&c, "attributed only in another sentence");
+        reasons.Add("attributed only in another sentence");
       }
     }
     for (const Span& h : own) {
-      std::string& r = NewReason(&c);
+      std::string& r = reasons.New();
       r += "hedged: "sv;
       AppendQuoted(&r, SpanText(text, h));
     }
     score += hedge_penalty;
     if (c.stacked_hedges) {
       score += model.stacked_hedges;
-      std::string& r = NewReason(&c);
+      std::string& r = reasons.New();
       r += "stacked hedges ("sv;
       r += std::to_string(own.size());
       r += ')';
     }
     for (const HedgeHit& h : c.hedges)
       if (h.quoted) {
-        std::string& r = NewReason(&c);
+        std::string& r = reasons.New();
         r += "the speaker's own hedge, quoted: "sv;
         AppendQuoted(&r, SpanText(text, h.span));
       }
@@ -454,6 +474,7 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
         break;
       }
     }
+    reasons.Finish();
     SetAdvice(&c, a, text);
   }
 }

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "sourcecheck/attribution.hpp"
 #include "sourcecheck/report.hpp"
 
 namespace fs = std::filesystem;
@@ -179,4 +180,36 @@ TEST_CASE("Scoring: document summary and flags", "[scoring][summary]") {
   }
   CHECK(single);
   CHECK(first);
+}
+
+// A section's claims reuse the vector of the one before (SectionReader):
+// Attribute leaves their reasons for Score to write over. Scoring into
+// claims that held another document's, with more reasons or fewer, must
+// give what scoring fresh claims gives.
+TEST_CASE("Scoring: claims reused from another document get their own reasons", "[scoring]") {
+  const std::string many =
+      "Officials reportedly believe the plan might possibly fail, according to sources. "
+      "The deal is likely to be signed, the paper said, citing people familiar with the matter. "
+      "Critics perhaps suggested that the minister apparently lied.";
+  const std::string few = "Ana Costa said the levy would pass. It rained. \"We won,\" she said.";
+  auto scored = [](const std::string& text, std::vector<Claim>* claims) {
+    const Document doc = Document::FromParts("t.txt", InputFormat::kText, text, text, {});
+    const Analysis analysis = DefaultAnalyzer().Analyze(doc);
+    Attribute(DefaultAnalyzer(), doc, analysis, claims);
+    Score(DefaultAnalyzer().scoring(), DefaultAnalyzer(), doc, analysis, claims);
+  };
+  for (const auto& [first, second] : {std::pair{many, few}, std::pair{few, many}}) {
+    std::vector<Claim> fresh;
+    scored(second, &fresh);
+    std::vector<Claim> reused;
+    scored(first, &reused);
+    scored(second, &reused);
+    REQUIRE(reused.size() == fresh.size());
+    for (size_t i = 0; i < fresh.size(); ++i) {
+      INFO("claim " << i << " of: " << second);
+      CHECK(reused[i].reasons == fresh[i].reasons);
+      CHECK(reused[i].advice == fresh[i].advice);
+      CHECK(reused[i].score == fresh[i].score);
+    }
+  }
 }

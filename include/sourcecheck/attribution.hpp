@@ -43,6 +43,9 @@ std::vector<Claim> Attribute(const Analyzer& analyzer, const Document& document,
                              const Analysis& analysis);
 // The same into *claims, whose elements are reused: a caller that attributes
 // section after section with one vector allocates (almost) nothing per claim.
+// A reused claim's reasons are left for Score, which writes over them (in
+// their strings) and drops the rest: score what this attributes before
+// reading its reasons.
 void Attribute(const Analyzer& analyzer, const Document& document, const Analysis& analysis,
                std::vector<Claim>* claims);
 

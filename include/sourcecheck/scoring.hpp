@@ -59,7 +59,8 @@ struct ScoringModel {
   void Read(const std::string& path, std::string_view yaml, std::vector<Diagnostic>* out);
 };
 
-// Fills each claim's hedges, score, tier, reasons and advice.
+// Fills each claim's hedges, score, tier, reasons and advice, replacing
+// what a reused claim held (its reason strings are reused).
 void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& document,
            const Analysis& analysis, std::vector<Claim>* claims);
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <boost/regex.hpp>
-#include <deque>
 #include <optional>
 
 namespace sourcecheck {
@@ -318,9 +317,8 @@ inline size_t NextChar(std::string_view s, size_t i) {
 }
 
 // The capitals of a phrase as written: (token, character) positions.
-std::vector<std::pair<uint16_t, uint16_t>> CapitalsOf(std::string_view surface) {
-  std::vector<Token> tokens;
-  Tokenize(surface, &tokens);
+// `tokens` are the phrase's, as Tokenize gives them.
+std::vector<std::pair<uint16_t, uint16_t>> CapitalsOf(std::string_view surface, const std::vector<Token>& tokens) {
   std::vector<std::pair<uint16_t, uint16_t>> out;
   for (size_t k = 0; k < tokens.size(); ++k) {
     uint16_t ci = 0;
@@ -431,15 +429,37 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
   impl->lexicon = std::move(lexicon);
   const std::vector<Entry>& entries = impl->lexicon.entries();
 
-  // Build the trie with std::vector children lists first; the flat maps are
-  // filled once the sizes are known.
+  // The trie in one flat array (a vector of children and one of outputs per
+  // state cost two allocations for each of ~7,000 states): a state's
+  // children form a list through next_sibling, in the order they were made,
+  // which is also the order their transitions are filed in below. State 0
+  // is the root and never a child, so 0 ends a list.
   struct Node {
-    std::vector<std::pair<uint32_t, uint32_t>> children;  // (vocab id, state)
-    std::vector<uint32_t> outputs;
+    uint32_t label = 0;  // vocabulary id of the transition into this state
+    uint32_t first_child = 0;
+    uint32_t last_child = 0;
+    uint32_t next_sibling = 0;
   };
-  std::vector<Node> trie(1);
+  size_t phrase_total = 0;
   size_t anchor_count = 0;
-  for (const Entry& entry : entries) anchor_count += entry.anchors.size();
+  for (const Entry& entry : entries) {
+    phrase_total += entry.phrases.size() + entry.aliases.size();
+    anchor_count += entry.anchors.size();
+  }
+  std::vector<Node> trie(1);
+  // The defaults make about 1.5 states per phrase.
+  trie.reserve(phrase_total * 2 + 1);
+  auto add_child = [&trie](uint32_t parent, uint32_t v) {
+    const auto next = static_cast<uint32_t>(trie.size());
+    trie.push_back({v, 0, 0, 0});
+    if (trie[parent].last_child != 0) trie[trie[parent].last_child].next_sibling = next;
+    else trie[parent].first_child = next;
+    trie[parent].last_child = next;
+    return next;
+  };
+  std::vector<uint32_t> phrase_end;  // per phrase, the state it ends in
+  phrase_end.reserve(phrase_total);
+  impl->phrases.reserve(phrase_total);
   impl->anchors.Reserve(anchor_count + 1);
   std::vector<uint64_t> vocab_hashes;  // index = id - 1
   FlatMap<uint32_t> vocab_index;
@@ -482,35 +502,20 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
         // by id (a search of its list per phrase was most of the start-up).
         if (state == 0) {
           if (v >= root_child.size()) root_child.resize(v + 1, 0);
-          if (root_child[v] != 0) {
-            state = root_child[v];
-            continue;
-          }
-          const auto next = static_cast<uint32_t>(trie.size());
-          root_child[v] = next;
-          trie[0].children.emplace_back(v, next);
-          trie.emplace_back();
-          state = next;
+          if (root_child[v] == 0) root_child[v] = add_child(0, v);
+          state = root_child[v];
           continue;
         }
-        auto& children = trie[state].children;
-        auto it = std::find_if(children.begin(), children.end(),
-                               [v](const auto& c) { return c.first == v; });
-        if (it != children.end()) {
-          state = it->second;
-        } else {
-          const auto next = static_cast<uint32_t>(trie.size());
-          trie[state].children.emplace_back(v, next);
-          trie.emplace_back();
-          state = next;
-        }
+        uint32_t child = trie[state].first_child;
+        while (child != 0 && trie[child].label != v) child = trie[child].next_sibling;
+        state = child != 0 ? child : add_child(state, v);
       }
       PhraseInfo info;
       info.entry = e;
       info.length = static_cast<uint32_t>(tokens.size());
       info.alias = alias;
-      if (entry.case_rule == CaseRule::kAsWritten) info.capitals = CapitalsOf(p.text);
-      trie[state].outputs.push_back(static_cast<uint32_t>(impl->phrases.size()));
+      if (entry.case_rule == CaseRule::kAsWritten) info.capitals = CapitalsOf(p.text, tokens);
+      phrase_end.push_back(state);
       impl->phrases.push_back(std::move(info));
     };
     for (const LocatedText& p : entry.phrases) add_phrase(p, false);
@@ -548,29 +553,27 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
     }
   }
 
-  // Vocabulary and transitions into flat maps; failure links and output
-  // lists breadth-first so a state's fail target is complete before it.
-  impl->transitions.Reserve(trie.size());
-  for (uint32_t s = 0; s < trie.size(); ++s)
-    for (const auto& [v, next] : trie[s].children)
-      impl->transitions.Insert((static_cast<uint64_t>(s) << 32) | v) = next;
-
+  // Transitions into the flat map, each state's in the order they were
+  // made; failure links breadth-first so a state's fail target is complete
+  // before it.
   const size_t n = trie.size();
+  impl->transitions.Reserve(n);
   impl->states.assign(n, Impl::StateInfo{});
-  for (uint32_t s = 0; s < n; ++s)
-    for (const auto& [v, next] : trie[s].children) impl->states[s].child_bits |= Impl::ChildBit(v);
-  std::vector<std::vector<uint32_t>> outputs(n);
-  std::deque<uint32_t> queue;
-  for (const auto& [v, child] : trie[0].children) {
-    (void)v;
-    queue.push_back(child);
+  for (uint32_t s = 0; s < n; ++s) {
+    for (uint32_t c = trie[s].first_child; c != 0; c = trie[c].next_sibling) {
+      impl->transitions.Insert((static_cast<uint64_t>(s) << 32) | trie[c].label) = c;
+      impl->states[s].child_bits |= Impl::ChildBit(trie[c].label);
+    }
   }
+  // The breadth-first order, every state but the root; `head` walks it as
+  // a queue.
   std::vector<uint32_t> order;
-  while (!queue.empty()) {
-    const uint32_t s = queue.front();
-    queue.pop_front();
-    order.push_back(s);
-    for (const auto& [v, child] : trie[s].children) {
+  order.reserve(n);
+  for (uint32_t c = trie[0].first_child; c != 0; c = trie[c].next_sibling) order.push_back(c);
+  for (size_t head = 0; head < order.size(); ++head) {
+    const uint32_t s = order[head];
+    for (uint32_t child = trie[s].first_child; child != 0; child = trie[child].next_sibling) {
+      const uint32_t v = trie[child].label;
       uint32_t f = impl->states[s].fail;
       uint32_t target = 0;
       while (true) {
@@ -580,18 +583,30 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
         f = impl->states[f].fail;
       }
       impl->states[child].fail = target;
-      queue.push_back(child);
+      order.push_back(child);
     }
   }
-  for (uint32_t s : order) {
-    outputs[s] = trie[s].outputs;
-    const auto& inherited = outputs[impl->states[s].fail];
-    outputs[s].insert(outputs[s].end(), inherited.begin(), inherited.end());
+  // Output lists, laid out by state: a state's own phrases (in phrase
+  // order), then all of its fail target's list. A fail target is shallower,
+  // so it comes first in `order` and its list is complete by then.
+  std::vector<uint32_t> own(n, 0);  // phrases ending in each state
+  for (const uint32_t s : phrase_end) ++own[s];
+  for (const uint32_t s : order) impl->states[s].out_count = own[s] + impl->states[impl->states[s].fail].out_count;
+  uint32_t total = 0;
+  for (Impl::StateInfo& info : impl->states) {
+    info.out_begin = total;
+    total += info.out_count;
   }
-  for (uint32_t s = 0; s < n; ++s) {
-    impl->states[s].out_begin = static_cast<uint32_t>(impl->out_phrases.size());
-    impl->states[s].out_count = static_cast<uint32_t>(outputs[s].size());
-    impl->out_phrases.insert(impl->out_phrases.end(), outputs[s].begin(), outputs[s].end());
+  impl->out_phrases.resize(total);
+  std::fill(own.begin(), own.end(), 0);  // now: own phrases filed so far
+  for (uint32_t p = 0; p < phrase_end.size(); ++p) {
+    const uint32_t s = phrase_end[p];
+    impl->out_phrases[impl->states[s].out_begin + own[s]++] = p;
+  }
+  for (const uint32_t s : order) {
+    const Impl::StateInfo& fail = impl->states[impl->states[s].fail];
+    std::copy_n(impl->out_phrases.begin() + fail.out_begin, fail.out_count,
+                impl->out_phrases.begin() + impl->states[s].out_begin + own[s]);
   }
   // The vocabulary last: each id's slot holds the root's transition on it
   // and whether that state ends a phrase.

@@ -24,13 +24,9 @@ struct TokenTest {
   }
 };
 
-using TokenSequence = std::vector<TokenTest>;
-
-// Splits a context phrase into token tests, honouring the placeholders
-// {number}, {capitalized} and {word}.
-TokenSequence CompileContext(std::string_view phrase) {
-  TokenSequence out;
-  std::vector<Token> tokens;
+// Splits a context phrase into token tests appended to *out, honouring the
+// placeholders {number}, {capitalized} and {word}. `tokens` is scratch.
+void CompileContext(std::string_view phrase, std::vector<Token>* tokens, std::vector<TokenTest>* out) {
   size_t pos = 0;
   while (pos < phrase.size()) {
     const size_t open = phrase.find('{', pos);
@@ -40,109 +36,161 @@ TokenSequence CompileContext(std::string_view phrase) {
     // apostrophe as a quotation mark, but in a draft "'s" is split off the
     // word before it as one token.
     if (literal == "'s" || literal == "\u2019s") {
-      out.push_back({TokenTest::Kind::kLiteral, NormalizedHash("'s")});
+      out->push_back({TokenTest::Kind::kLiteral, NormalizedHash("'s")});
     } else {
-      Tokenize(literal, &tokens);
-      for (const Token& t : tokens) out.push_back({TokenTest::Kind::kLiteral, t.hash});
+      Tokenize(literal, tokens);
+      for (const Token& t : *tokens) out->push_back({TokenTest::Kind::kLiteral, t.hash});
     }
     if (open == std::string_view::npos) break;
     const size_t close = phrase.find('}', open);
     const std::string_view name =
         phrase.substr(open + 1, close == std::string_view::npos ? 0 : close - open - 1);
-    if (name == "number") out.push_back({TokenTest::Kind::kNumber, 0});
-    else if (name == "capitalized") out.push_back({TokenTest::Kind::kCapitalized, 0});
-    else if (name == "word") out.push_back({TokenTest::Kind::kWord, 0});
+    if (name == "number") out->push_back({TokenTest::Kind::kNumber, 0});
+    else if (name == "capitalized") out->push_back({TokenTest::Kind::kCapitalized, 0});
+    else if (name == "word") out->push_back({TokenTest::Kind::kWord, 0});
     else {  // not a placeholder: match the braces literally
-      Tokenize(phrase.substr(open, close == std::string_view::npos ? std::string_view::npos : close - open + 1), &tokens);
-      for (const Token& t : tokens) out.push_back({TokenTest::Kind::kLiteral, t.hash});
+      Tokenize(phrase.substr(open, close == std::string_view::npos ? std::string_view::npos : close - open + 1), tokens);
+      for (const Token& t : *tokens) out->push_back({TokenTest::Kind::kLiteral, t.hash});
     }
     if (close == std::string_view::npos) break;
     pos = close + 1;
   }
-  return out;
 }
 
-bool SequenceAt(const TokenSequence& seq, const std::vector<Token>& tokens, size_t at, size_t limit) {
-  if (at + seq.size() > limit) return false;
-  for (size_t k = 0; k < seq.size(); ++k)
-    if (!seq[k].Accepts(tokens[at + k])) return false;
-  return true;
-}
-
-// The context phrases of one rule (not_before, only_after, ...). Entries
-// may list dozens; those starting (for a check after the match) or ending
-// (before it) with a literal word are found by binary search on that word,
-// so a check costs O(log n), not a scan.
-class ContextSet {
+// The context phrases of every rule (not_before, only_after, ...) of every
+// entry, in a few arrays shared by all (a set of vectors per rule cost
+// thousands of allocations at start-up, and four sets per entry made each
+// entry's rules half a kilobyte). A rule holds the handle of its set.
+// Entries may list dozens of phrases; those starting (for a check after the
+// match) or ending (before it) with a literal word are found by binary
+// search on that word, so a check costs O(log n), not a scan.
+class ContextSets {
  public:
-  ContextSet() = default;
-  explicit ContextSet(const std::vector<LocatedText>& phrases) {
-    for (const LocatedText& phrase : phrases) {
-      TokenSequence seq = CompileContext(phrase.text);
-      if (seq.empty()) continue;
-      const auto index = static_cast<uint32_t>(seqs_.size());
-      IndexBy(seq.front(), index, &by_first_, &placeholder_first_);
-      IndexBy(seq.back(), index, &by_last_, &placeholder_last_);
-      seqs_.push_back(std::move(seq));
-    }
-    // Sorted once the set is whole (an entry may list dozens of contexts).
-    std::sort(by_first_.begin(), by_first_.end());
-    std::sort(by_last_.begin(), by_last_.end());
-  }
-  bool empty() const { return seqs_.empty(); }
+  // The handle 0 names the empty set, which never matches.
+  ContextSets() : sets_(1) {}
 
-  // Some phrase of the set starts at tokens[at] and ends before `limit`.
-  bool AnyAt(const std::vector<Token>& tokens, size_t at, size_t limit) const {
+  // Adds the set of `phrases` and returns its handle: 0 when none of them
+  // has a token (an empty set). `tokens` is scratch.
+  uint32_t Add(const std::vector<LocatedText>& phrases, std::vector<Token>* tokens) {
+    Set set;
+    set.by_first.begin = set.by_first.end = static_cast<uint32_t>(by_first_.size());
+    set.by_last.begin = set.by_last.end = static_cast<uint32_t>(by_last_.size());
+    set.placeholder_first.begin = set.placeholder_first.end = static_cast<uint32_t>(placeholder_first_.size());
+    set.placeholder_last.begin = set.placeholder_last.end = static_cast<uint32_t>(placeholder_last_.size());
+    bool any = false;
+    for (const LocatedText& phrase : phrases) {
+      const auto begin = static_cast<uint32_t>(tests_.size());
+      CompileContext(phrase.text, tokens, &tests_);
+      const auto size = static_cast<uint32_t>(tests_.size()) - begin;
+      if (size == 0) continue;
+      any = true;
+      const Sequence seq{begin, size};
+      IndexBy(tests_[begin], seq, &by_first_, &placeholder_first_);
+      IndexBy(tests_[begin + size - 1], seq, &by_last_, &placeholder_last_);
+    }
+    if (!any) return 0;
+    set.by_first.end = static_cast<uint32_t>(by_first_.size());
+    set.by_last.end = static_cast<uint32_t>(by_last_.size());
+    set.placeholder_first.end = static_cast<uint32_t>(placeholder_first_.size());
+    set.placeholder_last.end = static_cast<uint32_t>(placeholder_last_.size());
+    // Sorted once the set is whole (an entry may list dozens of contexts).
+    std::sort(by_first_.begin() + set.by_first.begin, by_first_.end(), ByWord);
+    std::sort(by_last_.begin() + set.by_last.begin, by_last_.end(), ByWord);
+    sets_.push_back(set);
+    return static_cast<uint32_t>(sets_.size() - 1);
+  }
+
+  // Some phrase of set `handle` starts at tokens[at] and ends before `limit`.
+  bool AnyAt(uint32_t handle, const std::vector<Token>& tokens, size_t at, size_t limit) const {
     if (at >= limit) return false;
-    for (uint32_t i : placeholder_first_)
-      if (SequenceAt(seqs_[i], tokens, at, limit)) return true;
+    const Set& set = sets_[handle];
+    for (uint32_t k = set.placeholder_first.begin; k < set.placeholder_first.end; ++k)
+      if (SequenceAt(placeholder_first_[k], tokens, at, limit)) return true;
     const uint64_t h = tokens[at].hash;
-    auto it = std::lower_bound(by_first_.begin(), by_first_.end(), std::make_pair(h, uint32_t{0}));
-    for (; it != by_first_.end() && it->first == h; ++it)
-      if (SequenceAt(seqs_[it->second], tokens, at, limit)) return true;
+    const auto end = by_first_.begin() + set.by_first.end;
+    auto it = std::lower_bound(by_first_.begin() + set.by_first.begin, end, h, BeforeWord);
+    for (; it != end && it->hash == h; ++it)
+      if (SequenceAt(it->seq, tokens, at, limit)) return true;
     return false;
   }
-  // Some phrase of the set ends just before tokens[end] and starts at or
-  // after `floor`.
+  // Some phrase of set `handle` ends just before tokens[end] and starts at
+  // or after `floor`.
   // Found by binary search on the word before `end`, as AnyAt searches on
   // the word at `at`.
-  bool AnyEndingAt(const std::vector<Token>& tokens, size_t end, size_t floor) const {
+  bool AnyEndingAt(uint32_t handle, const std::vector<Token>& tokens, size_t end, size_t floor) const {
     if (end <= floor) return false;
-    auto ends_here = [&](uint32_t i) {
-      const TokenSequence& seq = seqs_[i];
-      return end >= floor + seq.size() && SequenceAt(seq, tokens, end - seq.size(), end);
+    const Set& set = sets_[handle];
+    auto ends_here = [&](const Sequence& seq) {
+      return end >= floor + seq.size && SequenceAt(seq, tokens, end - seq.size, end);
     };
-    for (uint32_t i : placeholder_last_)
-      if (ends_here(i)) return true;
+    for (uint32_t k = set.placeholder_last.begin; k < set.placeholder_last.end; ++k)
+      if (ends_here(placeholder_last_[k])) return true;
     const uint64_t h = tokens[end - 1].hash;
-    auto it = std::lower_bound(by_last_.begin(), by_last_.end(), std::make_pair(h, uint32_t{0}));
-    for (; it != by_last_.end() && it->first == h; ++it)
-      if (ends_here(it->second)) return true;
+    const auto last = by_last_.begin() + set.by_last.end;
+    auto it = std::lower_bound(by_last_.begin() + set.by_last.begin, last, h, BeforeWord);
+    for (; it != last && it->hash == h; ++it)
+      if (ends_here(it->seq)) return true;
     return false;
   }
 
  private:
-  // Files phrase `index` under its end `test`: a literal word by its hash,
+  struct Range {
+    uint32_t begin = 0;
+    uint32_t end = 0;
+  };
+  // A set: its ranges of the four indexes.
+  struct Set {
+    Range by_first, placeholder_first, by_last, placeholder_last;
+  };
+  // A phrase: tests_[begin, begin + size).
+  struct Sequence {
+    uint32_t begin = 0;
+    uint32_t size = 0;
+  };
+  // A phrase filed under the hash of its first (last) word: the phrase
+  // itself, not an index, so a check reads one entry and the tests.
+  struct ByWordEntry {
+    uint64_t hash = 0;
+    Sequence seq;
+  };
+  // Within a word, phrases stay in the order they were listed (`begin`
+  // grows with it).
+  static bool ByWord(const ByWordEntry& a, const ByWordEntry& b) {
+    return a.hash != b.hash ? a.hash < b.hash : a.seq.begin < b.seq.begin;
+  }
+  static bool BeforeWord(const ByWordEntry& a, uint64_t hash) { return a.hash < hash; }
+
+  bool SequenceAt(const Sequence& seq, const std::vector<Token>& tokens, size_t at, size_t limit) const {
+    if (at + seq.size > limit) return false;
+    const TokenTest* test = tests_.data() + seq.begin;
+    for (size_t k = 0; k < seq.size; ++k)
+      if (!test[k].Accepts(tokens[at + k])) return false;
+    return true;
+  }
+  // Files phrase `seq` under its end `test`: a literal word by its hash,
   // a placeholder in the list tried at every position.
-  static void IndexBy(const TokenTest& test, uint32_t index, std::vector<std::pair<uint64_t, uint32_t>>* by_word,
-                      std::vector<uint32_t>* placeholders) {
-    if (test.kind == TokenTest::Kind::kLiteral) by_word->emplace_back(test.hash, index);
-    else placeholders->push_back(index);
+  static void IndexBy(const TokenTest& test, Sequence seq, std::vector<ByWordEntry>* by_word,
+                      std::vector<Sequence>* placeholders) {
+    if (test.kind == TokenTest::Kind::kLiteral) by_word->push_back({test.hash, seq});
+    else placeholders->push_back(seq);
   }
 
-  std::vector<TokenSequence> seqs_;
-  std::vector<std::pair<uint64_t, uint32_t>> by_first_;
-  std::vector<uint32_t> placeholder_first_;
-  std::vector<std::pair<uint64_t, uint32_t>> by_last_;
-  std::vector<uint32_t> placeholder_last_;
+  std::vector<TokenTest> tests_;
+  std::vector<ByWordEntry> by_first_;
+  std::vector<Sequence> placeholder_first_;
+  std::vector<ByWordEntry> by_last_;
+  std::vector<Sequence> placeholder_last_;
+  std::vector<Set> sets_;
 };
 
 struct EntryRules {
   CaseRule case_rule = CaseRule::kAny;
-  ContextSet not_before;
-  ContextSet only_before;
-  ContextSet only_after;
-  ContextSet not_after;
+  // Handles into Impl::contexts; 0: no phrase (the rule is not set, or
+  // none of its phrases has a token).
+  uint32_t not_before = 0;
+  uint32_t only_before = 0;
+  uint32_t only_after = 0;
+  uint32_t not_after = 0;
   bool is_non_cue = false;
   Family family = Family::kHedges;
 };
@@ -387,6 +435,7 @@ struct Matcher::Impl {
   std::vector<uint32_t> out_phrases;
   std::vector<PhraseInfo> phrases;
   std::vector<EntryRules> rules;  // per entry
+  ContextSets contexts;           // the context rules' phrases
   std::vector<CompiledPattern> patterns;
   // Anchored patterns by the hash of an anchor word: anchors maps it to
   // 1 + its index in anchor_lists, which lists the patterns (indices into
@@ -407,10 +456,10 @@ struct Matcher::Impl {
     if (phrase && r.case_rule == CaseRule::kAsWritten && !CapitalsMatch(phrase->capitals, text, tokens, start))
       return false;
     if (r.case_rule == CaseRule::kLower && !AllLower(text, tokens, start, len)) return false;
-    if (r.not_before.AnyAt(tokens, start + len, range_end)) return false;
-    if (r.not_after.AnyEndingAt(tokens, start, range_begin)) return false;
-    if (!r.only_before.empty() && !r.only_before.AnyAt(tokens, start + len, range_end)) return false;
-    if (!r.only_after.empty() && !r.only_after.AnyEndingAt(tokens, start, range_begin)) return false;
+    if (r.not_before != 0 && contexts.AnyAt(r.not_before, tokens, start + len, range_end)) return false;
+    if (r.not_after != 0 && contexts.AnyEndingAt(r.not_after, tokens, start, range_begin)) return false;
+    if (r.only_before != 0 && !contexts.AnyAt(r.only_before, tokens, start + len, range_end)) return false;
+    if (r.only_after != 0 && !contexts.AnyEndingAt(r.only_after, tokens, start, range_begin)) return false;
     return true;
   }
 };
@@ -488,10 +537,10 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
     r.case_rule = entry.case_rule;
     r.family = entry.family;
     r.is_non_cue = entry.family == Family::kNonCues;
-    r.not_before = ContextSet(entry.not_before);
-    r.only_before = ContextSet(entry.only_before);
-    r.only_after = ContextSet(entry.only_after);
-    r.not_after = ContextSet(entry.not_after);
+    r.not_before = impl->contexts.Add(entry.not_before, &tokens);
+    r.only_before = impl->contexts.Add(entry.only_before, &tokens);
+    r.only_after = impl->contexts.Add(entry.only_after, &tokens);
+    r.not_after = impl->contexts.Add(entry.not_after, &tokens);
     auto add_phrase = [&](const LocatedText& p, bool alias) {
       Tokenize(p.text, &tokens);
       if (tokens.empty()) return;

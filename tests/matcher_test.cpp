@@ -220,3 +220,25 @@ TEST_CASE("Matcher: only_before and only_after require a context", "[matcher]") 
   CHECK(Hits(m, "He waited 20 minutes or so.") == V{"hedges.or_so:or so"});
   CHECK(Hits(m, "It rained, or so they say.").empty());
 }
+
+TEST_CASE("Matcher: each entry's context rules see only their own phrases", "[matcher]") {
+  // All context phrases of all entries share the matcher's arrays: a rule
+  // must not reach the phrases of the rule or entry filed before or after it.
+  const Matcher m = Compile({{"hedges", Def("about", "phrase: about", "approximator",
+                                            "    not_before: [town, '{number}']\n") +
+                                            Def("around", "phrase: around", "approximator",
+                                                "    not_before: [city]\n    only_after: [walked]\n") +
+                                            Def("nearly", "phrase: nearly", "approximator",
+                                                "    only_before: ['{number}', all]\n") +
+                                            Def("roughly", "phrase: roughly", "approximator")}});
+  CHECK(Hits(m, "We spoke about city life.") == V{"hedges.about:about"});
+  CHECK(Hits(m, "We spoke about town life.").empty());
+  CHECK(Hits(m, "We spoke about 40 times.").empty());
+  CHECK(Hits(m, "He walked around town.") == V{"hedges.around:around"});
+  CHECK(Hits(m, "He walked around city hall.").empty());
+  CHECK(Hits(m, "He ran around town.").empty());
+  CHECK(Hits(m, "It took nearly 40 days.") == V{"hedges.nearly:nearly"});
+  CHECK(Hits(m, "It took nearly all day.") == V{"hedges.nearly:nearly"});
+  CHECK(Hits(m, "It took nearly town days.").empty());
+  CHECK(Hits(m, "He walked roughly town city 40.") == V{"hedges.roughly:roughly"});
+}

@@ -19,7 +19,7 @@ class Writer {
     out_.append(s);
   }
   void Location(const SourceLocation& l) {
-    Str(l.path);
+    Str(l.path.str());
     U32(static_cast<uint32_t>(l.line));
     U32(static_cast<uint32_t>(l.column));
   }
@@ -52,38 +52,39 @@ class Reader {
     Raw(&v, sizeof v);
     return v;
   }
-  std::string Str() {
+  // A string's bytes, viewed in the data.
+  std::string_view View() {
     const uint32_t n = U32();
     if (!ok_ || n > data_.size() - pos_) {
       ok_ = false;
       return {};
     }
-    std::string s(data_.substr(pos_, n));
+    const std::string_view s = data_.substr(pos_, n);
     pos_ += n;
     return s;
   }
-  SourceLocation Location() {
-    SourceLocation l;
-    l.path = Str();
-    l.line = static_cast<int>(U32());
-    l.column = static_cast<int>(U32());
-    return l;
+  std::string Str() { return std::string(View()); }
+  void Location(SourceLocation* l) {
+    // The locations of one file come together: all but the first share the
+    // path of the one before.
+    const std::string_view path = View();
+    if (path != path_.str()) path_ = SharedPath(std::string(path));
+    l->path = path_;
+    l->line = static_cast<int>(U32());
+    l->column = static_cast<int>(U32());
   }
-  std::vector<LocatedText> Texts() {
+  // Reads into *out, which is empty.
+  void Texts(std::vector<LocatedText>* out) {
     const uint32_t n = U32();
-    std::vector<LocatedText> out;
     if (!ok_ || n > data_.size()) {
       ok_ = false;
-      return out;
+      return;
     }
-    out.reserve(n);
-    for (uint32_t i = 0; i < n && ok_; ++i) {
-      LocatedText t;
-      t.text = Str();
-      t.location = Location();
-      out.push_back(std::move(t));
+    out->resize(n);
+    for (LocatedText& t : *out) {
+      t.text = View();
+      Location(&t.location);
     }
-    return out;
   }
 
  private:
@@ -98,6 +99,7 @@ class Reader {
   std::string_view data_;
   size_t pos_ = 0;
   bool ok_ = true;
+  SharedPath path_;  // the path last read
 };
 
 }  // namespace
@@ -140,42 +142,42 @@ bool DeserializeEntries(std::string_view data, std::vector<Entry>* out) {
   std::vector<Entry> entries;
   entries.reserve(n);
   for (uint32_t i = 0; i < n && r.ok(); ++i) {
-    Entry e;
+    Entry& e = entries.emplace_back();
     e.id = r.Str();
     e.key = r.Str();
     const uint32_t family = r.U32();
     if (family >= static_cast<uint32_t>(kFamilyCount)) return false;
     e.family = static_cast<Family>(family);
     e.category = r.Str();
-    e.phrases = r.Texts();
-    e.aliases = r.Texts();
+    r.Texts(&e.phrases);
+    r.Texts(&e.aliases);
     if (r.U32() == 1) {
-      std::vector<LocatedText> p = r.Texts();
+      std::vector<LocatedText> p;
+      r.Texts(&p);
       if (p.size() == 1) e.pattern = std::move(p[0]);
     }
-    e.anchors = r.Texts();
-    e.required_words = r.Texts();
+    r.Texts(&e.anchors);
+    r.Texts(&e.required_words);
     e.weight = r.F64();
     e.note = r.Str();
     const uint32_t case_rule = r.U32();
     if (case_rule > static_cast<uint32_t>(CaseRule::kLower)) return false;
     e.case_rule = static_cast<CaseRule>(case_rule);
-    e.not_before = r.Texts();
-    e.only_before = r.Texts();
-    e.only_after = r.Texts();
-    e.not_after = r.Texts();
-    e.examples = r.Texts();
-    e.counterexamples = r.Texts();
+    r.Texts(&e.not_before);
+    r.Texts(&e.only_before);
+    r.Texts(&e.only_after);
+    r.Texts(&e.not_after);
+    r.Texts(&e.examples);
+    r.Texts(&e.counterexamples);
     const uint32_t flags = r.U32();
     e.unsourced = (flags & 1u) != 0;
     e.recipient = (flags & 2u) != 0;
     e.gender = r.Str();
-    e.location = r.Location();
-    entries.push_back(std::move(e));
+    r.Location(&e.location);
   }
   if (!r.ok() || !r.done()) return false;
-  out->insert(out->end(), std::make_move_iterator(entries.begin()),
-              std::make_move_iterator(entries.end()));
+  if (out->empty()) out->swap(entries);
+  else out->insert(out->end(), std::make_move_iterator(entries.begin()), std::make_move_iterator(entries.end()));
   return true;
 }
 

@@ -595,7 +595,7 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
           if (at.empty() || at.back() != index) at.push_back(index);
         }
       } catch (const boost::regex_error& ex) {
-        return Status::Error(entry.pattern->location.path + ":" +
+        return Status::Error(entry.pattern->location.path.str() + ":" +
                              std::to_string(entry.pattern->location.line) + ": invalid pattern in '" +
                              entry.id + "': " + ex.what());
       }

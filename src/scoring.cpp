@@ -231,7 +231,7 @@ void ScoringModel::Read(const std::string& path, std::string_view yaml, std::vec
   if (!loaded) return;
   const YAML::Node root = *loaded;
   if (!root.IsMap()) {
-    source.Report(Severity::kError, {path, 1, 1},
+    source.Report(Severity::kError, source.At(1, 1),
                   std::string("a scoring file must be a map, not ") + internal::NodeTypeName(root));
     return;
   }

@@ -199,7 +199,37 @@ TEST_CASE("The compiled defaults equal the defaults read from their YAML", "[lex
     if (x.pattern && y.pattern) CHECK(x.pattern->text == y.pattern->text);
     REQUIRE(x.anchors.size() == y.anchors.size());
     for (size_t k = 0; k < x.anchors.size(); ++k) CHECK(x.anchors[k].text == y.anchors[k].text);
+    // Every location, path included (the compiled form shares each file's
+    // path among its locations).
+    CHECK(x.location.path == y.location.path);
+    auto same_places = [](const std::vector<LocatedText>& u, const std::vector<LocatedText>& v) {
+      REQUIRE(u.size() == v.size());
+      for (size_t k = 0; k < u.size(); ++k) {
+        CHECK(u[k].location.path.str() == v[k].location.path.str());
+        CHECK(u[k].location.line == v[k].location.line);
+        CHECK(u[k].location.column == v[k].location.column);
+      }
+    };
+    same_places(x.phrases, y.phrases);
+    same_places(x.examples, y.examples);
+    same_places(x.counterexamples, y.counterexamples);
+    same_places(x.not_before, y.not_before);
   }
+}
+
+TEST_CASE("SharedPath: copies share one string; the default is empty", "[lexicon]") {
+  const SharedPath none;
+  CHECK(none.str().empty());
+  CHECK(none == "");
+  const SharedPath a(std::string("lexicons/hedges.yaml"));
+  const SharedPath b = a;
+  CHECK(&a.str() == &b.str());
+  CHECK(b == "lexicons/hedges.yaml");
+  CHECK(a == SharedPath(std::string("lexicons/hedges.yaml")));
+  CHECK_FALSE(a == SharedPath(std::string("lexicons/outlets.yaml")));
+  CHECK_FALSE(a == none);
+  const std::string& s = a;
+  CHECK(s == "lexicons/hedges.yaml");
 }
 
 TEST_CASE("A newsroom lexicon may not list a phrase a default entry of its family lists", "[lexicon]") {

@@ -14,5 +14,9 @@ const std::vector<EmbeddedFile>& EmbeddedLexiconFiles();
 // The default lexicons' entries, validated and serialized at build time
 // (lexicon_serialize.hpp); empty in the generator itself.
 std::string_view CompiledDefaultLexicon();
+// The default ScoringModel (lexicons/scoring.yaml read at build time) as the
+// bytes of the struct, which is trivially copyable; empty in the generator
+// itself.
+std::string_view CompiledDefaultScoring();
 
 }  // namespace sourcecheck::internal

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -295,9 +296,17 @@ const ScoringModel& ScoringModel::Default() {
 Result<ScoringModel> ScoringModel::Load(const std::vector<std::string>& extra_dirs) {
   ScoringModel model;
   std::vector<Diagnostic> diagnostics;
-  for (const EmbeddedFile& f : internal::EmbeddedLexiconFiles())
-    if (std::filesystem::path(f.path).filename() == "scoring.yaml")
-      model.Read(std::string(f.path), f.text, &diagnostics);
+  // The embedded default as the build read it (src/tools/lexgen.cpp): its
+  // bytes are copied, not its YAML parsed again. The generator, which has
+  // no compiled form, reads the file.
+  const std::string_view compiled = internal::CompiledDefaultScoring();
+  if (compiled.size() == sizeof model) {
+    std::memcpy(&model, compiled.data(), sizeof model);
+  } else {
+    for (const EmbeddedFile& f : internal::EmbeddedLexiconFiles())
+      if (std::filesystem::path(f.path).filename() == "scoring.yaml")
+        model.Read(std::string(f.path), f.text, &diagnostics);
+  }
   for (const std::string& dir : extra_dirs) {
     const std::filesystem::path path = std::filesystem::path(dir) / "scoring.yaml";
     std::error_code ec;

@@ -10,4 +10,6 @@ const std::vector<EmbeddedFile>& EmbeddedLexiconFiles() {
 
 std::string_view CompiledDefaultLexicon() { return {}; }
 
+std::string_view CompiledDefaultScoring() { return {}; }
+
 }  // namespace sourcecheck::internal

@@ -204,13 +204,19 @@ struct EntryRules {
   Family family = Family::kHedges;
 };
 
+// (token index, character index) of an ASCII capital of a phrase as written.
+using Capital = std::pair<uint16_t, uint16_t>;
+
+// Read for every candidate match: 20 bytes, no vector of its own (the
+// capitals of all phrases share one array).
 struct PhraseInfo {
   uint32_t entry = 0;
   uint32_t length = 0;  // in tokens
+  // For `case: as_written`: the phrase's capitals, found once at compile
+  // time, are Impl::capitals[capitals_begin, capitals_end).
+  uint32_t capitals_begin = 0;
+  uint32_t capitals_end = 0;
   bool alias = false;
-  // For `case: as_written`: (token index, character index) of every ASCII
-  // capital of the phrase as written, found once at compile time.
-  std::vector<std::pair<uint16_t, uint16_t>> capitals;
 };
 
 struct CompiledPattern {
@@ -373,23 +379,22 @@ inline size_t NextChar(std::string_view s, size_t i) {
   return i + (c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4);
 }
 
-// The capitals of a phrase as written: (token, character) positions.
+// Appends the capitals of a phrase as written to *out, in order.
 // `tokens` are the phrase's, as Tokenize gives them.
-std::vector<std::pair<uint16_t, uint16_t>> CapitalsOf(std::string_view surface, const std::vector<Token>& tokens) {
-  std::vector<std::pair<uint16_t, uint16_t>> out;
+void CapitalsOf(std::string_view surface, const std::vector<Token>& tokens, std::vector<Capital>* out) {
   for (size_t k = 0; k < tokens.size(); ++k) {
     uint16_t ci = 0;
     for (size_t i = tokens[k].begin; i < tokens[k].end; i = NextChar(surface, i), ++ci)
-      if (IsUpperAt(surface, i)) out.emplace_back(static_cast<uint16_t>(k), ci);
+      if (IsUpperAt(surface, i)) out->emplace_back(static_cast<uint16_t>(k), ci);
   }
-  return out;
 }
 
 // `case: as_written`: every ASCII capital of the phrase is a capital in the
 // text at the same character position of the same token.
-bool CapitalsMatch(const std::vector<std::pair<uint16_t, uint16_t>>& capitals, std::string_view text,
+bool CapitalsMatch(const Capital* capitals, const Capital* capitals_end, std::string_view text,
                    const std::vector<Token>& tokens, uint32_t first) {
-  for (const auto& [k, ci] : capitals) {
+  for (const Capital* cap = capitals; cap != capitals_end; ++cap) {
+    const auto [k, ci] = *cap;
     const Token& t = tokens[first + k];
     // A capital that opens the token: the token's matched the phrase up to
     // case, so its first character is this letter, upper case exactly when
@@ -443,6 +448,7 @@ struct Matcher::Impl {
   static uint32_t ChildBit(uint32_t id) { return uint32_t{1} << (id & 31); }
   std::vector<uint32_t> out_phrases;
   std::vector<PhraseInfo> phrases;
+  std::vector<Capital> capitals;  // of the phrases (PhraseInfo::capitals_begin)
   std::vector<EntryRules> rules;  // per entry
   ContextSets contexts;           // the context rules' phrases
   std::vector<CompiledPattern> patterns;
@@ -462,7 +468,9 @@ struct Matcher::Impl {
   bool Accept(const EntryRules& r, const PhraseInfo* phrase, std::string_view text,
               const std::vector<Token>& tokens, uint32_t start, uint32_t len, uint32_t range_begin,
               uint32_t range_end) const {
-    if (phrase && r.case_rule == CaseRule::kAsWritten && !CapitalsMatch(phrase->capitals, text, tokens, start))
+    if (phrase && r.case_rule == CaseRule::kAsWritten &&
+        !CapitalsMatch(capitals.data() + phrase->capitals_begin, capitals.data() + phrase->capitals_end, text,
+                       tokens, start))
       return false;
     if (r.case_rule == CaseRule::kLower && !AllLower(text, tokens, start, len)) return false;
     if (r.not_before != 0 && contexts.AnyAt(r.not_before, tokens, start + len, range_end)) return false;
@@ -579,9 +587,11 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
       info.entry = e;
       info.length = static_cast<uint32_t>(tokens.size());
       info.alias = alias;
-      if (entry.case_rule == CaseRule::kAsWritten) info.capitals = CapitalsOf(p.text, tokens);
+      info.capitals_begin = static_cast<uint32_t>(impl->capitals.size());
+      if (entry.case_rule == CaseRule::kAsWritten) CapitalsOf(p.text, tokens, &impl->capitals);
+      info.capitals_end = static_cast<uint32_t>(impl->capitals.size());
       phrase_end.push_back(state);
-      impl->phrases.push_back(std::move(info));
+      impl->phrases.push_back(info);
     };
     for (const LocatedText& p : entry.phrases) add_phrase(p, false);
     for (const LocatedText& p : entry.aliases) add_phrase(p, true);

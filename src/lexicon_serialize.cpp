@@ -2,13 +2,18 @@
 
 #include <cstdint>
 #include <cstring>
+#include <unordered_map>
 
 namespace sourcecheck::internal {
 
 namespace {
 
 // Bumped whenever Entry or this encoding changes.
-constexpr uint32_t kFormat = 0x53434c34;  // "SCL4"
+constexpr uint32_t kFormat = 0x53434c35;  // "SCL5"
+
+// The layout: kFormat; the number of distinct paths and each path; the
+// number of entries and each entry. A location names its path by index (a
+// path written out per location was a third of the defaults' 790 KB).
 
 class Writer {
  public:
@@ -19,7 +24,9 @@ class Writer {
     out_.append(s);
   }
   void Location(const SourceLocation& l) {
-    Str(l.path.str());
+    const auto [it, added] = path_index_.emplace(l.path.str(), static_cast<uint32_t>(paths_.size()));
+    if (added) paths_.push_back(l.path.str());
+    U32(it->second);
     U32(static_cast<uint32_t>(l.line));
     U32(static_cast<uint32_t>(l.column));
   }
@@ -31,9 +38,13 @@ class Writer {
     }
   }
   std::string Take() { return std::move(out_); }
+  // The paths the locations written so far name, by index.
+  const std::vector<std::string>& paths() const { return paths_; }
 
  private:
   std::string out_;
+  std::vector<std::string> paths_;
+  std::unordered_map<std::string, uint32_t> path_index_;
 };
 
 class Reader {
@@ -64,12 +75,23 @@ class Reader {
     return s;
   }
   std::string Str() { return std::string(View()); }
+  // Reads the table of paths the locations name.
+  void Paths() {
+    const uint32_t n = U32();
+    if (!ok_ || n > data_.size()) {
+      ok_ = false;
+      return;
+    }
+    paths_.reserve(n);
+    for (uint32_t i = 0; i < n && ok_; ++i) paths_.emplace_back(Str());
+  }
   void Location(SourceLocation* l) {
-    // The locations of one file come together: all but the first share the
-    // path of the one before.
-    const std::string_view path = View();
-    if (path != path_.str()) path_ = SharedPath(std::string(path));
-    l->path = path_;
+    const uint32_t path = U32();
+    if (path >= paths_.size()) {
+      ok_ = false;
+      return;
+    }
+    l->path = paths_[path];
     l->line = static_cast<int>(U32());
     l->column = static_cast<int>(U32());
   }
@@ -99,14 +121,13 @@ class Reader {
   std::string_view data_;
   size_t pos_ = 0;
   bool ok_ = true;
-  SharedPath path_;  // the path last read
+  std::vector<SharedPath> paths_;  // by index, shared by the locations
 };
 
 }  // namespace
 
 std::string SerializeEntries(const std::vector<Entry>& entries) {
-  Writer w;
-  w.U32(kFormat);
+  Writer w;  // the entries; their paths are written before them
   w.U32(static_cast<uint32_t>(entries.size()));
   for (const Entry& e : entries) {
     w.Str(e.id);
@@ -132,12 +153,17 @@ std::string SerializeEntries(const std::vector<Entry>& entries) {
     w.Str(e.gender);
     w.Location(e.location);
   }
-  return w.Take();
+  Writer head;
+  head.U32(kFormat);
+  head.U32(static_cast<uint32_t>(w.paths().size()));
+  for (const std::string& path : w.paths()) head.Str(path);
+  return head.Take() + w.Take();
 }
 
 bool DeserializeEntries(std::string_view data, std::vector<Entry>* out) {
   Reader r(data);
   if (r.U32() != kFormat) return false;
+  r.Paths();
   const uint32_t n = r.U32();
   std::vector<Entry> entries;
   entries.reserve(n);

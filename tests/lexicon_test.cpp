@@ -3,10 +3,12 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "lexicon_serialize.hpp"
 #include "sourcecheck/lexicon_testing.hpp"
 #include "sourcecheck/matcher.hpp"
 
@@ -256,4 +258,67 @@ entries:
   INFO(FormatDiagnostics(lexicon.status().diagnostics()));
   CHECK(FormatDiagnostics(lexicon.status().diagnostics()).find("phrase 'reportedly' is already listed by entry") !=
         std::string::npos);
+}
+
+TEST_CASE("Serialized entries keep every location; a damaged path index is refused", "[lexicon]") {
+  LexiconBuilder builder;
+  builder.AddText("a/hedges.yaml", R"(version: 1
+family: hedges
+entries:
+  - id: maybe
+    phrase: quite possibly
+    category: adverb
+    note: n
+    examples: [It quite possibly rains.]
+    counterexamples: [It rains.]
+)");
+  builder.AddText("b/outlets.yaml", R"(version: 1
+family: outlets
+entries:
+  - id: the_paper
+    forms: [The Paper, The Paper's]
+    category: newspaper
+    note: n
+    examples: [The Paper reported it.]
+    counterexamples: [A paper reported it.]
+)");
+  Result<Lexicon> lexicon = builder.Build();
+  INFO(FormatDiagnostics(builder.diagnostics()));
+  REQUIRE(lexicon.ok());
+  const std::vector<Entry>& entries = lexicon->entries();
+  const std::string data = internal::SerializeEntries(entries);
+  std::vector<Entry> back;
+  REQUIRE(internal::DeserializeEntries(data, &back));
+  REQUIRE(back.size() == entries.size());
+  for (size_t i = 0; i < entries.size(); ++i) {
+    CHECK(back[i].id == entries[i].id);
+    CHECK(back[i].location.path == entries[i].location.path);
+    CHECK(back[i].location.line == entries[i].location.line);
+    REQUIRE(back[i].phrases.size() == entries[i].phrases.size());
+    for (size_t k = 0; k < entries[i].phrases.size(); ++k) {
+      CHECK(back[i].phrases[k].text == entries[i].phrases[k].text);
+      CHECK(back[i].phrases[k].location.path == entries[i].phrases[k].location.path);
+      CHECK(back[i].phrases[k].location.column == entries[i].phrases[k].location.column);
+    }
+    CHECK(back[i].examples[0].location.path == entries[i].examples[0].location.path);
+  }
+  CHECK(back[0].location.path == "a/hedges.yaml");
+  CHECK(back[1].phrases[1].location.path == "b/outlets.yaml");
+  // The same path read back is one shared string.
+  CHECK(&back[1].phrases[0].location.path.str() == &back[1].phrases[1].location.path.str());
+
+  // The path table has two paths; an index past it is refused, and *out is
+  // left as it was.
+  std::string damaged = data;
+  const size_t phrase_location = damaged.find("quite possibly") + 14;  // the phrase's path index
+  uint32_t index = 99;
+  std::memcpy(&index, &damaged[phrase_location], sizeof index);
+  REQUIRE(index == 0);
+  const uint32_t bad = 2;
+  std::memcpy(&damaged[phrase_location], &bad, sizeof bad);
+  std::vector<Entry> none;
+  CHECK_FALSE(internal::DeserializeEntries(damaged, &none));
+  CHECK(none.empty());
+  CHECK_FALSE(internal::DeserializeEntries(data.substr(0, data.size() - 1), &none));
+  CHECK(none.empty());
 }

@@ -18,5 +18,10 @@ std::string_view CompiledDefaultLexicon();
 // bytes of the struct, which is trivially copyable; empty in the generator
 // itself.
 std::string_view CompiledDefaultScoring();
+// The default lexicon's phrases as Tokenize split them at build time: for
+// each entry in order, its phrases then its aliases, one record each: U32
+// text size, the text, U32 token count, the tokens' U64 hashes. Empty in the
+// generator itself.
+std::string_view CompiledPhraseTokens();
 
 }  // namespace sourcecheck::internal

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <boost/regex.hpp>
+#include <cstring>
 #include <optional>
+
+#include "embedded_lexicons.hpp"
 
 namespace sourcecheck {
 
@@ -22,6 +25,42 @@ struct TokenTest {
     }
     return false;
   }
+};
+
+// The default lexicon's phrases and aliases as the build tokenized them
+// (internal::CompiledPhraseTokens), read in the order Compile meets them: a
+// phrase that is the next one recorded takes its hashes from the record
+// instead of from Tokenize (a seventh of start-up). Any other phrase (a
+// newsroom's; every one after a default entry was disabled or replaced) is
+// tokenized, so the memo changes nothing but the work.
+class PhraseTokenMemo {
+ public:
+  explicit PhraseTokenMemo(std::string_view records) : records_(records) {}
+
+  // When `text` is the next recorded phrase: its token hashes into *hashes,
+  // and true (the memo moves past it). Otherwise false, *hashes unchanged.
+  bool Next(std::string_view text, std::vector<uint64_t>* hashes) {
+    size_t pos = pos_;
+    uint32_t size = 0;
+    uint32_t count = 0;
+    if (!Read(&pos, &size) || records_.size() - pos < size || records_.substr(pos, size) != text) return false;
+    pos += size;
+    if (!Read(&pos, &count) || (records_.size() - pos) / sizeof(uint64_t) < count) return false;
+    hashes->resize(count);
+    if (count > 0) std::memcpy(hashes->data(), records_.data() + pos, count * sizeof(uint64_t));
+    pos_ = pos + count * sizeof(uint64_t);
+    return true;
+  }
+
+ private:
+  bool Read(size_t* pos, uint32_t* v) const {
+    if (records_.size() - *pos < sizeof *v) return false;
+    std::memcpy(v, records_.data() + *pos, sizeof *v);
+    *pos += sizeof *v;
+    return true;
+  }
+  std::string_view records_;
+  size_t pos_ = 0;
 };
 
 // Splits a context phrase into token tests appended to *out, honouring the
@@ -553,6 +592,8 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
   };
 
   std::vector<Token> tokens;
+  std::vector<uint64_t> hashes;  // of the phrase being added
+  PhraseTokenMemo memo(internal::CompiledPhraseTokens());
   std::vector<uint32_t> root_child;  // vocabulary id -> the root's child, or 0
   impl->rules.resize(entries.size());
   for (uint32_t e = 0; e < entries.size(); ++e) {
@@ -566,11 +607,18 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
     r.only_after = impl->contexts.Add(entry.only_after, &tokens);
     r.not_after = impl->contexts.Add(entry.not_after, &tokens);
     auto add_phrase = [&](const LocatedText& p, bool alias) {
-      Tokenize(p.text, &tokens);
-      if (tokens.empty()) return;
+      const bool as_written = entry.case_rule == CaseRule::kAsWritten;
+      const bool memoized = memo.Next(p.text, &hashes);
+      // `case: as_written` needs the tokens' offsets, which the memo lacks.
+      if (!memoized || as_written) Tokenize(p.text, &tokens);
+      if (!memoized) {
+        hashes.clear();
+        for (const Token& t : tokens) hashes.push_back(t.hash);
+      }
+      if (hashes.empty()) return;
       uint32_t state = 0;
-      for (const Token& t : tokens) {
-        const uint32_t v = vocab_id(t.hash);
+      for (const uint64_t hash : hashes) {
+        const uint32_t v = vocab_id(hash);
         // The root has a child for most of the vocabulary: it is indexed
         // by id (a search of its list per phrase was most of the start-up).
         if (state == 0) {
@@ -585,10 +633,10 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
       }
       PhraseInfo info;
       info.entry = e;
-      info.length = static_cast<uint32_t>(tokens.size());
+      info.length = static_cast<uint32_t>(hashes.size());
       info.alias = alias;
       info.capitals_begin = static_cast<uint32_t>(impl->capitals.size());
-      if (entry.case_rule == CaseRule::kAsWritten) CapitalsOf(p.text, tokens, &impl->capitals);
+      if (as_written) CapitalsOf(p.text, tokens, &impl->capitals);
       info.capitals_end = static_cast<uint32_t>(impl->capitals.size());
       phrase_end.push_back(state);
       impl->phrases.push_back(info);

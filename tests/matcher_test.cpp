@@ -2,6 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstring>
+
+#include "embedded_lexicons.hpp"
 #include "sourcecheck/lexicon_testing.hpp"
 
 using namespace sourcecheck;
@@ -241,4 +244,48 @@ TEST_CASE("Matcher: each entry's context rules see only their own phrases", "[ma
   CHECK(Hits(m, "It took nearly all day.") == V{"hedges.nearly:nearly"});
   CHECK(Hits(m, "It took nearly town days.").empty());
   CHECK(Hits(m, "He walked roughly town city 40.") == V{"hedges.roughly:roughly"});
+}
+
+TEST_CASE("Matcher: the build's phrase tokens are Tokenize's, for every default phrase in order", "[matcher]") {
+  // Compile takes the defaults' token hashes from this record when the
+  // phrase is the next one in it: it must be every phrase and alias of the
+  // compiled defaults, in order, tokenized as Tokenize does now.
+  LexiconBuilder builder;
+  builder.AddDefaults();
+  Result<Lexicon> lexicon = builder.Build();
+  REQUIRE(lexicon.ok());
+  const std::string_view records = internal::CompiledPhraseTokens();
+  size_t pos = 0;
+  auto u32 = [&]() {
+    uint32_t v = 0;
+    REQUIRE(records.size() - pos >= sizeof v);
+    std::memcpy(&v, records.data() + pos, sizeof v);
+    pos += sizeof v;
+    return v;
+  };
+  std::vector<Token> tokens;
+  size_t phrases = 0;
+  for (const Entry& e : lexicon->entries()) {
+    for (const std::vector<LocatedText>* list : {&e.phrases, &e.aliases}) {
+      for (const LocatedText& p : *list) {
+        INFO(e.id << ": " << p.text);
+        const uint32_t size = u32();
+        REQUIRE(records.size() - pos >= size);
+        CHECK(records.substr(pos, size) == p.text);
+        pos += size;
+        const uint32_t count = u32();
+        Tokenize(p.text, &tokens);
+        REQUIRE(count == tokens.size());
+        for (const Token& t : tokens) {
+          uint64_t hash = 0;
+          std::memcpy(&hash, records.data() + pos, sizeof hash);
+          pos += sizeof hash;
+          CHECK(hash == t.hash);
+        }
+        ++phrases;
+      }
+    }
+  }
+  CHECK(pos == records.size());
+  CHECK(phrases > 4000);
 }

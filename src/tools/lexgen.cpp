@@ -20,6 +20,7 @@
 #include "lexicon_serialize.hpp"
 #include "sourcecheck/lexicon.hpp"
 #include "sourcecheck/scoring.hpp"
+#include "sourcecheck/tokenize.hpp"
 #include "sourcecheck/triage.hpp"
 
 namespace {
@@ -96,6 +97,29 @@ int main(int argc, char** argv) {
   static_assert(std::is_trivially_copyable_v<ScoringModel>);
   const std::string_view scoring_bytes(reinterpret_cast<const char*>(&scoring), sizeof scoring);
   cpp += "const char kScoring[] = {\n" + Bytes(scoring_bytes) + "0};\n";
+  // The phrases' token hashes (embedded_lexicons.hpp): Matcher::Compile
+  // takes them instead of tokenizing the defaults' phrases again.
+  std::string phrase_tokens;
+  {
+    auto put = [&phrase_tokens](const void* data, size_t n) {
+      phrase_tokens.append(static_cast<const char*>(data), n);
+    };
+    std::vector<Token> tokens;
+    for (const Entry& e : lexicon->entries()) {
+      for (const std::vector<LocatedText>* list : {&e.phrases, &e.aliases}) {
+        for (const LocatedText& p : *list) {
+          Tokenize(p.text, &tokens);
+          const auto size = static_cast<uint32_t>(p.text.size());
+          const auto count = static_cast<uint32_t>(tokens.size());
+          put(&size, sizeof size);
+          put(p.text.data(), p.text.size());
+          put(&count, sizeof count);
+          for (const Token& t : tokens) put(&t.hash, sizeof t.hash);
+        }
+      }
+    }
+  }
+  cpp += "const char kPhraseTokens[] = {\n" + Bytes(phrase_tokens) + "0};\n";
   cpp += "}  // namespace\n\n"
          "const std::vector<EmbeddedFile>& EmbeddedLexiconFiles() {\n"
          "  static const std::vector<EmbeddedFile> files = {\n" +
@@ -105,6 +129,8 @@ int main(int argc, char** argv) {
          "  return std::string_view(kCompiled, " + std::to_string(compiled.size()) + ");\n}\n\n"
          "std::string_view CompiledDefaultScoring() {\n"
          "  return std::string_view(kScoring, " + std::to_string(scoring_bytes.size()) + ");\n}\n\n"
+         "std::string_view CompiledPhraseTokens() {\n"
+         "  return std::string_view(kPhraseTokens, " + std::to_string(phrase_tokens.size()) + ");\n}\n\n"
          "}  // namespace sourcecheck::internal\n";
 
   // Rewrite only on change, so an unchanged lexicon does not relink.

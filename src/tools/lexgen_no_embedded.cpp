@@ -12,4 +12,6 @@ std::string_view CompiledDefaultLexicon() { return {}; }
 
 std::string_view CompiledDefaultScoring() { return {}; }
 
+std::string_view CompiledPhraseTokens() { return {}; }
+
 }  // namespace sourcecheck::internal

@@ -23,5 +23,9 @@ std::string_view CompiledDefaultScoring();
 // text size, the text, U32 token count, the tokens' U64 hashes. Empty in the
 // generator itself.
 std::string_view CompiledPhraseTokens();
+// The same for the context phrases (for each entry in order: not_before,
+// only_before, only_after, not_after), each whole phrase as Tokenize splits
+// it, placeholders and all.
+std::string_view CompiledContextTokens();
 
 }  // namespace sourcecheck::internal

@@ -27,15 +27,16 @@ struct TokenTest {
   }
 };
 
-// The default lexicon's phrases and aliases as the build tokenized them
-// (internal::CompiledPhraseTokens), read in the order Compile meets them: a
-// phrase that is the next one recorded takes its hashes from the record
-// instead of from Tokenize (a seventh of start-up). Any other phrase (a
-// newsroom's; every one after a default entry was disabled or replaced) is
-// tokenized, so the memo changes nothing but the work.
-class PhraseTokenMemo {
+// The default lexicon's phrases and aliases, or its context phrases, as the
+// build tokenized them (internal::CompiledPhraseTokens and
+// CompiledContextTokens), read in the order Compile meets them: a text that
+// is the next one recorded takes its hashes from the record instead of from
+// Tokenize (a fifth of start-up). Any other text (a newsroom's; every one
+// after a default entry was disabled or replaced) is tokenized, so the memo
+// changes nothing but the work.
+class TokenMemo {
  public:
-  explicit PhraseTokenMemo(std::string_view records) : records_(records) {}
+  explicit TokenMemo(std::string_view records) : records_(records) {}
 
   // When `text` is the next recorded phrase: its token hashes into *hashes,
   // and true (the memo moves past it). Otherwise false, *hashes unchanged.
@@ -65,7 +66,10 @@ class PhraseTokenMemo {
 
 // Splits a context phrase into token tests appended to *out, honouring the
 // placeholders {number}, {capitalized} and {word}. `tokens` is scratch.
-void CompileContext(std::string_view phrase, std::vector<Token>* tokens, std::vector<TokenTest>* out) {
+// `whole`, when not null, holds the hashes Tokenize gives the whole phrase,
+// which stand for a call of it on a phrase without placeholders.
+void CompileContext(std::string_view phrase, std::vector<Token>* tokens, const std::vector<uint64_t>* whole,
+                    std::vector<TokenTest>* out) {
   size_t pos = 0;
   while (pos < phrase.size()) {
     const size_t open = phrase.find('{', pos);
@@ -76,6 +80,8 @@ void CompileContext(std::string_view phrase, std::vector<Token>* tokens, std::ve
     // word before it as one token.
     if (literal == "'s" || literal == "\u2019s") {
       out->push_back({TokenTest::Kind::kLiteral, NormalizedHash("'s")});
+    } else if (whole != nullptr && literal.size() == phrase.size()) {
+      for (const uint64_t hash : *whole) out->push_back({TokenTest::Kind::kLiteral, hash});
     } else {
       Tokenize(literal, tokens);
       for (const Token& t : *tokens) out->push_back({TokenTest::Kind::kLiteral, t.hash});
@@ -118,8 +124,10 @@ class ContextSets {
   }
 
   // Adds the set of `phrases` and returns its handle: 0 when none of them
-  // has a token (an empty set). `tokens` is scratch.
-  uint32_t Add(const std::vector<LocatedText>& phrases, std::vector<Token>* tokens) {
+  // has a token (an empty set). `tokens` and `hashes` are scratch; `memo`
+  // may know the phrases' tokens.
+  uint32_t Add(const std::vector<LocatedText>& phrases, TokenMemo* memo, std::vector<Token>* tokens,
+               std::vector<uint64_t>* hashes) {
     Set set;
     set.by_first.begin = set.by_first.end = static_cast<uint32_t>(by_first_.size());
     set.by_last.begin = set.by_last.end = static_cast<uint32_t>(by_last_.size());
@@ -128,7 +136,8 @@ class ContextSets {
     bool any = false;
     for (const LocatedText& phrase : phrases) {
       const auto begin = static_cast<uint32_t>(tests_.size());
-      CompileContext(phrase.text, tokens, &tests_);
+      const bool memoized = memo->Next(phrase.text, hashes);
+      CompileContext(phrase.text, tokens, memoized ? hashes : nullptr, &tests_);
       const auto size = static_cast<uint32_t>(tests_.size()) - begin;
       if (size == 0) continue;
       any = true;
@@ -593,7 +602,8 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
 
   std::vector<Token> tokens;
   std::vector<uint64_t> hashes;  // of the phrase being added
-  PhraseTokenMemo memo(internal::CompiledPhraseTokens());
+  TokenMemo memo(internal::CompiledPhraseTokens());
+  TokenMemo context_memo(internal::CompiledContextTokens());
   std::vector<uint32_t> root_child;  // vocabulary id -> the root's child, or 0
   impl->rules.resize(entries.size());
   for (uint32_t e = 0; e < entries.size(); ++e) {
@@ -602,10 +612,10 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
     r.case_rule = entry.case_rule;
     r.family = entry.family;
     r.is_non_cue = entry.family == Family::kNonCues;
-    r.not_before = impl->contexts.Add(entry.not_before, &tokens);
-    r.only_before = impl->contexts.Add(entry.only_before, &tokens);
-    r.only_after = impl->contexts.Add(entry.only_after, &tokens);
-    r.not_after = impl->contexts.Add(entry.not_after, &tokens);
+    r.not_before = impl->contexts.Add(entry.not_before, &context_memo, &tokens, &hashes);
+    r.only_before = impl->contexts.Add(entry.only_before, &context_memo, &tokens, &hashes);
+    r.only_after = impl->contexts.Add(entry.only_after, &context_memo, &tokens, &hashes);
+    r.not_after = impl->contexts.Add(entry.not_after, &context_memo, &tokens, &hashes);
     auto add_phrase = [&](const LocatedText& p, bool alias) {
       const bool as_written = entry.case_rule == CaseRule::kAsWritten;
       const bool memoized = memo.Next(p.text, &hashes);

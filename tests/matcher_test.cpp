@@ -246,15 +246,16 @@ TEST_CASE("Matcher: each entry's context rules see only their own phrases", "[ma
   CHECK(Hits(m, "He walked roughly town city 40.") == V{"hedges.roughly:roughly"});
 }
 
-TEST_CASE("Matcher: the build's phrase tokens are Tokenize's, for every default phrase in order", "[matcher]") {
-  // Compile takes the defaults' token hashes from this record when the
-  // phrase is the next one in it: it must be every phrase and alias of the
-  // compiled defaults, in order, tokenized as Tokenize does now.
+namespace {
+
+// Checks that `records` (embedded_lexicons.hpp) holds the texts of `lists` of
+// every default entry, in order, with the hashes Tokenize gives them now.
+void CheckTokenRecords(std::string_view records,
+                       const std::vector<std::vector<LocatedText> Entry::*>& lists, size_t at_least) {
   LexiconBuilder builder;
   builder.AddDefaults();
   Result<Lexicon> lexicon = builder.Build();
   REQUIRE(lexicon.ok());
-  const std::string_view records = internal::CompiledPhraseTokens();
   size_t pos = 0;
   auto u32 = [&]() {
     uint32_t v = 0;
@@ -266,8 +267,8 @@ TEST_CASE("Matcher: the build's phrase tokens are Tokenize's, for every default 
   std::vector<Token> tokens;
   size_t phrases = 0;
   for (const Entry& e : lexicon->entries()) {
-    for (const std::vector<LocatedText>* list : {&e.phrases, &e.aliases}) {
-      for (const LocatedText& p : *list) {
+    for (const auto list : lists) {
+      for (const LocatedText& p : e.*list) {
         INFO(e.id << ": " << p.text);
         const uint32_t size = u32();
         REQUIRE(records.size() - pos >= size);
@@ -287,5 +288,17 @@ TEST_CASE("Matcher: the build's phrase tokens are Tokenize's, for every default 
     }
   }
   CHECK(pos == records.size());
-  CHECK(phrases > 4000);
+  CHECK(phrases > at_least);
+}
+
+}  // namespace
+
+TEST_CASE("Matcher: the build's phrase tokens are Tokenize's, for every default phrase in order", "[matcher]") {
+  // Compile takes the defaults' token hashes from these records when the
+  // text is the next one in them: they must be every phrase and alias (every
+  // context phrase) of the compiled defaults, in order, tokenized as Tokenize
+  // does now.
+  CheckTokenRecords(internal::CompiledPhraseTokens(), {&Entry::phrases, &Entry::aliases}, 4000);
+  CheckTokenRecords(internal::CompiledContextTokens(),
+                    {&Entry::not_before, &Entry::only_before, &Entry::only_after, &Entry::not_after}, 3000);
 }

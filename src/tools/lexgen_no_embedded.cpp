@@ -14,4 +14,6 @@ std::string_view CompiledDefaultScoring() { return {}; }
 
 std::string_view CompiledPhraseTokens() { return {}; }
 
+std::string_view CompiledContextTokens() { return {}; }
+
 }  // namespace sourcecheck::internal

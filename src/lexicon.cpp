@@ -124,6 +124,13 @@ std::string Stem(const std::string& path) {
 
 const char* FamilyName(Family family) { return InfoOf(family).name; }
 
+SharedPath::SharedPath(std::string path) : path_(std::make_shared<const std::string>(std::move(path))) {}
+
+const std::string& SharedPath::str() const {
+  static const std::string kEmpty;
+  return path_ ? *path_ : kEmpty;
+}
+
 std::optional<Family> FamilyFromName(std::string_view name) {
   for (const FamilyInfo& f : Families())
     if (name == f.name) return f.family;
@@ -348,7 +355,7 @@ struct LexiconParser {
     if (!loaded) return;
     const YAML::Node root = *loaded;
     if (!root.IsMap()) {
-      Report(Severity::kError, {path(), 1, 1},
+      Report(Severity::kError, source.At(1, 1),
              std::string("a lexicon must be a map with 'version', 'family' and 'entries', not ") +
                  internal::NodeTypeName(root));
       return;
@@ -461,7 +468,7 @@ struct LexiconParser {
         entry.id = std::string(info.name) + "." + *key;
         auto [it, inserted] = ids->emplace(*key, Locate(id.Mark()));
         if (!inserted) {
-          Error(id, "duplicate id '" + entry.id + "' (first defined at " + it->second.path + ":" +
+          Error(id, "duplicate id '" + entry.id + "' (first defined at " + it->second.path.str() + ":" +
                         std::to_string(it->second.line) + ":" + std::to_string(it->second.column) +
                         ")");
         }
@@ -640,7 +647,7 @@ struct LexiconParser {
     if (!inserted) {
       Entry& existing = entries[it->second];
       Report(Severity::kNote, entry.location,
-             "entry '" + entry.id + "' replaces the one at " + existing.location.path + ":" +
+             "entry '" + entry.id + "' replaces the one at " + existing.location.path.str() + ":" +
                  std::to_string(existing.location.line) + ":" +
                  std::to_string(existing.location.column));
       existing = std::move(entry);
@@ -765,15 +772,15 @@ Result<Lexicon> LexiconBuilder::Check() {
   // hundred thousand duplicates must not rescan its text for each.
   std::unordered_map<std::string, std::pair<std::string_view, std::vector<size_t>>> lines;
   auto source_line = [&](const SourceLocation& at) -> std::string {
-    auto found = lines.find(at.path);
+    auto found = lines.find(at.path.str());
     if (found == lines.end()) {
       const auto src = std::find_if(sources_.begin(), sources_.end(),
-                                    [&](const auto& f) { return f.first == at.path; });
+                                    [&](const auto& f) { return f.first == at.path.str(); });
       if (src == sources_.end()) return "";
       std::vector<size_t> starts{0};
       for (size_t i = 0; i < src->second.size(); ++i)
         if (src->second[i] == '\n') starts.push_back(i + 1);
-      found = lines.emplace(at.path, std::make_pair(std::string_view(src->second), std::move(starts))).first;
+      found = lines.emplace(at.path.str(), std::make_pair(std::string_view(src->second), std::move(starts))).first;
     }
     const auto& [text, starts] = found->second;
     if (at.line < 1 || static_cast<size_t>(at.line) > starts.size()) return "";
@@ -797,9 +804,9 @@ Result<Lexicon> LexiconBuilder::Check() {
       }
       auto [it, inserted] = owner.emplace(key, &e);
       if (!inserted && it->second != &e) {
-        Diagnostic d{Severity::kError, p.location.path, p.location.line, p.location.column,
+        Diagnostic d{Severity::kError, p.location.path.str(), p.location.line, p.location.column,
                      "phrase '" + p.text + "' is already listed by entry '" + it->second->id +
-                         "' (" + it->second->location.path + ":" +
+                         "' (" + it->second->location.path.str() + ":" +
                          std::to_string(it->second->location.line) + ")",
                      ""};
         d.source_line = source_line(p.location);

@@ -2,13 +2,18 @@
 
 #include <cstdint>
 #include <cstring>
+#include <unordered_map>
 
 namespace sourcecheck::internal {
 
 namespace {
 
 // Bumped whenever Entry or this encoding changes.
-constexpr uint32_t kFormat = 0x53434c34;  // "SCL4"
+constexpr uint32_t kFormat = 0x53434c35;  // "SCL5"
+
+// The layout: kFormat; the number of distinct paths and each path; the
+// number of entries and each entry. A location names its path by index (a
+// path written out per location was a third of the defaults' 790 KB).
 
 class Writer {
  public:
@@ -19,7 +24,9 @@ class Writer {
     out_.append(s);
   }
   void Location(const SourceLocation& l) {
-    Str(l.path);
+    const auto [it, added] = path_index_.emplace(l.path.str(), static_cast<uint32_t>(paths_.size()));
+    if (added) paths_.push_back(l.path.str());
+    U32(it->second);
     U32(static_cast<uint32_t>(l.line));
     U32(static_cast<uint32_t>(l.column));
   }
@@ -31,9 +38,13 @@ class Writer {
     }
   }
   std::string Take() { return std::move(out_); }
+  // The paths the locations written so far name, by index.
+  const std::vector<std::string>& paths() const { return paths_; }
 
  private:
   std::string out_;
+  std::vector<std::string> paths_;
+  std::unordered_map<std::string, uint32_t> path_index_;
 };
 
 class Reader {
@@ -52,38 +63,50 @@ class Reader {
     Raw(&v, sizeof v);
     return v;
   }
-  std::string Str() {
+  // A string's bytes, viewed in the data.
+  std::string_view View() {
     const uint32_t n = U32();
     if (!ok_ || n > data_.size() - pos_) {
       ok_ = false;
       return {};
     }
-    std::string s(data_.substr(pos_, n));
+    const std::string_view s = data_.substr(pos_, n);
     pos_ += n;
     return s;
   }
-  SourceLocation Location() {
-    SourceLocation l;
-    l.path = Str();
-    l.line = static_cast<int>(U32());
-    l.column = static_cast<int>(U32());
-    return l;
-  }
-  std::vector<LocatedText> Texts() {
+  std::string Str() { return std::string(View()); }
+  // Reads the table of paths the locations name.
+  void Paths() {
     const uint32_t n = U32();
-    std::vector<LocatedText> out;
     if (!ok_ || n > data_.size()) {
       ok_ = false;
-      return out;
+      return;
     }
-    out.reserve(n);
-    for (uint32_t i = 0; i < n && ok_; ++i) {
-      LocatedText t;
-      t.text = Str();
-      t.location = Location();
-      out.push_back(std::move(t));
+    paths_.reserve(n);
+    for (uint32_t i = 0; i < n && ok_; ++i) paths_.emplace_back(Str());
+  }
+  void Location(SourceLocation* l) {
+    const uint32_t path = U32();
+    if (path >= paths_.size()) {
+      ok_ = false;
+      return;
     }
-    return out;
+    l->path = paths_[path];
+    l->line = static_cast<int>(U32());
+    l->column = static_cast<int>(U32());
+  }
+  // Reads into *out, which is empty.
+  void Texts(std::vector<LocatedText>* out) {
+    const uint32_t n = U32();
+    if (!ok_ || n > data_.size()) {
+      ok_ = false;
+      return;
+    }
+    out->resize(n);
+    for (LocatedText& t : *out) {
+      t.text = View();
+      Location(&t.location);
+    }
   }
 
  private:
@@ -98,13 +121,13 @@ class Reader {
   std::string_view data_;
   size_t pos_ = 0;
   bool ok_ = true;
+  std::vector<SharedPath> paths_;  // by index, shared by the locations
 };
 
 }  // namespace
 
 std::string SerializeEntries(const std::vector<Entry>& entries) {
-  Writer w;
-  w.U32(kFormat);
+  Writer w;  // the entries; their paths are written before them
   w.U32(static_cast<uint32_t>(entries.size()));
   for (const Entry& e : entries) {
     w.Str(e.id);
@@ -130,52 +153,57 @@ std::string SerializeEntries(const std::vector<Entry>& entries) {
     w.Str(e.gender);
     w.Location(e.location);
   }
-  return w.Take();
+  Writer head;
+  head.U32(kFormat);
+  head.U32(static_cast<uint32_t>(w.paths().size()));
+  for (const std::string& path : w.paths()) head.Str(path);
+  return head.Take() + w.Take();
 }
 
 bool DeserializeEntries(std::string_view data, std::vector<Entry>* out) {
   Reader r(data);
   if (r.U32() != kFormat) return false;
+  r.Paths();
   const uint32_t n = r.U32();
   std::vector<Entry> entries;
   entries.reserve(n);
   for (uint32_t i = 0; i < n && r.ok(); ++i) {
-    Entry e;
+    Entry& e = entries.emplace_back();
     e.id = r.Str();
     e.key = r.Str();
     const uint32_t family = r.U32();
     if (family >= static_cast<uint32_t>(kFamilyCount)) return false;
     e.family = static_cast<Family>(family);
     e.category = r.Str();
-    e.phrases = r.Texts();
-    e.aliases = r.Texts();
+    r.Texts(&e.phrases);
+    r.Texts(&e.aliases);
     if (r.U32() == 1) {
-      std::vector<LocatedText> p = r.Texts();
+      std::vector<LocatedText> p;
+      r.Texts(&p);
       if (p.size() == 1) e.pattern = std::move(p[0]);
     }
-    e.anchors = r.Texts();
-    e.required_words = r.Texts();
+    r.Texts(&e.anchors);
+    r.Texts(&e.required_words);
     e.weight = r.F64();
     e.note = r.Str();
     const uint32_t case_rule = r.U32();
     if (case_rule > static_cast<uint32_t>(CaseRule::kLower)) return false;
     e.case_rule = static_cast<CaseRule>(case_rule);
-    e.not_before = r.Texts();
-    e.only_before = r.Texts();
-    e.only_after = r.Texts();
-    e.not_after = r.Texts();
-    e.examples = r.Texts();
-    e.counterexamples = r.Texts();
+    r.Texts(&e.not_before);
+    r.Texts(&e.only_before);
+    r.Texts(&e.only_after);
+    r.Texts(&e.not_after);
+    r.Texts(&e.examples);
+    r.Texts(&e.counterexamples);
     const uint32_t flags = r.U32();
     e.unsourced = (flags & 1u) != 0;
     e.recipient = (flags & 2u) != 0;
     e.gender = r.Str();
-    e.location = r.Location();
-    entries.push_back(std::move(e));
+    r.Location(&e.location);
   }
   if (!r.ok() || !r.done()) return false;
-  out->insert(out->end(), std::make_move_iterator(entries.begin()),
-              std::make_move_iterator(entries.end()));
+  if (out->empty()) out->swap(entries);
+  else out->insert(out->end(), std::make_move_iterator(entries.begin()), std::make_move_iterator(entries.end()));
   return true;
 }
 

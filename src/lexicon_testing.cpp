@@ -65,7 +65,7 @@ LexiconTestReport RunLexiconTests(const Matcher& matcher) {
 std::string FormatLexiconTestReport(const LexiconTestReport& report) {
   std::string out;
   for (const LexiconTestFailure& f : report.failures) {
-    out += f.location.path + ":" + std::to_string(f.location.line) + ":" +
+    out += f.location.path.str() + ":" + std::to_string(f.location.line) + ":" +
            std::to_string(f.location.column) + ": FAIL " + f.entry_id + ": ";
     if (f.counterexample) {
       out += "fired on counterexample (matched '" + f.detail + "')\n";

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <boost/regex.hpp>
-#include <deque>
+#include <cstring>
 #include <optional>
+
+#include "embedded_lexicons.hpp"
 
 namespace sourcecheck {
 
@@ -25,13 +27,49 @@ struct TokenTest {
   }
 };
 
-using TokenSequence = std::vector<TokenTest>;
+// The default lexicon's phrases and aliases, or its context phrases, as the
+// build tokenized them (internal::CompiledPhraseTokens and
+// CompiledContextTokens), read in the order Compile meets them: a text that
+// is the next one recorded takes its hashes from the record instead of from
+// Tokenize (a fifth of start-up). Any other text (a newsroom's; every one
+// after a default entry was disabled or replaced) is tokenized, so the memo
+// changes nothing but the work.
+class TokenMemo {
+ public:
+  explicit TokenMemo(std::string_view records) : records_(records) {}
 
-// Splits a context phrase into token tests, honouring the placeholders
-// {number}, {capitalized} and {word}.
-TokenSequence CompileContext(std::string_view phrase) {
-  TokenSequence out;
-  std::vector<Token> tokens;
+  // When `text` is the next recorded phrase: its token hashes into *hashes,
+  // and true (the memo moves past it). Otherwise false, *hashes unchanged.
+  bool Next(std::string_view text, std::vector<uint64_t>* hashes) {
+    size_t pos = pos_;
+    uint32_t size = 0;
+    uint32_t count = 0;
+    if (!Read(&pos, &size) || records_.size() - pos < size || records_.substr(pos, size) != text) return false;
+    pos += size;
+    if (!Read(&pos, &count) || (records_.size() - pos) / sizeof(uint64_t) < count) return false;
+    hashes->resize(count);
+    if (count > 0) std::memcpy(hashes->data(), records_.data() + pos, count * sizeof(uint64_t));
+    pos_ = pos + count * sizeof(uint64_t);
+    return true;
+  }
+
+ private:
+  bool Read(size_t* pos, uint32_t* v) const {
+    if (records_.size() - *pos < sizeof *v) return false;
+    std::memcpy(v, records_.data() + *pos, sizeof *v);
+    *pos += sizeof *v;
+    return true;
+  }
+  std::string_view records_;
+  size_t pos_ = 0;
+};
+
+// Splits a context phrase into token tests appended to *out, honouring the
+// placeholders {number}, {capitalized} and {word}. `tokens` is scratch.
+// `whole`, when not null, holds the hashes Tokenize gives the whole phrase,
+// which stand for a call of it on a phrase without placeholders.
+void CompileContext(std::string_view phrase, std::vector<Token>* tokens, const std::vector<uint64_t>* whole,
+                    std::vector<TokenTest>* out) {
   size_t pos = 0;
   while (pos < phrase.size()) {
     const size_t open = phrase.find('{', pos);
@@ -41,120 +79,192 @@ TokenSequence CompileContext(std::string_view phrase) {
     // apostrophe as a quotation mark, but in a draft "'s" is split off the
     // word before it as one token.
     if (literal == "'s" || literal == "\u2019s") {
-      out.push_back({TokenTest::Kind::kLiteral, NormalizedHash("'s")});
+      out->push_back({TokenTest::Kind::kLiteral, NormalizedHash("'s")});
+    } else if (whole != nullptr && literal.size() == phrase.size()) {
+      for (const uint64_t hash : *whole) out->push_back({TokenTest::Kind::kLiteral, hash});
     } else {
-      Tokenize(literal, &tokens);
-      for (const Token& t : tokens) out.push_back({TokenTest::Kind::kLiteral, t.hash});
+      Tokenize(literal, tokens);
+      for (const Token& t : *tokens) out->push_back({TokenTest::Kind::kLiteral, t.hash});
     }
     if (open == std::string_view::npos) break;
     const size_t close = phrase.find('}', open);
     const std::string_view name =
         phrase.substr(open + 1, close == std::string_view::npos ? 0 : close - open - 1);
-    if (name == "number") out.push_back({TokenTest::Kind::kNumber, 0});
-    else if (name == "capitalized") out.push_back({TokenTest::Kind::kCapitalized, 0});
-    else if (name == "word") out.push_back({TokenTest::Kind::kWord, 0});
+    if (name == "number") out->push_back({TokenTest::Kind::kNumber, 0});
+    else if (name == "capitalized") out->push_back({TokenTest::Kind::kCapitalized, 0});
+    else if (name == "word") out->push_back({TokenTest::Kind::kWord, 0});
     else {  // not a placeholder: match the braces literally
-      Tokenize(phrase.substr(open, close == std::string_view::npos ? std::string_view::npos : close - open + 1), &tokens);
-      for (const Token& t : tokens) out.push_back({TokenTest::Kind::kLiteral, t.hash});
+      Tokenize(phrase.substr(open, close == std::string_view::npos ? std::string_view::npos : close - open + 1), tokens);
+      for (const Token& t : *tokens) out->push_back({TokenTest::Kind::kLiteral, t.hash});
     }
     if (close == std::string_view::npos) break;
     pos = close + 1;
   }
-  return out;
 }
 
-bool SequenceAt(const TokenSequence& seq, const std::vector<Token>& tokens, size_t at, size_t limit) {
-  if (at + seq.size() > limit) return false;
-  for (size_t k = 0; k < seq.size(); ++k)
-    if (!seq[k].Accepts(tokens[at + k])) return false;
-  return true;
-}
-
-// The context phrases of one rule (not_before, only_after, ...). Entries
-// may list dozens; those starting (for a check after the match) or ending
-// (before it) with a literal word are found by binary search on that word,
-// so a check costs O(log n), not a scan.
-class ContextSet {
+// The context phrases of every rule (not_before, only_after, ...) of every
+// entry, in a few arrays shared by all (a set of vectors per rule cost
+// thousands of allocations at start-up, and four sets per entry made each
+// entry's rules half a kilobyte). A rule holds the handle of its set.
+// Entries may list dozens of phrases; those starting (for a check after the
+// match) or ending (before it) with a literal word are found by binary
+// search on that word, so a check costs O(log n), not a scan.
+class ContextSets {
  public:
-  ContextSet() = default;
-  explicit ContextSet(const std::vector<LocatedText>& phrases) {
-    for (const LocatedText& phrase : phrases) {
-      TokenSequence seq = CompileContext(phrase.text);
-      if (seq.empty()) continue;
-      const auto index = static_cast<uint32_t>(seqs_.size());
-      IndexBy(seq.front(), index, &by_first_, &placeholder_first_);
-      IndexBy(seq.back(), index, &by_last_, &placeholder_last_);
-      seqs_.push_back(std::move(seq));
-    }
-    // Sorted once the set is whole (an entry may list dozens of contexts).
-    std::sort(by_first_.begin(), by_first_.end());
-    std::sort(by_last_.begin(), by_last_.end());
-  }
-  bool empty() const { return seqs_.empty(); }
+  // The handle 0 names the empty set, which never matches.
+  ContextSets() : sets_(1) {}
 
-  // Some phrase of the set starts at tokens[at] and ends before `limit`.
-  bool AnyAt(const std::vector<Token>& tokens, size_t at, size_t limit) const {
+  // Room for `phrases` phrases in all (each set growing its own arrays
+  // left the discarded smaller copies behind as touched heap).
+  void Reserve(size_t phrases) {
+    // The defaults have about 1.3 token tests per phrase.
+    tests_.reserve(phrases * 2);
+    by_first_.reserve(phrases);
+    by_last_.reserve(phrases);
+  }
+
+  // Adds the set of `phrases` and returns its handle: 0 when none of them
+  // has a token (an empty set). `tokens` and `hashes` are scratch; `memo`
+  // may know the phrases' tokens.
+  uint32_t Add(const std::vector<LocatedText>& phrases, TokenMemo* memo, std::vector<Token>* tokens,
+               std::vector<uint64_t>* hashes) {
+    Set set;
+    set.by_first.begin = set.by_first.end = static_cast<uint32_t>(by_first_.size());
+    set.by_last.begin = set.by_last.end = static_cast<uint32_t>(by_last_.size());
+    set.placeholder_first.begin = set.placeholder_first.end = static_cast<uint32_t>(placeholder_first_.size());
+    set.placeholder_last.begin = set.placeholder_last.end = static_cast<uint32_t>(placeholder_last_.size());
+    bool any = false;
+    for (const LocatedText& phrase : phrases) {
+      const auto begin = static_cast<uint32_t>(tests_.size());
+      const bool memoized = memo->Next(phrase.text, hashes);
+      CompileContext(phrase.text, tokens, memoized ? hashes : nullptr, &tests_);
+      const auto size = static_cast<uint32_t>(tests_.size()) - begin;
+      if (size == 0) continue;
+      any = true;
+      const Sequence seq{begin, size};
+      IndexBy(tests_[begin], seq, &by_first_, &placeholder_first_);
+      IndexBy(tests_[begin + size - 1], seq, &by_last_, &placeholder_last_);
+    }
+    if (!any) return 0;
+    set.by_first.end = static_cast<uint32_t>(by_first_.size());
+    set.by_last.end = static_cast<uint32_t>(by_last_.size());
+    set.placeholder_first.end = static_cast<uint32_t>(placeholder_first_.size());
+    set.placeholder_last.end = static_cast<uint32_t>(placeholder_last_.size());
+    // Sorted once the set is whole (an entry may list dozens of contexts).
+    std::sort(by_first_.begin() + set.by_first.begin, by_first_.end(), ByWord);
+    std::sort(by_last_.begin() + set.by_last.begin, by_last_.end(), ByWord);
+    sets_.push_back(set);
+    return static_cast<uint32_t>(sets_.size() - 1);
+  }
+
+  // Some phrase of set `handle` starts at tokens[at] and ends before `limit`.
+  bool AnyAt(uint32_t handle, const std::vector<Token>& tokens, size_t at, size_t limit) const {
     if (at >= limit) return false;
-    for (uint32_t i : placeholder_first_)
-      if (SequenceAt(seqs_[i], tokens, at, limit)) return true;
+    const Set& set = sets_[handle];
+    for (uint32_t k = set.placeholder_first.begin; k < set.placeholder_first.end; ++k)
+      if (SequenceAt(placeholder_first_[k], tokens, at, limit)) return true;
     const uint64_t h = tokens[at].hash;
-    auto it = std::lower_bound(by_first_.begin(), by_first_.end(), std::make_pair(h, uint32_t{0}));
-    for (; it != by_first_.end() && it->first == h; ++it)
-      if (SequenceAt(seqs_[it->second], tokens, at, limit)) return true;
+    const auto end = by_first_.begin() + set.by_first.end;
+    auto it = std::lower_bound(by_first_.begin() + set.by_first.begin, end, h, BeforeWord);
+    for (; it != end && it->hash == h; ++it)
+      if (SequenceAt(it->seq, tokens, at, limit)) return true;
     return false;
   }
-  // Some phrase of the set ends just before tokens[end] and starts at or
-  // after `floor`.
+  // Some phrase of set `handle` ends just before tokens[end] and starts at
+  // or after `floor`.
   // Found by binary search on the word before `end`, as AnyAt searches on
   // the word at `at`.
-  bool AnyEndingAt(const std::vector<Token>& tokens, size_t end, size_t floor) const {
+  bool AnyEndingAt(uint32_t handle, const std::vector<Token>& tokens, size_t end, size_t floor) const {
     if (end <= floor) return false;
-    auto ends_here = [&](uint32_t i) {
-      const TokenSequence& seq = seqs_[i];
-      return end >= floor + seq.size() && SequenceAt(seq, tokens, end - seq.size(), end);
+    const Set& set = sets_[handle];
+    auto ends_here = [&](const Sequence& seq) {
+      return end >= floor + seq.size && SequenceAt(seq, tokens, end - seq.size, end);
     };
-    for (uint32_t i : placeholder_last_)
-      if (ends_here(i)) return true;
+    for (uint32_t k = set.placeholder_last.begin; k < set.placeholder_last.end; ++k)
+      if (ends_here(placeholder_last_[k])) return true;
     const uint64_t h = tokens[end - 1].hash;
-    auto it = std::lower_bound(by_last_.begin(), by_last_.end(), std::make_pair(h, uint32_t{0}));
-    for (; it != by_last_.end() && it->first == h; ++it)
-      if (ends_here(it->second)) return true;
+    const auto last = by_last_.begin() + set.by_last.end;
+    auto it = std::lower_bound(by_last_.begin() + set.by_last.begin, last, h, BeforeWord);
+    for (; it != last && it->hash == h; ++it)
+      if (ends_here(it->seq)) return true;
     return false;
   }
 
  private:
-  // Files phrase `index` under its end `test`: a literal word by its hash,
+  struct Range {
+    uint32_t begin = 0;
+    uint32_t end = 0;
+  };
+  // A set: its ranges of the four indexes.
+  struct Set {
+    Range by_first, placeholder_first, by_last, placeholder_last;
+  };
+  // A phrase: tests_[begin, begin + size).
+  struct Sequence {
+    uint32_t begin = 0;
+    uint32_t size = 0;
+  };
+  // A phrase filed under the hash of its first (last) word: the phrase
+  // itself, not an index, so a check reads one entry and the tests.
+  struct ByWordEntry {
+    uint64_t hash = 0;
+    Sequence seq;
+  };
+  // Within a word, phrases stay in the order they were listed (`begin`
+  // grows with it).
+  static bool ByWord(const ByWordEntry& a, const ByWordEntry& b) {
+    return a.hash != b.hash ? a.hash < b.hash : a.seq.begin < b.seq.begin;
+  }
+  static bool BeforeWord(const ByWordEntry& a, uint64_t hash) { return a.hash < hash; }
+
+  bool SequenceAt(const Sequence& seq, const std::vector<Token>& tokens, size_t at, size_t limit) const {
+    if (at + seq.size > limit) return false;
+    const TokenTest* test = tests_.data() + seq.begin;
+    for (size_t k = 0; k < seq.size; ++k)
+      if (!test[k].Accepts(tokens[at + k])) return false;
+    return true;
+  }
+  // Files phrase `seq` under its end `test`: a literal word by its hash,
   // a placeholder in the list tried at every position.
-  static void IndexBy(const TokenTest& test, uint32_t index, std::vector<std::pair<uint64_t, uint32_t>>* by_word,
-                      std::vector<uint32_t>* placeholders) {
-    if (test.kind == TokenTest::Kind::kLiteral) by_word->emplace_back(test.hash, index);
-    else placeholders->push_back(index);
+  static void IndexBy(const TokenTest& test, Sequence seq, std::vector<ByWordEntry>* by_word,
+                      std::vector<Sequence>* placeholders) {
+    if (test.kind == TokenTest::Kind::kLiteral) by_word->push_back({test.hash, seq});
+    else placeholders->push_back(seq);
   }
 
-  std::vector<TokenSequence> seqs_;
-  std::vector<std::pair<uint64_t, uint32_t>> by_first_;
-  std::vector<uint32_t> placeholder_first_;
-  std::vector<std::pair<uint64_t, uint32_t>> by_last_;
-  std::vector<uint32_t> placeholder_last_;
+  std::vector<TokenTest> tests_;
+  std::vector<ByWordEntry> by_first_;
+  std::vector<Sequence> placeholder_first_;
+  std::vector<ByWordEntry> by_last_;
+  std::vector<Sequence> placeholder_last_;
+  std::vector<Set> sets_;
 };
 
 struct EntryRules {
   CaseRule case_rule = CaseRule::kAny;
-  ContextSet not_before;
-  ContextSet only_before;
-  ContextSet only_after;
-  ContextSet not_after;
+  // Handles into Impl::contexts; 0: no phrase (the rule is not set, or
+  // none of its phrases has a token).
+  uint32_t not_before = 0;
+  uint32_t only_before = 0;
+  uint32_t only_after = 0;
+  uint32_t not_after = 0;
   bool is_non_cue = false;
   Family family = Family::kHedges;
 };
 
+// (token index, character index) of an ASCII capital of a phrase as written.
+using Capital = std::pair<uint16_t, uint16_t>;
+
+// Read for every candidate match: 20 bytes, no vector of its own (the
+// capitals of all phrases share one array).
 struct PhraseInfo {
   uint32_t entry = 0;
   uint32_t length = 0;  // in tokens
+  // For `case: as_written`: the phrase's capitals, found once at compile
+  // time, are Impl::capitals[capitals_begin, capitals_end).
+  uint32_t capitals_begin = 0;
+  uint32_t capitals_end = 0;
   bool alias = false;
-  // For `case: as_written`: (token index, character index) of every ASCII
-  // capital of the phrase as written, found once at compile time.
-  std::vector<std::pair<uint16_t, uint16_t>> capitals;
 };
 
 struct CompiledPattern {
@@ -317,24 +427,22 @@ inline size_t NextChar(std::string_view s, size_t i) {
   return i + (c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4);
 }
 
-// The capitals of a phrase as written: (token, character) positions.
-std::vector<std::pair<uint16_t, uint16_t>> CapitalsOf(std::string_view surface) {
-  std::vector<Token> tokens;
-  Tokenize(surface, &tokens);
-  std::vector<std::pair<uint16_t, uint16_t>> out;
+// Appends the capitals of a phrase as written to *out, in order.
+// `tokens` are the phrase's, as Tokenize gives them.
+void CapitalsOf(std::string_view surface, const std::vector<Token>& tokens, std::vector<Capital>* out) {
   for (size_t k = 0; k < tokens.size(); ++k) {
     uint16_t ci = 0;
     for (size_t i = tokens[k].begin; i < tokens[k].end; i = NextChar(surface, i), ++ci)
-      if (IsUpperAt(surface, i)) out.emplace_back(static_cast<uint16_t>(k), ci);
+      if (IsUpperAt(surface, i)) out->emplace_back(static_cast<uint16_t>(k), ci);
   }
-  return out;
 }
 
 // `case: as_written`: every ASCII capital of the phrase is a capital in the
 // text at the same character position of the same token.
-bool CapitalsMatch(const std::vector<std::pair<uint16_t, uint16_t>>& capitals, std::string_view text,
+bool CapitalsMatch(const Capital* capitals, const Capital* capitals_end, std::string_view text,
                    const std::vector<Token>& tokens, uint32_t first) {
-  for (const auto& [k, ci] : capitals) {
+  for (const Capital* cap = capitals; cap != capitals_end; ++cap) {
+    const auto [k, ci] = *cap;
     const Token& t = tokens[first + k];
     // A capital that opens the token: the token's matched the phrase up to
     // case, so its first character is this letter, upper case exactly when
@@ -388,7 +496,9 @@ struct Matcher::Impl {
   static uint32_t ChildBit(uint32_t id) { return uint32_t{1} << (id & 31); }
   std::vector<uint32_t> out_phrases;
   std::vector<PhraseInfo> phrases;
+  std::vector<Capital> capitals;  // of the phrases (PhraseInfo::capitals_begin)
   std::vector<EntryRules> rules;  // per entry
+  ContextSets contexts;           // the context rules' phrases
   std::vector<CompiledPattern> patterns;
   // Anchored patterns by the hash of an anchor word: anchors maps it to
   // 1 + its index in anchor_lists, which lists the patterns (indices into
@@ -406,13 +516,15 @@ struct Matcher::Impl {
   bool Accept(const EntryRules& r, const PhraseInfo* phrase, std::string_view text,
               const std::vector<Token>& tokens, uint32_t start, uint32_t len, uint32_t range_begin,
               uint32_t range_end) const {
-    if (phrase && r.case_rule == CaseRule::kAsWritten && !CapitalsMatch(phrase->capitals, text, tokens, start))
+    if (phrase && r.case_rule == CaseRule::kAsWritten &&
+        !CapitalsMatch(capitals.data() + phrase->capitals_begin, capitals.data() + phrase->capitals_end, text,
+                       tokens, start))
       return false;
     if (r.case_rule == CaseRule::kLower && !AllLower(text, tokens, start, len)) return false;
-    if (r.not_before.AnyAt(tokens, start + len, range_end)) return false;
-    if (r.not_after.AnyEndingAt(tokens, start, range_begin)) return false;
-    if (!r.only_before.empty() && !r.only_before.AnyAt(tokens, start + len, range_end)) return false;
-    if (!r.only_after.empty() && !r.only_after.AnyEndingAt(tokens, start, range_begin)) return false;
+    if (r.not_before != 0 && contexts.AnyAt(r.not_before, tokens, start + len, range_end)) return false;
+    if (r.not_after != 0 && contexts.AnyEndingAt(r.not_after, tokens, start, range_begin)) return false;
+    if (r.only_before != 0 && !contexts.AnyAt(r.only_before, tokens, start + len, range_end)) return false;
+    if (r.only_after != 0 && !contexts.AnyEndingAt(r.only_after, tokens, start, range_begin)) return false;
     return true;
   }
 };
@@ -431,25 +543,54 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
   impl->lexicon = std::move(lexicon);
   const std::vector<Entry>& entries = impl->lexicon.entries();
 
-  // Build the trie with std::vector children lists first; the flat maps are
-  // filled once the sizes are known.
+  // The trie in one flat array (a vector of children and one of outputs per
+  // state cost two allocations for each of ~7,000 states): a state's
+  // children form a list through next_sibling, in the order they were made,
+  // which is also the order their transitions are filed in below. State 0
+  // is the root and never a child, so 0 ends a list.
   struct Node {
-    std::vector<std::pair<uint32_t, uint32_t>> children;  // (vocab id, state)
-    std::vector<uint32_t> outputs;
+    uint32_t label = 0;  // vocabulary id of the transition into this state
+    uint32_t first_child = 0;
+    uint32_t last_child = 0;
+    uint32_t next_sibling = 0;
   };
-  std::vector<Node> trie(1);
+  size_t phrase_total = 0;
   size_t anchor_count = 0;
-  for (const Entry& entry : entries) anchor_count += entry.anchors.size();
+  size_t context_total = 0;
+  for (const Entry& entry : entries) {
+    phrase_total += entry.phrases.size() + entry.aliases.size();
+    anchor_count += entry.anchors.size();
+    context_total += entry.not_before.size() + entry.only_before.size() + entry.only_after.size() +
+                     entry.not_after.size();
+  }
+  impl->contexts.Reserve(context_total);
+  std::vector<Node> trie(1);
+  // The defaults make about 1.5 states per phrase.
+  trie.reserve(phrase_total * 2 + 1);
+  auto add_child = [&trie](uint32_t parent, uint32_t v) {
+    const auto next = static_cast<uint32_t>(trie.size());
+    trie.push_back({v, 0, 0, 0});
+    if (trie[parent].last_child != 0) trie[trie[parent].last_child].next_sibling = next;
+    else trie[parent].first_child = next;
+    trie[parent].last_child = next;
+    return next;
+  };
+  std::vector<uint32_t> phrase_end;  // per phrase, the state it ends in
+  phrase_end.reserve(phrase_total);
+  impl->phrases.reserve(phrase_total);
   impl->anchors.Reserve(anchor_count + 1);
   std::vector<uint64_t> vocab_hashes;  // index = id - 1
   FlatMap<uint32_t> vocab_index;
-  vocab_index.Reserve(1 << 14);
-  size_t vocab_capacity = 1 << 14;
+  // Words the index holds (at most half full), doubled when reached: the
+  // defaults have ~2,800 words, and an index sized for 16,384 made start-up
+  // zero half a megabyte.
+  size_t vocab_room = 1 << 11;
+  vocab_index.Reserve(vocab_room);
   auto vocab_id = [&](uint64_t hash) -> uint32_t {
     if (const uint32_t* id = vocab_index.Find(hash)) return *id;
-    if (vocab_hashes.size() * 2 + 2 > vocab_capacity) {
-      vocab_capacity *= 2;
-      vocab_index.Reserve(vocab_capacity);
+    if (vocab_hashes.size() + 1 > vocab_room) {
+      vocab_room *= 2;
+      vocab_index.Reserve(vocab_room);
       for (size_t i = 0; i < vocab_hashes.size(); ++i)
         vocab_index.Insert(vocab_hashes[i]) = static_cast<uint32_t>(i + 1);
     }
@@ -460,6 +601,9 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
   };
 
   std::vector<Token> tokens;
+  std::vector<uint64_t> hashes;  // of the phrase being added
+  TokenMemo memo(internal::CompiledPhraseTokens());
+  TokenMemo context_memo(internal::CompiledContextTokens());
   std::vector<uint32_t> root_child;  // vocabulary id -> the root's child, or 0
   impl->rules.resize(entries.size());
   for (uint32_t e = 0; e < entries.size(); ++e) {
@@ -468,50 +612,44 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
     r.case_rule = entry.case_rule;
     r.family = entry.family;
     r.is_non_cue = entry.family == Family::kNonCues;
-    r.not_before = ContextSet(entry.not_before);
-    r.only_before = ContextSet(entry.only_before);
-    r.only_after = ContextSet(entry.only_after);
-    r.not_after = ContextSet(entry.not_after);
+    r.not_before = impl->contexts.Add(entry.not_before, &context_memo, &tokens, &hashes);
+    r.only_before = impl->contexts.Add(entry.only_before, &context_memo, &tokens, &hashes);
+    r.only_after = impl->contexts.Add(entry.only_after, &context_memo, &tokens, &hashes);
+    r.not_after = impl->contexts.Add(entry.not_after, &context_memo, &tokens, &hashes);
     auto add_phrase = [&](const LocatedText& p, bool alias) {
-      Tokenize(p.text, &tokens);
-      if (tokens.empty()) return;
+      const bool as_written = entry.case_rule == CaseRule::kAsWritten;
+      const bool memoized = memo.Next(p.text, &hashes);
+      // `case: as_written` needs the tokens' offsets, which the memo lacks.
+      if (!memoized || as_written) Tokenize(p.text, &tokens);
+      if (!memoized) {
+        hashes.clear();
+        for (const Token& t : tokens) hashes.push_back(t.hash);
+      }
+      if (hashes.empty()) return;
       uint32_t state = 0;
-      for (const Token& t : tokens) {
-        const uint32_t v = vocab_id(t.hash);
+      for (const uint64_t hash : hashes) {
+        const uint32_t v = vocab_id(hash);
         // The root has a child for most of the vocabulary: it is indexed
         // by id (a search of its list per phrase was most of the start-up).
         if (state == 0) {
           if (v >= root_child.size()) root_child.resize(v + 1, 0);
-          if (root_child[v] != 0) {
-            state = root_child[v];
-            continue;
-          }
-          const auto next = static_cast<uint32_t>(trie.size());
-          root_child[v] = next;
-          trie[0].children.emplace_back(v, next);
-          trie.emplace_back();
-          state = next;
+          if (root_child[v] == 0) root_child[v] = add_child(0, v);
+          state = root_child[v];
           continue;
         }
-        auto& children = trie[state].children;
-        auto it = std::find_if(children.begin(), children.end(),
-                               [v](const auto& c) { return c.first == v; });
-        if (it != children.end()) {
-          state = it->second;
-        } else {
-          const auto next = static_cast<uint32_t>(trie.size());
-          trie[state].children.emplace_back(v, next);
-          trie.emplace_back();
-          state = next;
-        }
+        uint32_t child = trie[state].first_child;
+        while (child != 0 && trie[child].label != v) child = trie[child].next_sibling;
+        state = child != 0 ? child : add_child(state, v);
       }
       PhraseInfo info;
       info.entry = e;
-      info.length = static_cast<uint32_t>(tokens.size());
+      info.length = static_cast<uint32_t>(hashes.size());
       info.alias = alias;
-      if (entry.case_rule == CaseRule::kAsWritten) info.capitals = CapitalsOf(p.text);
-      trie[state].outputs.push_back(static_cast<uint32_t>(impl->phrases.size()));
-      impl->phrases.push_back(std::move(info));
+      info.capitals_begin = static_cast<uint32_t>(impl->capitals.size());
+      if (as_written) CapitalsOf(p.text, tokens, &impl->capitals);
+      info.capitals_end = static_cast<uint32_t>(impl->capitals.size());
+      phrase_end.push_back(state);
+      impl->phrases.push_back(info);
     };
     for (const LocatedText& p : entry.phrases) add_phrase(p, false);
     for (const LocatedText& p : entry.aliases) add_phrase(p, true);
@@ -541,36 +679,34 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
           if (at.empty() || at.back() != index) at.push_back(index);
         }
       } catch (const boost::regex_error& ex) {
-        return Status::Error(entry.pattern->location.path + ":" +
+        return Status::Error(entry.pattern->location.path.str() + ":" +
                              std::to_string(entry.pattern->location.line) + ": invalid pattern in '" +
                              entry.id + "': " + ex.what());
       }
     }
   }
 
-  // Vocabulary and transitions into flat maps; failure links and output
-  // lists breadth-first so a state's fail target is complete before it.
-  impl->transitions.Reserve(trie.size());
-  for (uint32_t s = 0; s < trie.size(); ++s)
-    for (const auto& [v, next] : trie[s].children)
-      impl->transitions.Insert((static_cast<uint64_t>(s) << 32) | v) = next;
-
+  // Transitions into the flat map, each state's in the order they were
+  // made; failure links breadth-first so a state's fail target is complete
+  // before it.
   const size_t n = trie.size();
+  impl->transitions.Reserve(n);
   impl->states.assign(n, Impl::StateInfo{});
-  for (uint32_t s = 0; s < n; ++s)
-    for (const auto& [v, next] : trie[s].children) impl->states[s].child_bits |= Impl::ChildBit(v);
-  std::vector<std::vector<uint32_t>> outputs(n);
-  std::deque<uint32_t> queue;
-  for (const auto& [v, child] : trie[0].children) {
-    (void)v;
-    queue.push_back(child);
+  for (uint32_t s = 0; s < n; ++s) {
+    for (uint32_t c = trie[s].first_child; c != 0; c = trie[c].next_sibling) {
+      impl->transitions.Insert((static_cast<uint64_t>(s) << 32) | trie[c].label) = c;
+      impl->states[s].child_bits |= Impl::ChildBit(trie[c].label);
+    }
   }
+  // The breadth-first order, every state but the root; `head` walks it as
+  // a queue.
   std::vector<uint32_t> order;
-  while (!queue.empty()) {
-    const uint32_t s = queue.front();
-    queue.pop_front();
-    order.push_back(s);
-    for (const auto& [v, child] : trie[s].children) {
+  order.reserve(n);
+  for (uint32_t c = trie[0].first_child; c != 0; c = trie[c].next_sibling) order.push_back(c);
+  for (size_t head = 0; head < order.size(); ++head) {
+    const uint32_t s = order[head];
+    for (uint32_t child = trie[s].first_child; child != 0; child = trie[child].next_sibling) {
+      const uint32_t v = trie[child].label;
       uint32_t f = impl->states[s].fail;
       uint32_t target = 0;
       while (true) {
@@ -580,18 +716,30 @@ Result<Matcher> Matcher::Compile(Lexicon lexicon) {
         f = impl->states[f].fail;
       }
       impl->states[child].fail = target;
-      queue.push_back(child);
+      order.push_back(child);
     }
   }
-  for (uint32_t s : order) {
-    outputs[s] = trie[s].outputs;
-    const auto& inherited = outputs[impl->states[s].fail];
-    outputs[s].insert(outputs[s].end(), inherited.begin(), inherited.end());
+  // Output lists, laid out by state: a state's own phrases (in phrase
+  // order), then all of its fail target's list. A fail target is shallower,
+  // so it comes first in `order` and its list is complete by then.
+  std::vector<uint32_t> own(n, 0);  // phrases ending in each state
+  for (const uint32_t s : phrase_end) ++own[s];
+  for (const uint32_t s : order) impl->states[s].out_count = own[s] + impl->states[impl->states[s].fail].out_count;
+  uint32_t total = 0;
+  for (Impl::StateInfo& info : impl->states) {
+    info.out_begin = total;
+    total += info.out_count;
   }
-  for (uint32_t s = 0; s < n; ++s) {
-    impl->states[s].out_begin = static_cast<uint32_t>(impl->out_phrases.size());
-    impl->states[s].out_count = static_cast<uint32_t>(outputs[s].size());
-    impl->out_phrases.insert(impl->out_phrases.end(), outputs[s].begin(), outputs[s].end());
+  impl->out_phrases.resize(total);
+  std::fill(own.begin(), own.end(), 0);  // now: own phrases filed so far
+  for (uint32_t p = 0; p < phrase_end.size(); ++p) {
+    const uint32_t s = phrase_end[p];
+    impl->out_phrases[impl->states[s].out_begin + own[s]++] = p;
+  }
+  for (const uint32_t s : order) {
+    const Impl::StateInfo& fail = impl->states[impl->states[s].fail];
+    std::copy_n(impl->out_phrases.begin() + fail.out_begin, fail.out_count,
+                impl->out_phrases.begin() + impl->states[s].out_begin + own[s]);
   }
   // The vocabulary last: each id's slot holds the root's transition on it
   // and whether that state ends a phrase.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -250,7 +251,7 @@ void ScoringModel::Read(const std::string& path, std::string_view yaml, std::vec
   if (!loaded) return;
   const YAML::Node root = *loaded;
   if (!root.IsMap()) {
-    source.Report(Severity::kError, {path, 1, 1},
+    source.Report(Severity::kError, source.At(1, 1),
                   std::string("a scoring file must be a map, not ") + internal::NodeTypeName(root));
     return;
   }
@@ -314,9 +315,17 @@ const ScoringModel& ScoringModel::Default() {
 Result<ScoringModel> ScoringModel::Load(const std::vector<std::string>& extra_dirs) {
   ScoringModel model;
   std::vector<Diagnostic> diagnostics;
-  for (const EmbeddedFile& f : internal::EmbeddedLexiconFiles())
-    if (std::filesystem::path(f.path).filename() == "scoring.yaml")
-      model.Read(std::string(f.path), f.text, &diagnostics);
+  // The embedded default as the build read it (src/tools/lexgen.cpp): its
+  // bytes are copied, not its YAML parsed again. The generator, which has
+  // no compiled form, reads the file.
+  const std::string_view compiled = internal::CompiledDefaultScoring();
+  if (compiled.size() == sizeof model) {
+    std::memcpy(&model, compiled.data(), sizeof model);
+  } else {
+    for (const EmbeddedFile& f : internal::EmbeddedLexiconFiles())
+      if (std::filesystem::path(f.path).filename() == "scoring.yaml")
+        model.Read(std::string(f.path), f.text, &diagnostics);
+  }
   for (const std::string& dir : extra_dirs) {
     const std::filesystem::path path = std::filesystem::path(dir) / "scoring.yaml";
     std::error_code ec;

@@ -160,7 +160,7 @@ Status SettingsError(std::vector<Diagnostic> diagnostics) {
 }
 
 Diagnostic Located(const Settings& settings, const SourceLocation& at, std::string message) {
-  return {Severity::kError, at.path, at.line, at.column, std::move(message), LineOf(settings.text, at.line)};
+  return {Severity::kError, at.path.str(), at.line, at.column, std::move(message), LineOf(settings.text, at.line)};
 }
 
 }  // namespace

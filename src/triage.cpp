@@ -74,7 +74,7 @@ void TriageModel::Read(const std::string& path, std::string_view yaml, std::vect
   if (!loaded) return;
   const YAML::Node root = *loaded;
   if (!root.IsMap()) {
-    source.Report(Severity::kError, {path, 1, 1},
+    source.Report(Severity::kError, source.At(1, 1),
                   std::string("a triage file must be a map, not ") + internal::NodeTypeName(root));
     return;
   }

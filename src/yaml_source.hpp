@@ -30,6 +30,8 @@ class YamlSource {
   std::optional<YAML::Node> Load();
 
   SourceLocation Locate(const YAML::Mark& mark) const;
+  // A 1-based position in this file.
+  SourceLocation At(int line, int column) const { return {shared_path_, line, column}; }
   void Report(Severity severity, const SourceLocation& loc, std::string message);
   void Error(const YAML::Node& at, std::string message) {
     Report(Severity::kError, Locate(at.Mark()), std::move(message));
@@ -52,6 +54,7 @@ class YamlSource {
 
  private:
   const std::string& path_;
+  SharedPath shared_path_;  // path_, as every location of this file holds it
   std::string_view text_;
   std::vector<std::string_view> lines_;
   std::vector<Diagnostic>* out_;

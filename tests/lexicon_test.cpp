@@ -3,10 +3,12 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "lexicon_serialize.hpp"
 #include "sourcecheck/lexicon_testing.hpp"
 #include "sourcecheck/matcher.hpp"
 
@@ -199,7 +201,37 @@ TEST_CASE("The compiled defaults equal the defaults read from their YAML", "[lex
     if (x.pattern && y.pattern) CHECK(x.pattern->text == y.pattern->text);
     REQUIRE(x.anchors.size() == y.anchors.size());
     for (size_t k = 0; k < x.anchors.size(); ++k) CHECK(x.anchors[k].text == y.anchors[k].text);
+    // Every location, path included (the compiled form shares each file's
+    // path among its locations).
+    CHECK(x.location.path == y.location.path);
+    auto same_places = [](const std::vector<LocatedText>& u, const std::vector<LocatedText>& v) {
+      REQUIRE(u.size() == v.size());
+      for (size_t k = 0; k < u.size(); ++k) {
+        CHECK(u[k].location.path.str() == v[k].location.path.str());
+        CHECK(u[k].location.line == v[k].location.line);
+        CHECK(u[k].location.column == v[k].location.column);
+      }
+    };
+    same_places(x.phrases, y.phrases);
+    same_places(x.examples, y.examples);
+    same_places(x.counterexamples, y.counterexamples);
+    same_places(x.not_before, y.not_before);
   }
+}
+
+TEST_CASE("SharedPath: copies share one string; the default is empty", "[lexicon]") {
+  const SharedPath none;
+  CHECK(none.str().empty());
+  CHECK(none == "");
+  const SharedPath a(std::string("lexicons/hedges.yaml"));
+  const SharedPath b = a;
+  CHECK(&a.str() == &b.str());
+  CHECK(b == "lexicons/hedges.yaml");
+  CHECK(a == SharedPath(std::string("lexicons/hedges.yaml")));
+  CHECK_FALSE(a == SharedPath(std::string("lexicons/outlets.yaml")));
+  CHECK_FALSE(a == none);
+  const std::string& s = a;
+  CHECK(s == "lexicons/hedges.yaml");
 }
 
 TEST_CASE("A newsroom lexicon may not list a phrase a default entry of its family lists", "[lexicon]") {
@@ -226,4 +258,67 @@ entries:
   INFO(FormatDiagnostics(lexicon.status().diagnostics()));
   CHECK(FormatDiagnostics(lexicon.status().diagnostics()).find("phrase 'reportedly' is already listed by entry") !=
         std::string::npos);
+}
+
+TEST_CASE("Serialized entries keep every location; a damaged path index is refused", "[lexicon]") {
+  LexiconBuilder builder;
+  builder.AddText("a/hedges.yaml", R"(version: 1
+family: hedges
+entries:
+  - id: maybe
+    phrase: quite possibly
+    category: adverb
+    note: n
+    examples: [It quite possibly rains.]
+    counterexamples: [It rains.]
+)");
+  builder.AddText("b/outlets.yaml", R"(version: 1
+family: outlets
+entries:
+  - id: the_paper
+    forms: [The Paper, The Paper's]
+    category: newspaper
+    note: n
+    examples: [The Paper reported it.]
+    counterexamples: [A paper reported it.]
+)");
+  Result<Lexicon> lexicon = builder.Build();
+  INFO(FormatDiagnostics(builder.diagnostics()));
+  REQUIRE(lexicon.ok());
+  const std::vector<Entry>& entries = lexicon->entries();
+  const std::string data = internal::SerializeEntries(entries);
+  std::vector<Entry> back;
+  REQUIRE(internal::DeserializeEntries(data, &back));
+  REQUIRE(back.size() == entries.size());
+  for (size_t i = 0; i < entries.size(); ++i) {
+    CHECK(back[i].id == entries[i].id);
+    CHECK(back[i].location.path == entries[i].location.path);
+    CHECK(back[i].location.line == entries[i].location.line);
+    REQUIRE(back[i].phrases.size() == entries[i].phrases.size());
+    for (size_t k = 0; k < entries[i].phrases.size(); ++k) {
+      CHECK(back[i].phrases[k].text == entries[i].phrases[k].text);
+      CHECK(back[i].phrases[k].location.path == entries[i].phrases[k].location.path);
+      CHECK(back[i].phrases[k].location.column == entries[i].phrases[k].location.column);
+    }
+    CHECK(back[i].examples[0].location.path == entries[i].examples[0].location.path);
+  }
+  CHECK(back[0].location.path == "a/hedges.yaml");
+  CHECK(back[1].phrases[1].location.path == "b/outlets.yaml");
+  // The same path read back is one shared string.
+  CHECK(&back[1].phrases[0].location.path.str() == &back[1].phrases[1].location.path.str());
+
+  // The path table has two paths; an index past it is refused, and *out is
+  // left as it was.
+  std::string damaged = data;
+  const size_t phrase_location = damaged.find("quite possibly") + 14;  // the phrase's path index
+  uint32_t index = 99;
+  std::memcpy(&index, &damaged[phrase_location], sizeof index);
+  REQUIRE(index == 0);
+  const uint32_t bad = 2;
+  std::memcpy(&damaged[phrase_location], &bad, sizeof bad);
+  std::vector<Entry> none;
+  CHECK_FALSE(internal::DeserializeEntries(damaged, &none));
+  CHECK(none.empty());
+  CHECK_FALSE(internal::DeserializeEntries(data.substr(0, data.size() - 1), &none));
+  CHECK(none.empty());
 }

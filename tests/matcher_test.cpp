@@ -2,6 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstring>
+
+#include "embedded_lexicons.hpp"
 #include "sourcecheck/lexicon_testing.hpp"
 
 using namespace sourcecheck;
@@ -219,4 +222,83 @@ TEST_CASE("Matcher: only_before and only_after require a context", "[matcher]") 
   CHECK(Hits(m, "A book about Paris.").empty());
   CHECK(Hits(m, "He waited 20 minutes or so.") == V{"hedges.or_so:or so"});
   CHECK(Hits(m, "It rained, or so they say.").empty());
+}
+
+TEST_CASE("Matcher: each entry's context rules see only their own phrases", "[matcher]") {
+  // All context phrases of all entries share the matcher's arrays: a rule
+  // must not reach the phrases of the rule or entry filed before or after it.
+  const Matcher m = Compile({{"hedges", Def("about", "phrase: about", "approximator",
+                                            "    not_before: [town, '{number}']\n") +
+                                            Def("around", "phrase: around", "approximator",
+                                                "    not_before: [city]\n    only_after: [walked]\n") +
+                                            Def("nearly", "phrase: nearly", "approximator",
+                                                "    only_before: ['{number}', all]\n") +
+                                            Def("roughly", "phrase: roughly", "approximator")}});
+  CHECK(Hits(m, "We spoke about city life.") == V{"hedges.about:about"});
+  CHECK(Hits(m, "We spoke about town life.").empty());
+  CHECK(Hits(m, "We spoke about 40 times.").empty());
+  CHECK(Hits(m, "He walked around town.") == V{"hedges.around:around"});
+  CHECK(Hits(m, "He walked around city hall.").empty());
+  CHECK(Hits(m, "He ran around town.").empty());
+  CHECK(Hits(m, "It took nearly 40 days.") == V{"hedges.nearly:nearly"});
+  CHECK(Hits(m, "It took nearly all day.") == V{"hedges.nearly:nearly"});
+  CHECK(Hits(m, "It took nearly town days.").empty());
+  CHECK(Hits(m, "He walked roughly town city 40.") == V{"hedges.roughly:roughly"});
+}
+
+namespace {
+
+// Checks that `records` (embedded_lexicons.hpp) holds the texts of `lists` of
+// every default entry, in order, with the hashes Tokenize gives them now.
+void CheckTokenRecords(std::string_view records,
+                       const std::vector<std::vector<LocatedText> Entry::*>& lists, size_t at_least) {
+  LexiconBuilder builder;
+  builder.AddDefaults();
+  Result<Lexicon> lexicon = builder.Build();
+  REQUIRE(lexicon.ok());
+  size_t pos = 0;
+  auto u32 = [&]() {
+    uint32_t v = 0;
+    REQUIRE(records.size() - pos >= sizeof v);
+    std::memcpy(&v, records.data() + pos, sizeof v);
+    pos += sizeof v;
+    return v;
+  };
+  std::vector<Token> tokens;
+  size_t phrases = 0;
+  for (const Entry& e : lexicon->entries()) {
+    for (const auto list : lists) {
+      for (const LocatedText& p : e.*list) {
+        INFO(e.id << ": " << p.text);
+        const uint32_t size = u32();
+        REQUIRE(records.size() - pos >= size);
+        CHECK(records.substr(pos, size) == p.text);
+        pos += size;
+        const uint32_t count = u32();
+        Tokenize(p.text, &tokens);
+        REQUIRE(count == tokens.size());
+        for (const Token& t : tokens) {
+          uint64_t hash = 0;
+          std::memcpy(&hash, records.data() + pos, sizeof hash);
+          pos += sizeof hash;
+          CHECK(hash == t.hash);
+        }
+        ++phrases;
+      }
+    }
+  }
+  CHECK(pos == records.size());
+  CHECK(phrases > at_least);
+}
+
+}  // namespace
+
+TEST_CASE("Matcher: the build's phrase tokens are Tokenize's, for every default phrase in order", "[matcher]") {
+  // Compile takes the defaults' token hashes from these records when the
+  // text is the next one in them: they must be every phrase and alias (every
+  // context phrase) of the compiled defaults, in order, tokenized as Tokenize
+  // does now.
+  CheckTokenRecords(internal::CompiledPhraseTokens(), {&Entry::phrases, &Entry::aliases}, 4000);
+  CheckTokenRecords(internal::CompiledContextTokens(),
+                    {&Entry::not_before, &Entry::only_before, &Entry::only_after, &Entry::not_after}, 3000);
 }

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -212,4 +213,40 @@ TEST_CASE("Scoring: claims reused from another document get their own reasons", 
       CHECK(reused[i].score == fresh[i].score);
     }
   }
+}
+
+TEST_CASE("Scoring: the compiled default model equals the embedded scoring.yaml read now", "[scoring]") {
+  // Start-up copies the model the build read; reading the same YAML now
+  // must give the same values, key by key.
+  ScoringModel read;
+  std::vector<Diagnostic> diagnostics;
+  bool found = false;
+  for (const EmbeddedFile& f : EmbeddedLexicons()) {
+    if (f.path != "lexicons/scoring.yaml") continue;
+    read.Read(std::string(f.path), f.text, &diagnostics);
+    found = true;
+  }
+  REQUIRE(found);
+  CHECK_FALSE(HasErrors(diagnostics));
+  Result<ScoringModel> loaded = ScoringModel::Load({});
+  REQUIRE(loaded.ok());
+  const ScoringModel& m = *loaded;
+  for (int i = 0; i < 4; ++i) CHECK(m.tier_floor[i] == read.tier_floor[i]);
+  for (int i = 0; i < 9; ++i) CHECK(m.base[i] == read.base[i]);
+  CHECK(m.unattributed == read.unattributed);
+  CHECK(m.direct_quote == read.direct_quote);
+  CHECK(m.partial_quote == read.partial_quote);
+  CHECK(m.relayed == read.relayed);
+  CHECK(m.relayed_anonymous == read.relayed_anonymous);
+  CHECK(m.hedge == read.hedge);
+  CHECK(m.stacked_hedges == read.stacked_hedges);
+  CHECK(m.anonymity_reason == read.anonymity_reason);
+  CHECK(m.vantage == read.vantage);
+  CHECK(m.bare_plural_sources == read.bare_plural_sources);
+  CHECK(m.loaded_verb == read.loaded_verb);
+  CHECK(m.tentative_verb == read.tentative_verb);
+  CHECK(m.inherited == read.inherited);
+  CHECK(m.base[0] != 0);  // the values are the file's, not a zeroed model
+  // And every byte, so that a field added later is covered too.
+  CHECK(std::memcmp(&m, &read, sizeof m) == 0);
 }

@@ -13,6 +13,7 @@
 // immutable and may be shared.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,9 +47,32 @@ const std::vector<std::string>& FamilyCategories(Family family);
 enum class CaseRule { kAny, kAsWritten, kLower };
 const char* CaseRuleName(CaseRule rule);
 
+// A file's path as locations hold it: copies share one immutable string, so
+// the thousands of located texts of a lexicon carry a few paths, not a heap
+// copy each (that was most of start-up's allocations). Copying is cheap and
+// thread-safe.
+class SharedPath {
+ public:
+  // The empty path.
+  SharedPath() = default;
+  // A path that copies of this object will share.
+  explicit SharedPath(std::string path);
+
+  // The path ("" for the empty one). The reference lives as long as this
+  // object or a copy of it.
+  const std::string& str() const;
+  operator const std::string&() const { return str(); }
+
+  friend bool operator==(const SharedPath& a, std::string_view b) { return a.str() == b; }
+  friend bool operator==(const SharedPath& a, const SharedPath& b) { return a.str() == b.str(); }
+
+ private:
+  std::shared_ptr<const std::string> path_;
+};
+
 // Where something was written: 1-based line and column in `path`.
 struct SourceLocation {
-  std::string path;
+  SharedPath path;
   int line = 0;
   int column = 0;
 };

@@ -14,11 +14,13 @@
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "lexicon_serialize.hpp"
 #include "sourcecheck/lexicon.hpp"
 #include "sourcecheck/scoring.hpp"
+#include "sourcecheck/tokenize.hpp"
 #include "sourcecheck/triage.hpp"
 
 namespace {
@@ -90,6 +92,36 @@ int main(int argc, char** argv) {
   }
   const std::string compiled = internal::SerializeEntries(lexicon->entries());
   cpp += "const char kCompiled[] = {\n" + Bytes(compiled) + "0};\n";
+  // The scoring model as the bytes of the struct: start-up copies them
+  // instead of parsing scoring.yaml with yaml-cpp (a tenth of start-up).
+  static_assert(std::is_trivially_copyable_v<ScoringModel>);
+  const std::string_view scoring_bytes(reinterpret_cast<const char*>(&scoring), sizeof scoring);
+  cpp += "const char kScoring[] = {\n" + Bytes(scoring_bytes) + "0};\n";
+  // The phrases' and the context phrases' token hashes
+  // (embedded_lexicons.hpp): Matcher::Compile takes them instead of
+  // tokenizing the defaults' texts again.
+  std::string phrase_tokens;
+  std::string context_tokens;
+  {
+    std::vector<Token> tokens;
+    auto record = [&tokens](const LocatedText& p, std::string* out) {
+      Tokenize(p.text, &tokens);
+      const auto size = static_cast<uint32_t>(p.text.size());
+      const auto count = static_cast<uint32_t>(tokens.size());
+      out->append(reinterpret_cast<const char*>(&size), sizeof size);
+      out->append(p.text);
+      out->append(reinterpret_cast<const char*>(&count), sizeof count);
+      for (const Token& t : tokens) out->append(reinterpret_cast<const char*>(&t.hash), sizeof t.hash);
+    };
+    for (const Entry& e : lexicon->entries()) {
+      for (const std::vector<LocatedText>* list : {&e.phrases, &e.aliases})
+        for (const LocatedText& p : *list) record(p, &phrase_tokens);
+      for (const std::vector<LocatedText>* list : {&e.not_before, &e.only_before, &e.only_after, &e.not_after})
+        for (const LocatedText& p : *list) record(p, &context_tokens);
+    }
+  }
+  cpp += "const char kPhraseTokens[] = {\n" + Bytes(phrase_tokens) + "0};\n";
+  cpp += "const char kContextTokens[] = {\n" + Bytes(context_tokens) + "0};\n";
   cpp += "}  // namespace\n\n"
          "const std::vector<EmbeddedFile>& EmbeddedLexiconFiles() {\n"
          "  static const std::vector<EmbeddedFile> files = {\n" +
@@ -97,6 +129,12 @@ int main(int argc, char** argv) {
          "  };\n  return files;\n}\n\n"
          "std::string_view CompiledDefaultLexicon() {\n"
          "  return std::string_view(kCompiled, " + std::to_string(compiled.size()) + ");\n}\n\n"
+         "std::string_view CompiledDefaultScoring() {\n"
+         "  return std::string_view(kScoring, " + std::to_string(scoring_bytes.size()) + ");\n}\n\n"
+         "std::string_view CompiledPhraseTokens() {\n"
+         "  return std::string_view(kPhraseTokens, " + std::to_string(phrase_tokens.size()) + ");\n}\n\n"
+         "std::string_view CompiledContextTokens() {\n"
+         "  return std::string_view(kContextTokens, " + std::to_string(context_tokens.size()) + ");\n}\n\n"
          "}  // namespace sourcecheck::internal\n";
 
   // Rewrite only on change, so an unchanged lexicon does not relink.

@@ -10,4 +10,10 @@ const std::vector<EmbeddedFile>& EmbeddedLexiconFiles() {
 
 std::string_view CompiledDefaultLexicon() { return {}; }
 
+std::string_view CompiledDefaultScoring() { return {}; }
+
+std::string_view CompiledPhraseTokens() { return {}; }
+
+std::string_view CompiledContextTokens() { return {}; }
+
 }  // namespace sourcecheck::internal

@@ -115,18 +115,20 @@ int RunCheck(const CommonOptions& common, const CheckOptions& options, const std
   render.color = format == ReportFormat::kText && UseColor(color, to_stdout);
   render.width = to_stdout ? TerminalWidth() : ColumnsOr80();
 
+  uint64_t text_bytes = 0;  // of the regular files among the inputs
+  for (const std::string& path : files) {
+    struct stat st {};
+    if (path != "-" && ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode))
+      text_bytes += static_cast<uint64_t>(st.st_size);
+  }
+  AdviseHugeHeap(text_bytes);
+
   // A JSON report is about five times the size of its text: a long one
   // written to a file gets its space reserved (see ReportSpace).
   int space_fd = -1;
   std::optional<ReportSpace> space;
   if (format == ReportFormat::kJson) {
     constexpr uint64_t kReportPerTextByte = 6;
-    uint64_t text_bytes = 0;
-    for (const std::string& path : files) {
-      struct stat st {};
-      if (path != "-" && ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode))
-        text_bytes += static_cast<uint64_t>(st.st_size);
-    }
     if (text_bytes * kReportPerTextByte >= ReportSpace::kMinBytes) {
       // A second descriptor of the file just opened, for its space only
       // (never blocking: a FIFO has its reader already, and is let be).

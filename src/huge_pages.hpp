@@ -1,11 +1,12 @@
 // Transparent huge pages for the large buffers of a long document.
 //
-// A run over a 5 MB text touches some 25 MB of fresh memory (the text as
+// A run over a 5 MB text touches some 21 MB of fresh memory (the text as
 // read, its cleaned copy, tokens, claims, the report's buffer); every
 // 4 KiB page of it is a page fault on first touch, and on this kind of
 // machine the faults were a tenth of a full analysis. Where the kernel's
-// THP setting is "madvise" (Debian's default), a range marked
-// MADV_HUGEPAGE is faulted in 2 MiB at a time instead. The CLI marks the
+// THP setting is "madvise" (as on this machine), a range marked
+// MADV_HUGEPAGE is faulted in 2 MiB at a time instead ("always" does so
+// unasked; "never" ignores the mark). The CLI marks the
 // heap a long input's run will use (cli/common.hpp, AdviseHugeHeap).
 #pragma once
 

@@ -75,12 +75,12 @@ bool UseColor(ColorMode mode, bool to_stdout);
 
 // Huge pages for a long input's run, before its document is read. The
 // program's allocations all come from the heap (main.cpp's TuneAllocator),
-// and a run over a 5 MB text touches about 25 MB of it for the first time:
+// and a run over a 5 MB text touches about 21 MB of it for the first time:
 // 5,400 page faults of 4 KiB, a tenth of the run. For input of
 // kHugeHeapMinBytes or more, the next part of the heap, sized for the
 // input, is taken, marked MADV_HUGEPAGE (huge_pages.hpp) and given back
 // at once, untouched; the run's buffers then come from it, faulted in
-// 2 MiB at a time (the 5 MB run: about 500 faults). A draft's run is left
+// 2 MiB at a time (the 5 MB run: about 900 faults). A draft's run is left
 // as it is: it would gain little, and a fragmented machine can take time
 // to find a huge page. Nothing happens off glibc or without THP.
 inline constexpr uint64_t kHugeHeapMinBytes = uint64_t{1} << 20;

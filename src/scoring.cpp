@@ -89,10 +89,15 @@ void AppendOneLine(std::string* out, std::string_view text) {
 // A claim's reasons, written over the ones it holds: a claim reused from
 // an earlier section (Attribute leaves its reasons to Score) gives each new
 // reason the storage of an old one, so that once the strings have grown,
-// scoring allocates nothing per reason (a 5 MB text has some 42,000).
+// scoring allocates nothing per reason (a 5 MB text has some 42,000). What
+// is left of the old reasons is dropped when the writer goes, however the
+// claim's scoring ends.
 class ReasonWriter {
  public:
   explicit ReasonWriter(Claim* c) : reasons_(&c->reasons) {}
+  ~ReasonWriter() { reasons_->resize(used_); }
+  ReasonWriter(const ReasonWriter&) = delete;
+  ReasonWriter& operator=(const ReasonWriter&) = delete;
   // An empty string for the next reason; a new one has room for a typical
   // reason, so that building it allocates once.
   std::string& New() {
@@ -108,8 +113,6 @@ class ReasonWriter {
   }
   // A reason that is a fixed phrase.
   void Add(std::string_view reason) { New().assign(reason); }
-  // Drops what is left of the claim's previous reasons.
-  void Finish() { reasons_->resize(used_); }
 
  private:
   std::vector<std::string>* reasons_;
@@ -400,7 +403,6 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
         } else {
           reasons.New() = "no source and no hedge: the writer's own claim";
         }
-        reasons.Finish();
         SetAdvice(&c, nullptr, text);
         continue;
       }
@@ -483,7 +485,6 @@ void Score(const ScoringModel& model, const Analyzer& analyzer, const Document& 
         break;
       }
     }
-    reasons.Finish();
     SetAdvice(&c, a, text);
   }
 }

@@ -18,7 +18,7 @@ const char* NodeTypeName(const YAML::Node& node) {
 }
 
 YamlSource::YamlSource(const std::string& path, std::string_view text, std::vector<Diagnostic>* out)
-    : path_(path), shared_path_(path), text_(text), out_(out) {
+    : path_(path), text_(text), out_(out) {
   size_t start = 0;
   while (start <= text_.size()) {
     size_t nl = text_.find('\n', start);
@@ -46,8 +46,8 @@ std::optional<YAML::Node> YamlSource::Load() {
 }
 
 SourceLocation YamlSource::Locate(const YAML::Mark& mark) const {
-  if (mark.is_null()) return {shared_path_, 0, 0};
-  return {shared_path_, mark.line + 1, mark.column + 1};
+  if (mark.is_null()) return {path_, 0, 0};
+  return {path_, mark.line + 1, mark.column + 1};
 }
 
 void YamlSource::Report(Severity severity, const SourceLocation& loc, std::string message) {

@@ -20,10 +20,11 @@ const char* NodeTypeName(const YAML::Node& node);
 
 class YamlSource {
  public:
-  // `path` and `text` must outlive this object; diagnostics go to *out.
+  // `text` must outlive this object (`path` is copied); diagnostics go to
+  // *out.
   YamlSource(const std::string& path, std::string_view text, std::vector<Diagnostic>* out);
 
-  const std::string& path() const { return path_; }
+  const std::string& path() const { return path_.str(); }
   std::string_view text() const { return text_; }
 
   // Parses the text; a syntax error is reported and gives nullopt.
@@ -31,7 +32,7 @@ class YamlSource {
 
   SourceLocation Locate(const YAML::Mark& mark) const;
   // A 1-based position in this file.
-  SourceLocation At(int line, int column) const { return {shared_path_, line, column}; }
+  SourceLocation At(int line, int column) const { return {path_, line, column}; }
   void Report(Severity severity, const SourceLocation& loc, std::string message);
   void Error(const YAML::Node& at, std::string message) {
     Report(Severity::kError, Locate(at.Mark()), std::move(message));
@@ -53,8 +54,7 @@ class YamlSource {
   void CheckKeys(const YAML::Node& map, const std::vector<std::string>& allowed, const char* what);
 
  private:
-  const std::string& path_;
-  SharedPath shared_path_;  // path_, as every location of this file holds it
+  SharedPath path_;  // as every location of this file holds it
   std::string_view text_;
   std::vector<std::string_view> lines_;
   std::vector<Diagnostic>* out_;
